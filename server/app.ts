@@ -1,0 +1,240 @@
+import express from 'express';
+import session from 'express-session';
+import helmet from 'helmet';
+import { randomBytes } from 'node:crypto';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server as SocketServer } from 'socket.io';
+import { NAMESPACES } from '../shared/socket-events';
+import { AuthService } from './auth/auth.service';
+import { sessionRoutes } from './auth/session.routes';
+import { SqliteSessionStore } from './auth/session.store';
+import { SqliteUsersRepository } from './auth/users.repository';
+import type { Config } from './config/config.schema';
+import type { ContentBundle } from './content/content.bundle';
+import { readContentFolder } from './content/content.files';
+import { SqliteContentRepository } from './content/content.repository';
+import { ContentService } from './content/content.service';
+import { CountersService } from './counters/counters.service';
+import { SqliteEventsRepository } from './counters/events.repository';
+import { eventsRoutes } from './counters/events.routes';
+import { IngestService } from './counters/ingest.service';
+import { SqliteDevicesRepository } from './devices/devices.repository';
+import { devicesRoutes } from './devices/devices.routes';
+import { DevicesService } from './devices/devices.service';
+import { deviceRoom, registerDeviceNamespace, type DeviceNamespace } from './devices/devices.socket';
+import { LiveBroadcaster } from './live/live.broadcaster';
+import { registerLiveNamespace, type LiveNamespace } from './live/live.socket';
+import { snapshotRoutes } from './live/snapshot.routes';
+import { buildSnapshot } from './live/snapshot.service';
+import { healthRoutes } from './platform/health.routes';
+import { apiNotFound, errorHandler } from './platform/http-errors.middleware';
+import { createLogger, type Logger } from './platform/logger';
+import { createMetrics } from './platform/metrics';
+import { SqliteSettingsRepository } from './settings/settings.repository';
+import { openDatabase, type Db } from './storage/database';
+import { appVersion } from './web/app-version';
+import { pagesRoutes } from './web/pages.routes';
+
+export interface ServerDeps {
+  logger?: Logger;
+  /** The clock every service reads; tests pass their own. */
+  now?: () => number;
+  /** An open database (tests may share one); by default the file in config.dataDir. */
+  db?: Db;
+  /** Where first-start content comes from; by default config.contentDir. */
+  seedContent?: () => ContentBundle;
+}
+
+export type ShowfloorServer = Awaited<ReturnType<typeof createServer>>;
+
+/**
+ * Builds one complete showfloor instance: database, services, HTTP routes and socket.io
+ * namespaces. Nothing is global, so tests can run several side by side on port 0.
+ */
+export async function createServer(config: Config, deps: ServerDeps = {}) {
+  const logger = deps.logger ?? createLogger(config.logLevel);
+  const now = deps.now ?? Date.now;
+  const metrics = createMetrics();
+  const db = deps.db ?? openDatabase(config.dataDir);
+  const version = appVersion(config.webDir);
+
+  const settings = new SqliteSettingsRepository(db);
+  const eventsRepository = new SqliteEventsRepository(db);
+  const users = new SqliteUsersRepository(db);
+  const auth = new AuthService(users, now);
+  await auth.ensureAdmin(config.adminPassword, logger);
+
+  const app = express();
+  const httpServer: HttpServer = createHttpServer(app);
+  const io = new SocketServer(httpServer, {
+    serveClient: false,
+    // Screens behind flaky Wi-Fi: notice a dead peer within ~45 s, and keep messages small.
+    pingInterval: 20_000,
+    pingTimeout: 25_000,
+    maxHttpBufferSize: 64 * 1024,
+    cors: { origin: false },
+  });
+  // Each namespace has its own event map (from shared/); socket.io types one map per server.
+  const live = io.of(NAMESPACES.live) as unknown as LiveNamespace;
+  const deviceNsp = io.of(NAMESPACES.device) as unknown as DeviceNamespace;
+
+  const counters = new CountersService({ events: eventsRepository, timeZone: config.timeZone, now });
+  const broadcaster = new LiveBroadcaster({
+    live,
+    settings,
+    metrics,
+    counterIntervalMs: config.counterPatchIntervalMs,
+    countersPatch: () => ({ type: 'counters', counters: counters.current() }),
+    now,
+  });
+  const content = new ContentService(
+    {
+      repository: new SqliteContentRepository(db),
+      now,
+      onChanged: () => broadcaster.publish({ type: 'content', exhibition: content.exhibition(), sections: content.publishedSections() }),
+    },
+    deps.seedContent ?? (() => readContentFolder(config.contentDir)),
+  );
+  const devices = new DevicesService({
+    repository: new SqliteDevicesRepository(db),
+    hasSection: (id) => content.hasSection(id),
+    now,
+    disconnect: (deviceId) => {
+      live.in(deviceRoom(deviceId)).disconnectSockets(true);
+      deviceNsp.in(deviceRoom(deviceId)).disconnectSockets(true);
+    },
+  });
+  const ingest = new IngestService({
+    events: eventsRepository,
+    catalog: content,
+    metrics,
+    timeZone: config.timeZone,
+    now,
+    mode: config.ingestCommit,
+    onStored: () => {
+      counters.invalidate();
+      broadcaster.countersChanged();
+    },
+  });
+  const snapshot = () => buildSnapshot({ content, counters, seq: () => broadcaster.seq, appVersion: version, now });
+
+  // At midnight in TIME_ZONE "today" starts from zero on every screen without waiting for an event.
+  const dayWatch = setInterval(() => {
+    if (counters.dayTurned()) broadcaster.countersChanged();
+  }, 30_000);
+  dayWatch.unref();
+
+  const sessionStore = new SqliteSessionStore(db, now, config.sessionIdleMinutes * 60_000);
+  const sessionMiddleware = session({
+    name: 'showfloor.sid',
+    secret: config.sessionSecret ?? sessionSecretFrom(settings),
+    store: sessionStore,
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: config.sessionIdleMinutes * 60_000 },
+  });
+
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+          // Show-floor networks are often plain http on a LAN address; upgrading would break them.
+          upgradeInsecureRequests: null,
+        },
+      },
+      strictTransportSecurity: false,
+    }),
+  );
+  app.use(healthRoutes({ registry: metrics.registry, readinessProblems: () => readinessProblems(db, content) }));
+  app.use('/api', express.json({ limit: '512kb', strict: true }));
+  app.use('/api', sessionMiddleware);
+  app.use(snapshotRoutes(snapshot));
+  app.use(eventsRoutes({ ingest, devices, metrics }));
+  app.use(
+    sessionRoutes({
+      auth,
+      maxFailures: config.loginMaxFailures,
+      onLogout: (userId) => logger.info({ userId }, 'signed out'),
+    }),
+  );
+  app.use(devicesRoutes({ devices, auth }));
+  app.use('/api', apiNotFound);
+  app.use(pagesRoutes({ webDir: config.webDir, contentDir: config.contentDir }));
+  app.use(errorHandler(logger));
+
+  registerLiveNamespace(live, { snapshot, devices, metrics });
+  registerDeviceNamespace(deviceNsp, { devices, metrics, now });
+
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    httpServer,
+    io,
+    db,
+    logger,
+    metrics,
+    services: { auth, content, counters, devices, ingest, broadcaster },
+    snapshot,
+
+    /** Starts listening; resolves with the bound port (useful with port 0). */
+    listen(port = config.port, host = config.host): Promise<number> {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject);
+          resolve((httpServer.address() as AddressInfo).port);
+        });
+      });
+    },
+
+    /** Graceful stop: refuse new connections, finish requests, commit pending writes, close the database. */
+    close(): Promise<void> {
+      closing ??= (async () => {
+        clearInterval(dayWatch);
+        const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        httpServer.closeIdleConnections();
+        // Requests in flight get a moment to finish; then the rest are cut.
+        const force = setTimeout(() => httpServer.closeAllConnections(), 3_000);
+        ingest.drain();
+        broadcaster.close();
+        await new Promise<void>((resolve) => void io.close(() => resolve()));
+        await stopped;
+        clearTimeout(force);
+        ingest.drain();
+        sessionStore.close();
+        if (!deps.db) db.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+function sessionSecretFrom(settings: SqliteSettingsRepository): string {
+  // Kept in the database so sessions survive a restart when SESSION_SECRET is not set.
+  let secret = settings.get('session.secret');
+  if (!secret) {
+    secret = randomBytes(32).toString('base64url');
+    settings.set('session.secret', secret);
+  }
+  return secret;
+}
+
+function readinessProblems(db: Db, content: ContentService): string[] {
+  const problems: string[] = [];
+  try {
+    db.prepare('SELECT 1').get();
+  } catch (error) {
+    problems.push(`database: ${(error as Error).message}`);
+  }
+  if (content.publishedSections().length === 0) problems.push('content: no sections loaded');
+  return problems;
+}

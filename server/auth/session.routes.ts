@@ -1,0 +1,51 @@
+import { Router, type Request } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { LoginSchema } from '../../shared/auth.schema';
+import { AppError, parseOrThrow, unauthorized } from '../platform/errors';
+import { currentUser } from './auth.middleware';
+import type { AuthService } from './auth.service';
+import './session.types';
+
+const regenerate = (req: Request) => new Promise<void>((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
+const save = (req: Request) => new Promise<void>((resolve, reject) => req.session.save((err) => (err ? reject(err) : resolve())));
+const destroy = (req: Request) => new Promise<void>((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
+
+export function sessionRoutes(deps: { auth: AuthService; maxFailures: number; onLogout: (userId: string) => void }): Router {
+  const router = Router();
+  // Failed logins per address and user name; successful ones do not count.
+  const loginLimiter = rateLimit({
+    windowMs: 15 * 60_000,
+    limit: deps.maxFailures,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${String((req.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
+    handler: (_req, _res, next) => next(new AppError(429, 'too_many_attempts', 'Too many failed sign-ins; wait 15 minutes and try again')),
+  });
+
+  router.post('/api/v1/session', loginLimiter, async (req, res) => {
+    const login = parseOrThrow(LoginSchema, req.body ?? {});
+    const user = await deps.auth.verify(login);
+    if (!user) throw unauthorized('Wrong user name or password');
+    // A new session id at sign-in, so an id planted before login is worthless (session fixation).
+    await regenerate(req);
+    req.session.user = user;
+    await save(req);
+    res.json({ user });
+  });
+
+  router.get('/api/v1/session', (req, res) => {
+    const user = currentUser(req, deps.auth);
+    if (!user) throw unauthorized('Not signed in');
+    res.json({ user });
+  });
+
+  router.delete('/api/v1/session', async (req, res) => {
+    const userId = req.session.user?.id;
+    await destroy(req);
+    res.clearCookie('showfloor.sid', { path: '/' });
+    if (userId) deps.onLogout(userId);
+    res.status(204).end();
+  });
+  return router;
+}

@@ -1,0 +1,86 @@
+import type { Db } from '../storage/database';
+import type { VisitorEvent } from '../../shared/events.schema';
+import { ALL_TIME, accumulate, type CounterRow } from './counters.rules';
+
+/** One event ready to store: when it counts and what it adds to the counters. */
+export interface PreparedEvent {
+  event: VisitorEvent;
+  deviceId: string;
+  day: string;
+  increments: CounterRow[];
+}
+
+export interface StoredBatch {
+  accepted: PreparedEvent[];
+  duplicates: number;
+}
+
+export interface EventsRepository {
+  /**
+   * Stores several batches in one durable transaction: each event at most once by id, and the
+   * counter increments of the newly stored ones. Returns, per batch, what was new.
+   */
+  storeBatches(batches: readonly (readonly PreparedEvent[])[], receivedAt: string): StoredBatch[];
+  /** Counter rows of `day` and the all-time rows. */
+  counterRows(day: string): CounterRow[];
+}
+
+export class SqliteEventsRepository implements EventsRepository {
+  private readonly insertEvent;
+  private readonly upsertCounter;
+  private readonly selectCounters;
+  private readonly storeInTransaction;
+
+  constructor(db: Db) {
+    this.insertEvent = db.prepare(
+      `INSERT INTO events (id, type, section, item, at, ms, day, device_id, received_at)
+       VALUES (@id, @type, @section, @item, @at, @ms, @day, @deviceId, @receivedAt)
+       ON CONFLICT(id) DO NOTHING`,
+    );
+    this.upsertCounter = db.prepare(
+      `INSERT INTO counter_values (day, metric, section, item, bucket, value)
+       VALUES (@day, @metric, @section, @item, @bucket, @value)
+       ON CONFLICT(day, metric, section, item, bucket) DO UPDATE SET value = value + excluded.value`,
+    );
+    this.selectCounters = db.prepare<[string, string], CounterRow>(
+      'SELECT day, metric, section, item, bucket, value FROM counter_values WHERE day IN (?, ?)',
+    );
+    this.storeInTransaction = db.transaction((batches: readonly (readonly PreparedEvent[])[], receivedAt: string) => {
+      const increments = new Map<string, CounterRow>();
+      const results = batches.map((batch) => {
+        const stored: StoredBatch = { accepted: [], duplicates: 0 };
+        for (const prepared of batch) {
+          const { event } = prepared;
+          const inserted = this.insertEvent.run({
+            id: event.id.toLowerCase(),
+            type: event.type,
+            section: event.section ?? null,
+            item: event.item ?? null,
+            at: event.at,
+            ms: event.ms ?? null,
+            day: prepared.day,
+            deviceId: prepared.deviceId,
+            receivedAt,
+          });
+          if (inserted.changes === 1) {
+            stored.accepted.push(prepared);
+            accumulate(increments, prepared.increments);
+          } else {
+            stored.duplicates++;
+          }
+        }
+        return stored;
+      });
+      for (const row of increments.values()) this.upsertCounter.run(row);
+      return results;
+    });
+  }
+
+  storeBatches(batches: readonly (readonly PreparedEvent[])[], receivedAt: string): StoredBatch[] {
+    return this.storeInTransaction(batches, receivedAt);
+  }
+
+  counterRows(day: string): CounterRow[] {
+    return this.selectCounters.all(day, ALL_TIME);
+  }
+}

@@ -1,0 +1,84 @@
+import type { DeviceRole, Heartbeat } from '../../shared/devices.schema';
+import type { Db } from '../storage/database';
+
+export interface DeviceRecord {
+  id: string;
+  name: string;
+  role: DeviceRole;
+  section: string | null;
+  createdAt: string;
+  revokedAt: string | null;
+  lastSeenAt: string | null;
+  appVersion: string | null;
+  view: string | null;
+}
+
+export interface DevicesRepository {
+  create(device: DeviceRecord, tokenHash: string, createdBy: string): void;
+  list(): DeviceRecord[];
+  findById(id: string): DeviceRecord | undefined;
+  /** The active (not revoked) device holding this token. */
+  findActiveByTokenHash(tokenHash: string): DeviceRecord | undefined;
+  revoke(id: string, at: string): boolean;
+  recordHeartbeat(id: string, heartbeat: Heartbeat, at: string): void;
+}
+
+interface DeviceRow {
+  id: string;
+  name: string;
+  role: DeviceRole;
+  section: string | null;
+  created_at: string;
+  revoked_at: string | null;
+  last_seen_at: string | null;
+  app_version: string | null;
+  view: string | null;
+}
+
+const toRecord = (r: DeviceRow): DeviceRecord => ({
+  id: r.id,
+  name: r.name,
+  role: r.role,
+  section: r.section,
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
+  lastSeenAt: r.last_seen_at,
+  appVersion: r.app_version,
+  view: r.view,
+});
+
+const COLUMNS = 'id, name, role, section, created_at, revoked_at, last_seen_at, app_version, view';
+
+export class SqliteDevicesRepository implements DevicesRepository {
+  constructor(private readonly db: Db) {}
+
+  create(device: DeviceRecord, tokenHash: string, createdBy: string): void {
+    this.db
+      .prepare('INSERT INTO devices (id, name, role, section, token_hash, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(device.id, device.name, device.role, device.section, tokenHash, device.createdAt, createdBy);
+  }
+
+  list(): DeviceRecord[] {
+    return this.db.prepare<[], DeviceRow>(`SELECT ${COLUMNS} FROM devices ORDER BY created_at, id`).all().map(toRecord);
+  }
+
+  findById(id: string): DeviceRecord | undefined {
+    const row = this.db.prepare<[string], DeviceRow>(`SELECT ${COLUMNS} FROM devices WHERE id = ?`).get(id);
+    return row && toRecord(row);
+  }
+
+  findActiveByTokenHash(tokenHash: string): DeviceRecord | undefined {
+    const row = this.db
+      .prepare<[string], DeviceRow>(`SELECT ${COLUMNS} FROM devices WHERE token_hash = ? AND revoked_at IS NULL`)
+      .get(tokenHash);
+    return row && toRecord(row);
+  }
+
+  revoke(id: string, at: string): boolean {
+    return this.db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
+  }
+
+  recordHeartbeat(id: string, heartbeat: Heartbeat, at: string): void {
+    this.db.prepare('UPDATE devices SET last_seen_at = ?, app_version = ?, view = ? WHERE id = ?').run(at, heartbeat.appVersion, heartbeat.view, id);
+  }
+}

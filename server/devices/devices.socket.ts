@@ -1,0 +1,43 @@
+import type { Namespace, Socket } from 'socket.io';
+import { HeartbeatSchema } from '../../shared/devices.schema';
+import type { DeviceClientToServerEvents, DeviceServerToClientEvents } from '../../shared/socket-events';
+import { describeZodError } from '../platform/errors';
+import type { Metrics } from '../platform/metrics';
+import type { DevicesService } from './devices.service';
+
+export type DeviceNamespace = Namespace<DeviceClientToServerEvents, DeviceServerToClientEvents>;
+
+export const deviceRoom = (deviceId: string) => `device:${deviceId}`;
+
+/** Resolves `auth.token` of a connecting socket to a device and keeps its id in `socket.data`. */
+export function attachDevice(socket: Socket, devices: DevicesService, options: { required: boolean }, next: (err?: Error) => void): void {
+  const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
+  if (token === undefined && !options.required) return next();
+  if (typeof token !== 'string' || token.length > 200) return next(new Error('unauthorized: send the device token as auth.token'));
+  const device = devices.authenticate(token);
+  if (!device) return next(new Error('unauthorized: the device token is not valid (revoked or mistyped)'));
+  (socket.data as { deviceId?: string }).deviceId = device.id;
+  next();
+}
+
+/** `/device`: paired screens only. They report heartbeats and receive commands in their room. */
+export function registerDeviceNamespace(nsp: DeviceNamespace, deps: { devices: DevicesService; metrics: Metrics; now: () => number }): void {
+  nsp.use((socket, next) => attachDevice(socket, deps.devices, { required: true }, next));
+  nsp.on('connection', (socket) => {
+    const deviceId = (socket.data as { deviceId: string }).deviceId;
+    void socket.join(deviceRoom(deviceId));
+    deps.devices.connected(deviceId);
+    deps.metrics.connectedClients.inc({ namespace: '/device' });
+    socket.on('disconnect', () => {
+      deps.devices.disconnected(deviceId);
+      deps.metrics.connectedClients.dec({ namespace: '/device' });
+    });
+    socket.on('device:heartbeat', (payload: unknown, ack: unknown) => {
+      const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => {};
+      const parsed = HeartbeatSchema.safeParse(payload);
+      if (!parsed.success) return reply({ ok: false, error: { code: 'validation_failed', message: describeZodError(parsed.error) } });
+      deps.devices.heartbeat(deviceId, parsed.data);
+      reply({ ok: true, data: { serverTime: new Date(deps.now()).toISOString() } });
+    });
+  });
+}

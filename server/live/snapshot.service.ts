@@ -1,0 +1,24 @@
+import type { Snapshot } from '../../shared/snapshot.schema';
+import type { ContentService } from '../content/content.service';
+import type { CountersService } from '../counters/counters.service';
+
+export interface SnapshotDeps {
+  content: ContentService;
+  counters: CountersService;
+  seq: () => number;
+  appVersion: string;
+  now: () => number;
+}
+
+/** Builds the public state a screen starts from. */
+export function buildSnapshot(deps: SnapshotDeps): Snapshot {
+  return {
+    seq: deps.seq(),
+    appVersion: deps.appVersion,
+    serverTime: new Date(deps.now()).toISOString(),
+    exhibition: deps.content.exhibition(),
+    sections: deps.content.publishedSections(),
+    counters: deps.counters.current(),
+    announcements: [],
+  };
+}

@@ -1,0 +1,54 @@
+import { ConfigError, parseConfig } from './config/config.schema';
+import { ContentFileError } from './content/content.files';
+import { createServer } from './app';
+import { createLogger } from './platform/logger';
+
+/** Starts showfloor from the environment and stops it cleanly on SIGTERM/SIGINT. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = parseConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`showfloor: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  let server;
+  try {
+    server = await createServer(config, { logger });
+  } catch (error) {
+    if (error instanceof ContentFileError) {
+      process.stderr.write(`showfloor: invalid content: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const port = await server.listen();
+  const local = `http://localhost:${port}`;
+  logger.info({ port, host: config.host, dataDir: config.dataDir, publicUrl: config.publicUrl ?? null }, `showfloor is running on ${local}`);
+  process.stdout.write(`\n  showfloor: open ${local}/  (kiosk ${local}/kiosk/ · stage ${local}/stage/ · console ${local}/console/ · phone ${local}/m/)\n\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    server
+      .close()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'error while stopping');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`showfloor: failed to start: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,38 @@
+import type { ZodError } from 'zod';
+
+/** An error with an HTTP status and a stable code; the error middleware turns it into `{ error }`. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (message: string, code = 'invalid_request') => new AppError(400, code, message);
+export const unauthorized = (message = 'Sign in first') => new AppError(401, 'unauthorized', message);
+export const forbidden = (message = 'Not allowed for your role') => new AppError(403, 'forbidden', message);
+export const notFound = (message = 'Not found') => new AppError(404, 'not_found', message);
+
+/** "events[3].section: is required for tap events; …" — names every failing field. */
+export function describeZodError(error: ZodError, root = ''): string {
+  return error.issues
+    .slice(0, 10)
+    .map((issue) => {
+      const path = issue.path.reduce<string>(
+        (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
+        root,
+      );
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+}
+
+/** Parses `input` with `schema` or throws a 400 that names the failing fields. */
+export function parseOrThrow<T>(schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: ZodError } }, input: unknown, root = ''): T {
+  const result = schema.safeParse(input);
+  if (!result.success) throw badRequest(describeZodError(result.error, root), 'validation_failed');
+  return result.data;
+}

@@ -1,0 +1,94 @@
+import type { Db } from './database';
+
+/**
+ * Versioned schema changes, applied in order inside one transaction each.
+ * Never edit a migration that has shipped; add the next one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: content, counters, users, devices, sessions, settings
+  `
+  CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+  CREATE TABLE exhibition (id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL, updated_at TEXT NOT NULL);
+  CREATE TABLE sections (
+    id TEXT PRIMARY KEY,
+    position INTEGER NOT NULL,
+    data TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE items (
+    id TEXT PRIMARY KEY,
+    section_id TEXT NOT NULL REFERENCES sections(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    published INTEGER NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1,
+    data TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX items_by_section ON items(section_id, position);
+
+  CREATE TABLE events (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    section TEXT,
+    item TEXT,
+    at TEXT NOT NULL,
+    ms INTEGER,
+    day TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    received_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+
+  -- Counters derived from events in the same transaction. Empty strings stand for "any"
+  -- so that the primary key works (NULLs are distinct in SQLite keys); day '*' is all time.
+  CREATE TABLE counter_values (
+    day TEXT NOT NULL,
+    metric TEXT NOT NULL,
+    section TEXT NOT NULL DEFAULT '',
+    item TEXT NOT NULL DEFAULT '',
+    bucket INTEGER NOT NULL DEFAULT 0,
+    value INTEGER NOT NULL,
+    PRIMARY KEY (day, metric, section, item, bucket)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    password_hash TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('admin', 'operator', 'judge')),
+    disabled INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+  );
+
+  CREATE TABLE devices (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('booth', 'stage', 'sensor')),
+    section TEXT,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    created_by TEXT,
+    revoked_at TEXT,
+    last_seen_at TEXT,
+    app_version TEXT,
+    view TEXT
+  );
+
+  CREATE TABLE sessions (sid TEXT PRIMARY KEY, data TEXT NOT NULL, expires_at INTEGER NOT NULL) WITHOUT ROWID;
+  `,
+];
+
+/** Applies the migrations the database has not seen yet (tracked in `PRAGMA user_version`). */
+export function migrate(db: Db): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(`Database schema version ${current} is newer than this showfloor (${MIGRATIONS.length}); upgrade showfloor.`);
+  }
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+  return MIGRATIONS.length;
+}

@@ -1,0 +1,29 @@
+import express, { Router } from 'express';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** The apps and the page each is served from; `/kiosk/anything` falls back to the app's page (client-side routes). */
+export const APPS = ['kiosk', 'stage', 'console', 'm'] as const;
+
+export function pagesRoutes(deps: { webDir: string; contentDir: string }): Router {
+  const router = Router();
+  const webDir = resolve(deps.webDir);
+  // Content images are public (they are on every screen); names are validated by the content schema.
+  router.use('/media', express.static(join(resolve(deps.contentDir), 'images'), { maxAge: '1h', fallthrough: false, dotfiles: 'deny' }));
+
+  if (!existsSync(join(webDir, 'index.html'))) {
+    router.get(['/', ...APPS.map((app) => `/${app}{/*rest}`)], (_req, res) => {
+      res.status(503).type('text/plain').send(`The pages are not built yet: run "npm run build" (looked in ${webDir}).`);
+    });
+    return router;
+  }
+  // Hashed asset names never change content, so they may be cached for a year.
+  router.use('/assets', express.static(join(webDir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
+  router.use(express.static(webDir, { index: 'index.html', maxAge: 0, redirect: true }));
+  for (const app of APPS) {
+    router.get(`/${app}{/*rest}`, (_req, res) => {
+      res.set('Cache-Control', 'no-cache').sendFile(join(webDir, app, 'index.html'));
+    });
+  }
+  return router;
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { SlugSchema } from './content.schema';
+
+export const EVENT_TYPES = ['visit', 'tap', 'view', 'dwell'] as const;
+export const EventTypeSchema = z.enum(EVENT_TYPES);
+export type EventType = z.infer<typeof EventTypeSchema>;
+
+/** At most this many events in one POST /api/v1/events. */
+export const MAX_EVENTS_PER_REQUEST = 500;
+/** A dwell longer than this is a kiosk left on a page, not attention. */
+export const MAX_DWELL_MS = 6 * 60 * 60 * 1000;
+
+/**
+ * One anonymous visitor or interaction event. Which fields a type needs:
+ * visit — section optional (a door sensor may count the whole hall);
+ * tap — section; view — section and item; dwell — section and ms (item optional).
+ */
+export const VisitorEventSchema = z
+  .strictObject({
+    id: z.uuid('must be a UUID'),
+    type: EventTypeSchema,
+    section: SlugSchema.optional(),
+    item: SlugSchema.optional(),
+    at: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 time with a zone, e.g. 2023-11-12T09:30:00+08:00' }),
+    ms: z.number().int('must be a whole number').min(0).max(MAX_DWELL_MS).optional(),
+  })
+  .superRefine((event, ctx) => {
+    const need = (field: 'section' | 'item' | 'ms') => {
+      if (event[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `is required for ${event.type} events` });
+    };
+    if (event.type !== 'visit') need('section');
+    if (event.type === 'view') need('item');
+    if (event.type === 'dwell') need('ms');
+    if (event.item !== undefined && event.section === undefined) need('section');
+  });
+export type VisitorEvent = z.infer<typeof VisitorEventSchema>;
+
+export const EventBatchSchema = z.strictObject({
+  events: z
+    .array(VisitorEventSchema)
+    .min(1, 'must hold at least one event')
+    .max(MAX_EVENTS_PER_REQUEST, `must hold at most ${MAX_EVENTS_PER_REQUEST} events`),
+});
+export type EventBatch = z.infer<typeof EventBatchSchema>;
+
+export const IngestResultSchema = z.object({ accepted: z.number().int(), duplicates: z.number().int() });
+export type IngestResult = z.infer<typeof IngestResultSchema>;

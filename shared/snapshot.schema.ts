@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { ExhibitionSchema, PublishedSectionSchema } from './content.schema';
+import { CountersSchema } from './counters.schema';
+import { AnnouncementSchema } from './announcements.schema';
+
+/** Number of the last change a snapshot or patch includes; increases by one per change, across restarts. */
+export const SeqSchema = z.number().int().min(0);
+
+/** The public state: everything a screen needs to render, as of `seq`. */
+export const SnapshotSchema = z.object({
+  seq: SeqSchema,
+  appVersion: z.string(),
+  serverTime: z.iso.datetime(),
+  exhibition: ExhibitionSchema,
+  sections: z.array(PublishedSectionSchema),
+  counters: CountersSchema,
+  announcements: z.array(AnnouncementSchema),
+});
+export type Snapshot = z.infer<typeof SnapshotSchema>;
+
+/**
+ * One change after a snapshot. Each patch carries the latest values of what it names (not a delta),
+ * so applying patch `seq` to a state at `seq - 1` gives the state at `seq`.
+ */
+export const PatchSchema = z.discriminatedUnion('type', [
+  z.object({ seq: SeqSchema, type: z.literal('counters'), counters: CountersSchema }),
+  z.object({ seq: SeqSchema, type: z.literal('content'), exhibition: ExhibitionSchema, sections: z.array(PublishedSectionSchema) }),
+  z.object({ seq: SeqSchema, type: z.literal('announcements'), announcements: z.array(AnnouncementSchema) }),
+]);
+export type Patch = z.infer<typeof PatchSchema>;
+export type PatchType = Patch['type'];
+/** A patch before the broadcaster numbers it. */
+export type PatchBody = Patch extends infer P ? (P extends Patch ? Omit<P, 'seq'> : never) : never;

@@ -1,0 +1,24 @@
+import type { Reply } from './reply';
+import type { Patch, Snapshot } from './snapshot.schema';
+import type { DeviceCommand, Heartbeat } from './devices.schema';
+
+/** Namespace names; the only place they are spelled. */
+export const NAMESPACES = { live: '/live', device: '/device' } as const;
+
+/** `/live`: public and read-only. A snapshot on connect, then numbered patches. */
+export interface LiveServerToClientEvents {
+  snapshot: (snapshot: Snapshot) => void;
+  patch: (patch: Patch) => void;
+}
+export interface LiveClientToServerEvents {
+  /** Asked by a client that saw a gap in `seq`. */
+  'snapshot:request': (ack: (reply: Reply<Snapshot>) => void) => void;
+}
+
+/** `/device`: paired screens, authenticated by their device token in `auth.token`. */
+export interface DeviceServerToClientEvents {
+  'device:command': (command: DeviceCommand) => void;
+}
+export interface DeviceClientToServerEvents {
+  'device:heartbeat': (heartbeat: Heartbeat, ack: (reply: Reply<{ serverTime: string }>) => void) => void;
+}
