@@ -26,16 +26,13 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const port = await server.listen();
-  const local = `http://localhost:${port}`;
-  logger.info({ port, host: config.host, dataDir: config.dataDir, publicUrl: config.publicUrl ?? null }, `showfloor is running on ${local}`);
-  process.stdout.write(`\n  showfloor: open ${local}/  (kiosk ${local}/kiosk/ · stage ${local}/stage/ · console ${local}/console/ · phone ${local}/m/)\n\n`);
-
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
+    // A stop that hangs (a stuck connection) must not keep the port: give up after 10 s.
+    setTimeout(() => process.exit(1), 10_000).unref();
     server
       .close()
       .then(() => process.exit(0))
@@ -46,6 +43,11 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+
+  const port = await server.listen();
+  const local = `http://localhost:${port}`;
+  logger.info({ port, host: config.host, dataDir: config.dataDir, publicUrl: config.publicUrl ?? null }, `showfloor is running on ${local}`);
+  process.stdout.write(`\n  showfloor: open ${local}/  (kiosk ${local}/kiosk/ · stage ${local}/stage/ · console ${local}/console/ · phone ${local}/m/)\n\n`);
 }
 
 main().catch((error: unknown) => {

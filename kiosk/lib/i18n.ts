@@ -1,0 +1,59 @@
+// Types only from shared/i18n: its values are built with zod at import time, which would pull zod
+// into every page bundle.
+import type { Locale, LocalizedText } from '../../shared/i18n';
+
+export type { Locale, LocalizedText };
+
+/** The default language of every screen (the first one shown when both are). */
+export const PRIMARY_LOCALE: Locale = 'zh-CN';
+/** The other language, shown beside (or after) the primary one. */
+export const SECONDARY_LOCALE: Locale = 'en';
+
+/** Words of the user interface itself; exhibition texts come from the content. */
+export const UI = {
+  visitorsToday: { 'zh-CN': '今日观众', en: 'Visitors today' },
+  visitorsTotal: { 'zh-CN': '累计观众', en: 'Total visitors' },
+  interactionsToday: { 'zh-CN': '今日互动', en: 'Interactions today' },
+  liveFigures: { 'zh-CN': '实时数据', en: 'Live figures' },
+  sections: { 'zh-CN': '展区', en: 'Exhibition sections' },
+  online: { 'zh-CN': '在线', en: 'Online' },
+  connecting: { 'zh-CN': '连接中', en: 'Connecting' },
+  reconnecting: { 'zh-CN': '重新连接中', en: 'Reconnecting' },
+  waiting: { 'zh-CN': '正在连接展会服务器…', en: 'Connecting to the exhibition server…' },
+  updated: { 'zh-CN': '更新于', en: 'Updated' },
+  version: { 'zh-CN': '版本', en: 'Version' },
+} as const satisfies Record<string, LocalizedText>;
+
+/** A text in one language. */
+export function t(text: LocalizedText, locale: Locale = PRIMARY_LOCALE): string {
+  return text[locale];
+}
+
+/** Both languages on one line, primary first: "在线 · Online". */
+export function both(text: LocalizedText, separator = ' · '): string {
+  return `${text[PRIMARY_LOCALE]}${separator}${text[SECONDARY_LOCALE]}`;
+}
+
+// Intl formatters are costly to build and the counters re-render up to ten times a second.
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+const timeFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/** A whole number with the locale's digit grouping: 1641 → "1,641". */
+export function formatNumber(value: number, locale: Locale = PRIMARY_LOCALE): string {
+  let format = numberFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+    numberFormats.set(locale, format);
+  }
+  return format.format(value);
+}
+
+/** A time of day on this screen's clock: "14:05:09". */
+export function formatTime(at: number, locale: Locale = PRIMARY_LOCALE): string {
+  let format = timeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    timeFormats.set(locale, format);
+  }
+  return format.format(at);
+}

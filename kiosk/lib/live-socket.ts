@@ -1,0 +1,79 @@
+import { io, type Socket } from 'socket.io-client';
+import { NAMESPACES, type LiveClientToServerEvents, type LiveServerToClientEvents } from '../../shared/socket-events';
+import { applyPatch, looksLikePatch, looksLikeSnapshot } from './apply-patch';
+import type { LiveState } from './live.svelte';
+
+export type LiveSocket = Socket<LiveServerToClientEvents, LiveClientToServerEvents>;
+
+/** How long to wait for the answer to `snapshot:request` before trying again at the next patch. */
+const RESYNC_TIMEOUT_MS = 5_000;
+
+export interface LiveConnection {
+  socket: LiveSocket;
+  close(): void;
+}
+
+/**
+ * Connects to `/live` and keeps `state` up to date. This is the only module that talks to the
+ * socket; components read `state`.
+ *
+ * On connect (and every reconnect) the server sends a full snapshot, so a screen that was offline
+ * needs nothing else. While connected, patches must arrive in `seq` order; a gap means a change was
+ * missed and the screen asks for a fresh snapshot.
+ */
+export function connectLive(state: LiveState, options: { now?: () => number } = {}): LiveConnection {
+  const now = options.now ?? Date.now;
+  const socket: LiveSocket = io(NAMESPACES.live, {
+    // Screens sit on show-floor Wi-Fi behind proxies that rarely keep long-polling healthy.
+    transports: ['websocket'],
+    // Many screens reconnect at once after a network blip: back off and spread them out.
+    reconnectionDelay: 1_000,
+    reconnectionDelayMax: 15_000,
+    randomizationFactor: 0.5,
+  });
+
+  // While a snapshot request is out, patches are not applied: the answer includes them, and patches
+  // after it arrive after it (one ordered connection).
+  let resyncing = false;
+
+  const resync = () => {
+    if (resyncing) return;
+    resyncing = true;
+    socket.timeout(RESYNC_TIMEOUT_MS).emit('snapshot:request', (error, reply) => {
+      resyncing = false;
+      // A missing or failed answer leaves the state as it is; the next patch shows the gap again.
+      if (error || !reply?.ok || !looksLikeSnapshot(reply.data)) return;
+      state.load(reply.data, now());
+    });
+  };
+
+  socket.on('connect', () => {
+    // Online once the snapshot is in; "connected" without data would promise more than we have.
+    if (state.status !== 'online') state.status = 'connecting';
+  });
+  socket.on('snapshot', (snapshot) => {
+    if (!looksLikeSnapshot(snapshot)) return;
+    state.load(snapshot, now());
+    state.status = 'online';
+  });
+  socket.on('patch', (patch) => {
+    if (!looksLikePatch(patch) || resyncing) return;
+    const result = applyPatch(state.data(), patch);
+    if (result.outcome === 'applied') state.set(result.data, now());
+    else if (result.outcome === 'gap') resync();
+  });
+  socket.on('disconnect', () => {
+    resyncing = false;
+    state.status = 'offline';
+  });
+  socket.on('connect_error', () => {
+    state.status = 'offline';
+  });
+
+  return {
+    socket,
+    close() {
+      socket.close();
+    },
+  };
+}

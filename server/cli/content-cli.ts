@@ -1,0 +1,41 @@
+import { resolve } from 'node:path';
+import { parseConfig } from '../config/config.schema';
+import { openDatabase } from '../storage/database';
+import { SqliteContentRepository } from '../content/content.repository';
+import { readContentFolder, writeContentFolder } from '../content/content.files';
+
+/**
+ * `content:export [folder]` writes the database's content as a content folder;
+ * `content:import [folder]` validates a folder and replaces the database's content with it.
+ * DATA_DIR picks the database, the folder defaults to CONTENT_DIR. Stop the server before an
+ * import: a running server keeps the content it loaded until it restarts.
+ */
+export function runContentCli(command: 'export' | 'import', argv: readonly string[], env: Record<string, string | undefined>): string {
+  const config = parseConfig(env);
+  const folder = resolve(argv[0] ?? config.contentDir);
+  const db = openDatabase(config.dataDir);
+  try {
+    const repository = new SqliteContentRepository(db);
+    if (command === 'export') {
+      const bundle = repository.load();
+      if (!bundle) throw new Error(`The database in ${config.dataDir} has no content yet (start the server once, or import).`);
+      writeContentFolder(folder, bundle);
+      return `Exported ${bundle.sections.length} sections and ${bundle.items.length} items to ${folder}`;
+    }
+    const bundle = readContentFolder(folder);
+    // readContentFolder validated the files and sanitised every body.
+    repository.replaceAll(bundle, new Date().toISOString());
+    return `Imported ${bundle.sections.length} sections and ${bundle.items.length} items from ${folder} into ${config.dataDir}`;
+  } finally {
+    db.close();
+  }
+}
+
+export function main(command: 'export' | 'import'): void {
+  try {
+    process.stdout.write(`${runContentCli(command, process.argv.slice(2), process.env)}\n`);
+  } catch (error) {
+    process.stderr.write(`content:${command}: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+}

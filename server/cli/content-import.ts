@@ -1,0 +1,3 @@
+import { main } from './content-cli';
+
+main('import');

@@ -1,0 +1,90 @@
+/// <reference types="vitest/config" />
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { configDefaults } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vite';
+
+const repoRoot = import.meta.dirname;
+const pagesRoot = resolve(repoRoot, 'kiosk');
+/** The apps besides the landing page; the server maps `/<app>/*` to `<app>/index.html`. */
+const APPS = ['kiosk', 'stage', 'console', 'm'] as const;
+/** Where the server reads the pages from (config WEB_DIR, default ./dist/web). */
+const DEV_SERVER = 'http://localhost:3000';
+
+const packageVersion = (JSON.parse(readFileSync(resolve(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+
+/**
+ * `<package version>+<hash of the page sources>`. A content hash rather than the build time:
+ * rebuilding unchanged sources gives the same version, so screens that compare their own version
+ * with the server's (snapshot.appVersion) only reload when the pages really changed.
+ */
+const appVersion = `${packageVersion}+${sourceHash([pagesRoot, resolve(repoRoot, 'shared')], [
+  resolve(repoRoot, 'package-lock.json'),
+  resolve(repoRoot, 'vite.config.ts'),
+])}`;
+
+export default defineConfig({
+  root: pagesRoot,
+  base: '/',
+  publicDir: resolve(pagesRoot, 'public'),
+  plugins: [svelte(), versionFile(appVersion)],
+  define: {
+    __APP_VERSION__: JSON.stringify(appVersion),
+  },
+  build: {
+    outDir: resolve(repoRoot, 'dist/web'),
+    emptyOutDir: true,
+    target: 'es2022',
+    rolldownOptions: {
+      input: {
+        landing: resolve(pagesRoot, 'index.html'),
+        ...Object.fromEntries(APPS.map((app) => [app, resolve(pagesRoot, app, 'index.html')])),
+      },
+    },
+  },
+  server: {
+    proxy: {
+      '/api': DEV_SERVER,
+      '/socket.io': { target: DEV_SERVER, ws: true },
+      '/media': DEV_SERVER,
+      '/healthz': DEV_SERVER,
+    },
+  },
+  // Vitest reads this file when there is no vitest.config.ts. The pages' root (kiosk/) is not where
+  // the tests live, and the Playwright specs in test/e2e must not be collected by Vitest.
+  test: {
+    root: repoRoot,
+    exclude: [...configDefaults.exclude, 'test/e2e/**', 'dist/**'],
+  },
+});
+
+/** Writes `version.json` (`{"version": "..."}`) next to the pages; the server reports it as the app version. */
+function versionFile(version: string): Plugin {
+  return {
+    name: 'showfloor:version-file',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'version.json', source: `${JSON.stringify({ version })}\n` });
+    },
+  };
+}
+
+/** First 8 hex digits of a SHA-256 over the files under `dirs` and the `files` (paths and contents, in a stable order). */
+function sourceHash(dirs: string[], files: string[]): string {
+  const hash = createHash('sha256');
+  const add = (file: string) => {
+    hash.update(relative(repoRoot, file)).update('\0').update(readFileSync(file)).update('\0');
+  };
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else add(path);
+    }
+  };
+  for (const dir of dirs) walk(dir);
+  for (const file of files) add(file);
+  return hash.digest('hex').slice(0, 8);
+}
