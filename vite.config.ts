@@ -1,16 +1,14 @@
-/// <reference types="vitest/config" />
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { configDefaults } from 'vitest/config';
 import { defineConfig, type Plugin } from 'vite';
 
 const repoRoot = import.meta.dirname;
 const pagesRoot = resolve(repoRoot, 'kiosk');
 /** The apps besides the landing page; the server maps `/<app>/*` to `<app>/index.html`. */
 const APPS = ['kiosk', 'stage', 'console', 'm'] as const;
-/** Where the server reads the pages from (config WEB_DIR, default ./dist/web). */
+/** `npm run dev` (the API and sockets) runs here while `vite` serves the pages with hot reload. */
 const DEV_SERVER = 'http://localhost:3000';
 
 const packageVersion = (JSON.parse(readFileSync(resolve(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
@@ -28,12 +26,15 @@ const appVersion = `${packageVersion}+${sourceHash([pagesRoot, resolve(repoRoot,
 export default defineConfig({
   root: pagesRoot,
   base: '/',
+  // Several pages, each its own app; the server (not Vite) decides which page a deep link gets.
+  appType: 'mpa',
   publicDir: resolve(pagesRoot, 'public'),
-  plugins: [svelte(), versionFile(appVersion)],
+  plugins: [svelte({ configFile: false }), versionFile(appVersion)],
   define: {
     __APP_VERSION__: JSON.stringify(appVersion),
   },
   build: {
+    // The server serves this folder (config WEB_DIR, default ./dist/web).
     outDir: resolve(repoRoot, 'dist/web'),
     emptyOutDir: true,
     target: 'es2022',
@@ -51,12 +52,6 @@ export default defineConfig({
       '/media': DEV_SERVER,
       '/healthz': DEV_SERVER,
     },
-  },
-  // Vitest reads this file when there is no vitest.config.ts. The pages' root (kiosk/) is not where
-  // the tests live, and the Playwright specs in test/e2e must not be collected by Vitest.
-  test: {
-    root: repoRoot,
-    exclude: [...configDefaults.exclude, 'test/e2e/**', 'dist/**'],
   },
 });
 

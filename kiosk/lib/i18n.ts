@@ -14,8 +14,11 @@ export const UI = {
   visitorsToday: { 'zh-CN': '今日观众', en: 'Visitors today' },
   visitorsTotal: { 'zh-CN': '累计观众', en: 'Total visitors' },
   interactionsToday: { 'zh-CN': '今日互动', en: 'Interactions today' },
+  /** Short labels for a section's own figures, under the "sections today" heading. */
+  sectionVisitors: { 'zh-CN': '观众', en: 'Visitors' },
+  sectionInteractions: { 'zh-CN': '互动', en: 'Interactions' },
   liveFigures: { 'zh-CN': '实时数据', en: 'Live figures' },
-  sections: { 'zh-CN': '展区', en: 'Exhibition sections' },
+  sectionsToday: { 'zh-CN': '各展区今日数据', en: 'Sections today' },
   online: { 'zh-CN': '在线', en: 'Online' },
   connecting: { 'zh-CN': '连接中', en: 'Connecting' },
   reconnecting: { 'zh-CN': '重新连接中', en: 'Reconnecting' },

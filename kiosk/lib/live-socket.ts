@@ -35,11 +35,15 @@ export function connectLive(state: LiveState, options: { now?: () => number } = 
   // While a snapshot request is out, patches are not applied: the answer includes them, and patches
   // after it arrive after it (one ordered connection).
   let resyncing = false;
+  // Numbers requests, so that the late answer to one made before a reconnect cannot end a newer one.
+  let request = 0;
 
   const resync = () => {
     if (resyncing) return;
     resyncing = true;
+    const mine = ++request;
     socket.timeout(RESYNC_TIMEOUT_MS).emit('snapshot:request', (error, reply) => {
+      if (mine !== request) return;
       resyncing = false;
       // A missing or failed answer leaves the state as it is; the next patch shows the gap again.
       if (error || !reply?.ok || !looksLikeSnapshot(reply.data)) return;
@@ -63,6 +67,8 @@ export function connectLive(state: LiveState, options: { now?: () => number } = 
     else if (result.outcome === 'gap') resync();
   });
   socket.on('disconnect', () => {
+    // The reconnect brings a fresh snapshot; an answer still on its way no longer matters.
+    request++;
     resyncing = false;
     state.status = 'offline';
   });
