@@ -21,6 +21,7 @@ import { eventsRoutes } from './counters/events.routes';
 import { IngestService } from './counters/ingest.service';
 import { SqliteDevicesRepository } from './devices/devices.repository';
 import { devicesRoutes } from './devices/devices.routes';
+import { PairingService } from './devices/pairing.service';
 import { DevicesService } from './devices/devices.service';
 import { deviceRoom, registerDeviceNamespace, type DeviceNamespace } from './devices/devices.socket';
 import { LiveBroadcaster } from './live/live.broadcaster';
@@ -100,11 +101,19 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     repository: new SqliteDevicesRepository(db),
     hasSection: (id) => content.hasSection(id),
     now,
-    disconnect: (deviceId) => {
-      live.in(deviceRoom(deviceId)).disconnectSockets(true);
-      deviceNsp.in(deviceRoom(deviceId)).disconnectSockets(true);
+    channel: {
+      disconnect: (deviceId) => {
+        live.in(deviceRoom(deviceId)).disconnectSockets(true);
+        deviceNsp.in(deviceRoom(deviceId)).disconnectSockets(true);
+      },
+      send: (deviceId, command) => {
+        const room = deviceRoom(deviceId);
+        deviceNsp.to(room).emit('device:command', command);
+        return deviceNsp.adapter.rooms.get(room)?.size ?? 0;
+      },
     },
   });
+  const pairing = new PairingService(devices, now);
   const ingest = new IngestService({
     events: eventsRepository,
     catalog: content,
@@ -166,7 +175,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
       onLogout: (userId) => logger.info({ userId }, 'signed out'),
     }),
   );
-  app.use(devicesRoutes({ devices, auth }));
+  app.use(devicesRoutes({ devices, pairing, auth }));
   app.use('/api', apiNotFound);
   app.use(pagesRoutes({ webDir: config.webDir, contentDir: config.contentDir }));
   app.use(errorHandler(logger));
@@ -182,7 +191,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     db,
     logger,
     metrics,
-    services: { auth, content, counters, devices, ingest, broadcaster },
+    services: { auth, content, counters, devices, pairing, ingest, broadcaster },
     snapshot,
 
     /** Starts listening; resolves with the bound port (useful with port 0). */

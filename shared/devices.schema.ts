@@ -1,35 +1,53 @@
 import { z } from 'zod';
 import { SlugSchema } from './content.schema';
+import { LocaleSchema } from './i18n';
 
 export const DEVICE_ROLES = ['booth', 'stage', 'sensor'] as const;
 export const DeviceRoleSchema = z.enum(DEVICE_ROLES);
 export type DeviceRole = z.infer<typeof DeviceRoleSchema>;
 
+/** Seconds without a touch before a kiosk asks "are you still there?" and returns to attract mode. */
+export const IdleTimeoutSchema = z.number().int('must be a whole number of seconds').min(10, 'must be at least 10 seconds').max(3600, 'must be at most 3600 seconds');
+export const DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
+
+const deviceName = z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters');
+
 export const CreateDeviceSchema = z.strictObject({
-  name: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
+  name: deviceName,
   role: DeviceRoleSchema,
   section: SlugSchema.optional(),
+  idleTimeoutSeconds: IdleTimeoutSchema.optional(),
+  locale: LocaleSchema.optional(),
 });
 export type CreateDevice = z.infer<typeof CreateDeviceSchema>;
 
 export const CreatedDeviceSchema = z.object({ id: z.string(), token: z.string() });
 export type CreatedDevice = z.infer<typeof CreatedDeviceSchema>;
 
-export const DeviceSchema = z.object({
+/** What a paired screen needs to know about itself; sent on every /device connect. */
+export const DeviceConfigSchema = z.object({
   id: z.string(),
   name: z.string(),
   role: DeviceRoleSchema,
   section: SlugSchema.nullable(),
+  idleTimeoutSeconds: z.number().int(),
+  locale: LocaleSchema,
+});
+export type DeviceConfig = z.infer<typeof DeviceConfigSchema>;
+
+export const DeviceSchema = DeviceConfigSchema.extend({
   createdAt: z.iso.datetime(),
   revokedAt: z.iso.datetime().nullable(),
   lastSeenAt: z.iso.datetime().nullable(),
+  onlineSince: z.string().nullable(),
   online: z.boolean(),
   appVersion: z.string().nullable(),
   view: z.string().nullable(),
+  address: z.string().nullable(),
 });
 export type Device = z.infer<typeof DeviceSchema>;
 
-/** What a screen reports about itself every few seconds over the /device namespace. */
+/** What a screen reports about itself every 15 s over the /device namespace. */
 export const HeartbeatSchema = z.strictObject({
   appVersion: z.string().max(64),
   view: z.string().max(200),
@@ -37,9 +55,44 @@ export const HeartbeatSchema = z.strictObject({
 });
 export type Heartbeat = z.infer<typeof HeartbeatSchema>;
 
-/** Commands the server sends to one paired screen. */
-export const DeviceCommandSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('reload') }),
-  z.object({ type: z.literal('identify'), name: z.string() }),
+/** Commands an operator sends to one paired screen (POST /api/v1/devices/:id/commands). */
+export const DeviceCommandInputSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('reload') }),
+  z.strictObject({ type: z.literal('identify') }),
+  z.strictObject({ type: z.literal('set-locale'), locale: LocaleSchema }),
+  /** Stage: show one scene until unpinned (`scene: null` resumes the rotation). */
+  z.strictObject({ type: z.literal('pin-scene'), scene: SlugSchema.nullable() }),
+  z.strictObject({ type: z.literal('next-scene') }),
 ]);
-export type DeviceCommand = z.infer<typeof DeviceCommandSchema>;
+export type DeviceCommandInput = z.infer<typeof DeviceCommandInputSchema>;
+
+/** A command as the screen receives it; `identify` carries the name to show full-screen. */
+export type DeviceCommand = Exclude<DeviceCommandInput, { type: 'identify' }> | { type: 'identify'; name: string; seconds: number };
+
+/** A screen asking to be paired: it shows `code`; it polls with `id` and `secret` until approved. */
+export const PairingTicketSchema = z.object({ id: z.string(), code: z.string(), secret: z.string(), expiresAt: z.iso.datetime() });
+export type PairingTicket = z.infer<typeof PairingTicketSchema>;
+
+export const PairingClaimSchema = z.strictObject({ id: z.string().min(1).max(64), secret: z.string().min(1).max(128) });
+export type PairingClaim = z.infer<typeof PairingClaimSchema>;
+
+export const PairingClaimResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('pending'), expiresAt: z.iso.datetime() }),
+  z.object({ status: z.literal('paired'), token: z.string(), device: DeviceConfigSchema }),
+]);
+export type PairingClaimResult = z.infer<typeof PairingClaimResultSchema>;
+
+/** An operator approving the code a screen shows. */
+export const PairingApprovalSchema = z.strictObject({
+  code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6}$/, 'must be the 6-character code the screen shows'),
+  name: deviceName,
+  role: z.enum(['booth', 'stage']),
+  section: SlugSchema.optional(),
+  idleTimeoutSeconds: IdleTimeoutSchema.optional(),
+  locale: LocaleSchema.optional(),
+});
+export type PairingApproval = z.infer<typeof PairingApprovalSchema>;
+
+/** A code waiting for approval, as the console lists it. */
+export const PendingPairingSchema = z.object({ code: z.string(), createdAt: z.iso.datetime(), expiresAt: z.iso.datetime(), address: z.string().nullable(), userAgent: z.string().nullable() });
+export type PendingPairing = z.infer<typeof PendingPairingSchema>;

@@ -1,6 +1,6 @@
 import type { Reply } from './reply';
 import type { Patch, Snapshot } from './snapshot.schema';
-import type { DeviceCommand, Heartbeat } from './devices.schema';
+import type { DeviceCommand, DeviceConfig, Heartbeat } from './devices.schema';
 
 /** Namespace names; the only place they are spelled. */
 export const NAMESPACES = { live: '/live', device: '/device' } as const;
@@ -17,6 +17,8 @@ export interface LiveClientToServerEvents {
 
 /** `/device`: paired screens, authenticated by their device token in `auth.token`. */
 export interface DeviceServerToClientEvents {
+  /** Who this screen is and how it should behave; on connect and whenever an operator changes it. */
+  'device:config': (config: DeviceConfig) => void;
   'device:command': (command: DeviceCommand) => void;
 }
 export interface DeviceClientToServerEvents {

@@ -1,4 +1,5 @@
 import type { DeviceRole, Heartbeat } from '../../shared/devices.schema';
+import type { Locale } from '../../shared/i18n';
 import type { Db } from '../storage/database';
 
 export interface DeviceRecord {
@@ -6,11 +7,15 @@ export interface DeviceRecord {
   name: string;
   role: DeviceRole;
   section: string | null;
+  idleTimeoutSeconds: number;
+  locale: Locale;
   createdAt: string;
   revokedAt: string | null;
   lastSeenAt: string | null;
+  onlineSince: string | null;
   appVersion: string | null;
   view: string | null;
+  address: string | null;
 }
 
 export interface DevicesRepository {
@@ -21,6 +26,8 @@ export interface DevicesRepository {
   findActiveByTokenHash(tokenHash: string): DeviceRecord | undefined;
   revoke(id: string, at: string): boolean;
   recordHeartbeat(id: string, heartbeat: Heartbeat, at: string): void;
+  /** A new connection: when it came online and from where. */
+  recordConnection(id: string, address: string | null, at: string): void;
 }
 
 interface DeviceRow {
@@ -28,11 +35,15 @@ interface DeviceRow {
   name: string;
   role: DeviceRole;
   section: string | null;
+  idle_timeout_seconds: number;
+  locale: Locale;
   created_at: string;
   revoked_at: string | null;
   last_seen_at: string | null;
+  online_since: string | null;
   app_version: string | null;
   view: string | null;
+  address: string | null;
 }
 
 const toRecord = (r: DeviceRow): DeviceRecord => ({
@@ -40,22 +51,28 @@ const toRecord = (r: DeviceRow): DeviceRecord => ({
   name: r.name,
   role: r.role,
   section: r.section,
+  idleTimeoutSeconds: r.idle_timeout_seconds,
+  locale: r.locale,
   createdAt: r.created_at,
   revokedAt: r.revoked_at,
   lastSeenAt: r.last_seen_at,
+  onlineSince: r.online_since,
   appVersion: r.app_version,
   view: r.view,
+  address: r.address,
 });
 
-const COLUMNS = 'id, name, role, section, created_at, revoked_at, last_seen_at, app_version, view';
+const COLUMNS = 'id, name, role, section, idle_timeout_seconds, locale, created_at, revoked_at, last_seen_at, online_since, app_version, view, address';
 
 export class SqliteDevicesRepository implements DevicesRepository {
   constructor(private readonly db: Db) {}
 
   create(device: DeviceRecord, tokenHash: string, createdBy: string): void {
     this.db
-      .prepare('INSERT INTO devices (id, name, role, section, token_hash, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(device.id, device.name, device.role, device.section, tokenHash, device.createdAt, createdBy);
+      .prepare(
+        'INSERT INTO devices (id, name, role, section, idle_timeout_seconds, locale, token_hash, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(device.id, device.name, device.role, device.section, device.idleTimeoutSeconds, device.locale, tokenHash, device.createdAt, createdBy);
   }
 
   list(): DeviceRecord[] {
@@ -79,6 +96,12 @@ export class SqliteDevicesRepository implements DevicesRepository {
   }
 
   recordHeartbeat(id: string, heartbeat: Heartbeat, at: string): void {
-    this.db.prepare('UPDATE devices SET last_seen_at = ?, app_version = ?, view = ? WHERE id = ?').run(at, heartbeat.appVersion, heartbeat.view, id);
+    this.db
+      .prepare('UPDATE devices SET last_seen_at = ?, app_version = ?, view = ?, online_since = coalesce(?, online_since) WHERE id = ?')
+      .run(at, heartbeat.appVersion, heartbeat.view, heartbeat.onlineSince ?? null, id);
+  }
+
+  recordConnection(id: string, address: string | null, at: string): void {
+    this.db.prepare('UPDATE devices SET last_seen_at = ?, online_since = ?, address = ? WHERE id = ?').run(at, at, address, id);
   }
 }

@@ -1,19 +1,22 @@
 import { Router } from 'express';
+import { rateLimit } from 'express-rate-limit';
 import type { SessionUser } from '../../shared/auth.schema';
-import { CreateDeviceSchema } from '../../shared/devices.schema';
+import { CreateDeviceSchema, DeviceCommandInputSchema, PairingApprovalSchema, PairingClaimSchema } from '../../shared/devices.schema';
 import { requireRole } from '../auth/auth.middleware';
 import type { AuthService } from '../auth/auth.service';
-import { parseOrThrow } from '../platform/errors';
+import { AppError, parseOrThrow } from '../platform/errors';
 import type { DevicesService } from './devices.service';
+import type { PairingService } from './pairing.service';
 
-export function devicesRoutes(deps: { devices: DevicesService; auth: AuthService }): Router {
+export function devicesRoutes(deps: { devices: DevicesService; pairing: PairingService; auth: AuthService }): Router {
   const router = Router();
   const staff = requireRole(deps.auth, 'admin', 'operator');
+  const userOf = (locals: Record<string, unknown>) => locals.user as SessionUser;
 
   router.post('/api/v1/devices', staff, (req, res) => {
     const input = parseOrThrow(CreateDeviceSchema, req.body ?? {});
-    const user = res.locals.user as SessionUser;
-    res.status(201).json(deps.devices.create(input, user.id));
+    const { id, token } = deps.devices.create(input, userOf(res.locals).id);
+    res.status(201).json({ id, token });
   });
 
   router.get('/api/v1/devices', staff, (_req, res) => {
@@ -23,6 +26,33 @@ export function devicesRoutes(deps: { devices: DevicesService; auth: AuthService
   router.delete('/api/v1/devices/:id', staff, (req, res) => {
     deps.devices.revoke(String(req.params.id));
     res.status(204).end();
+  });
+
+  router.post('/api/v1/devices/:id/commands', staff, (req, res) => {
+    const command = parseOrThrow(DeviceCommandInputSchema, req.body ?? {});
+    res.status(202).json({ delivered: deps.devices.command(String(req.params.id), command) });
+  });
+
+  // Screens ask for codes without signing in: limit how often one address may ask.
+  const ticketLimiter = rateLimit({
+    windowMs: 60_000,
+    limit: 20,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, _res, next) => next(new AppError(429, 'too_many_requests', 'Too many pairing requests from this address; wait a minute')),
+  });
+  router.post('/api/v1/pairing', ticketLimiter, (req, res) => {
+    res.status(201).json(deps.pairing.open({ address: req.ip ?? null, userAgent: req.get('user-agent') ?? null }));
+  });
+  router.post('/api/v1/pairing/claim', (req, res) => {
+    res.json(deps.pairing.claim(parseOrThrow(PairingClaimSchema, req.body ?? {})));
+  });
+  router.get('/api/v1/pairing', staff, (_req, res) => {
+    res.json({ pending: deps.pairing.pending() });
+  });
+  router.post('/api/v1/pairing/approve', staff, (req, res) => {
+    const approval = parseOrThrow(PairingApprovalSchema, req.body ?? {});
+    res.status(201).json(deps.pairing.approve(approval, userOf(res.locals).id));
   });
   return router;
 }

@@ -1,16 +1,36 @@
 import { randomUUID } from 'node:crypto';
-import type { CreateDevice, CreatedDevice, Device, Heartbeat } from '../../shared/devices.schema';
+import type { CreateDevice, CreatedDevice, Device, DeviceCommand, DeviceCommandInput, DeviceConfig, Heartbeat } from '../../shared/devices.schema';
+import { DEFAULT_IDLE_TIMEOUT_SECONDS } from '../../shared/devices.schema';
+import { DEFAULT_LOCALE } from '../../shared/i18n';
 import { badRequest, notFound } from '../platform/errors';
 import { generateDeviceToken, hashDeviceToken } from './device-tokens';
 import type { DeviceRecord, DevicesRepository } from './devices.repository';
+
+/** How a connected screen is reached: close its connections, send it a command. */
+export interface DeviceChannel {
+  disconnect(deviceId: string): void;
+  /** Sends to every open /device connection of the device; returns how many got it. */
+  send(deviceId: string, command: DeviceCommand): number;
+}
 
 export interface DevicesServiceDeps {
   repository: DevicesRepository;
   hasSection: (sectionId: string) => boolean;
   now: () => number;
-  /** Closes every open connection of a device (called on revoke). */
-  disconnect: (deviceId: string) => void;
+  channel: DeviceChannel;
 }
+
+/** Seconds an identified screen shows its name full-screen. */
+export const IDENTIFY_SECONDS = 10;
+
+export const toConfig = (d: DeviceRecord): DeviceConfig => ({
+  id: d.id,
+  name: d.name,
+  role: d.role,
+  section: d.section,
+  idleTimeoutSeconds: d.idleTimeoutSeconds,
+  locale: d.locale,
+});
 
 /** The fleet of paired screens and sensors, and the token check every device request goes through. */
 export class DevicesService {
@@ -20,7 +40,7 @@ export class DevicesService {
 
   constructor(private readonly deps: DevicesServiceDeps) {}
 
-  create(input: CreateDevice, createdBy: string): CreatedDevice {
+  create(input: CreateDevice, createdBy: string): CreatedDevice & { device: DeviceRecord } {
     if (input.section !== undefined && !this.deps.hasSection(input.section)) {
       throw badRequest(`section: unknown section "${input.section}"`, 'validation_failed');
     }
@@ -30,14 +50,18 @@ export class DevicesService {
       name: input.name,
       role: input.role,
       section: input.section ?? null,
+      idleTimeoutSeconds: input.idleTimeoutSeconds ?? DEFAULT_IDLE_TIMEOUT_SECONDS,
+      locale: input.locale ?? DEFAULT_LOCALE,
       createdAt: new Date(this.deps.now()).toISOString(),
       revokedAt: null,
       lastSeenAt: null,
+      onlineSince: null,
       appVersion: null,
       view: null,
+      address: null,
     };
     this.deps.repository.create(device, hashDeviceToken(token), createdBy);
-    return { id: device.id, token };
+    return { id: device.id, token, device };
   }
 
   list(): Device[] {
@@ -56,15 +80,22 @@ export class DevicesService {
 
   /** Revokes a device: its token stops working now and its open connections are closed. */
   revoke(id: string): void {
-    const device = this.deps.repository.findById(id);
-    if (!device) throw notFound(`No device with id "${id}"`);
+    this.activeDevice(id);
     this.deps.repository.revoke(id, new Date(this.deps.now()).toISOString());
     for (const [digest, cached] of this.byTokenHash) if (cached.id === id) this.byTokenHash.delete(digest);
-    this.deps.disconnect(id);
+    this.deps.channel.disconnect(id);
   }
 
-  connected(id: string): void {
+  /** Sends an operator's command to a screen; returns how many of its connections received it. */
+  command(id: string, input: DeviceCommandInput): number {
+    const device = this.activeDevice(id);
+    const command: DeviceCommand = input.type === 'identify' ? { type: 'identify', name: device.name, seconds: IDENTIFY_SECONDS } : input;
+    return this.deps.channel.send(id, command);
+  }
+
+  connected(id: string, address: string | null): void {
     this.openConnections.set(id, (this.openConnections.get(id) ?? 0) + 1);
+    this.deps.repository.recordConnection(id, address, new Date(this.deps.now()).toISOString());
   }
 
   disconnected(id: string): void {
@@ -75,5 +106,11 @@ export class DevicesService {
 
   heartbeat(id: string, heartbeat: Heartbeat): void {
     this.deps.repository.recordHeartbeat(id, heartbeat, new Date(this.deps.now()).toISOString());
+  }
+
+  private activeDevice(id: string): DeviceRecord {
+    const device = this.deps.repository.findById(id);
+    if (!device || device.revokedAt) throw notFound(`No active device with id "${id}"`);
+    return device;
   }
 }

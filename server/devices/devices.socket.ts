@@ -3,11 +3,17 @@ import { HeartbeatSchema } from '../../shared/devices.schema';
 import type { DeviceClientToServerEvents, DeviceServerToClientEvents } from '../../shared/socket-events';
 import { describeZodError } from '../platform/errors';
 import type { Metrics } from '../platform/metrics';
-import type { DevicesService } from './devices.service';
+import type { DeviceRecord } from './devices.repository';
+import { toConfig, type DevicesService } from './devices.service';
 
 export type DeviceNamespace = Namespace<DeviceClientToServerEvents, DeviceServerToClientEvents>;
 
 export const deviceRoom = (deviceId: string) => `device:${deviceId}`;
+
+/** What a socket that presented a device token carries. */
+export interface DeviceSocketData {
+  device?: DeviceRecord;
+}
 
 /** Resolves `auth.token` of a connecting socket to a device and keeps its id in `socket.data`. */
 export function attachDevice(socket: Socket, devices: DevicesService, options: { required: boolean }, next: (err?: Error) => void): void {
@@ -16,7 +22,7 @@ export function attachDevice(socket: Socket, devices: DevicesService, options: {
   if (typeof token !== 'string' || token.length > 200) return next(new Error('unauthorized: send the device token as auth.token'));
   const device = devices.authenticate(token);
   if (!device) return next(new Error('unauthorized: the device token is not valid (revoked or mistyped)'));
-  (socket.data as { deviceId?: string }).deviceId = device.id;
+  (socket.data as DeviceSocketData).device = device;
   next();
 }
 
@@ -24,9 +30,11 @@ export function attachDevice(socket: Socket, devices: DevicesService, options: {
 export function registerDeviceNamespace(nsp: DeviceNamespace, deps: { devices: DevicesService; metrics: Metrics; now: () => number }): void {
   nsp.use((socket, next) => attachDevice(socket, deps.devices, { required: true }, next));
   nsp.on('connection', (socket) => {
-    const deviceId = (socket.data as { deviceId: string }).deviceId;
+    const device = (socket.data as DeviceSocketData).device!;
+    const deviceId = device.id;
     void socket.join(deviceRoom(deviceId));
-    deps.devices.connected(deviceId);
+    deps.devices.connected(deviceId, socket.handshake.address || null);
+    socket.emit('device:config', toConfig(device));
     deps.metrics.connectedClients.inc({ namespace: '/device' });
     socket.on('disconnect', () => {
       deps.devices.disconnected(deviceId);

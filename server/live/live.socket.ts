@@ -3,7 +3,7 @@ import type { LiveClientToServerEvents, LiveServerToClientEvents } from '../../s
 import type { Snapshot } from '../../shared/snapshot.schema';
 import type { DevicesService } from '../devices/devices.service';
 import type { Metrics } from '../platform/metrics';
-import { attachDevice, deviceRoom } from '../devices/devices.socket';
+import { attachDevice, deviceRoom, type DeviceSocketData } from '../devices/devices.socket';
 
 export type LiveNamespace = Namespace<LiveClientToServerEvents, LiveServerToClientEvents>;
 
@@ -16,8 +16,8 @@ export function registerLiveNamespace(live: LiveNamespace, deps: { snapshot: () 
   live.on('connection', (socket: Socket<LiveClientToServerEvents, LiveServerToClientEvents>) => {
     deps.metrics.connectedClients.inc({ namespace: '/live' });
     socket.on('disconnect', () => deps.metrics.connectedClients.dec({ namespace: '/live' }));
-    const deviceId = (socket.data as { deviceId?: string }).deviceId;
-    if (deviceId) void socket.join(deviceRoom(deviceId));
+    const device = (socket.data as DeviceSocketData).device;
+    if (device) void socket.join(deviceRoom(device.id));
     socket.emit('snapshot', deps.snapshot());
     socket.on('snapshot:request', (ack: unknown) => {
       // A client chooses its arguments; only a real callback gets an answer.

@@ -76,6 +76,27 @@ export const MIGRATIONS: readonly string[] = [
 
   CREATE TABLE sessions (sid TEXT PRIMARY KEY, data TEXT NOT NULL, expires_at INTEGER NOT NULL) WITHOUT ROWID;
   `,
+  // 2: screen settings on devices, announcements
+  `
+  ALTER TABLE devices ADD COLUMN idle_timeout_seconds INTEGER NOT NULL DEFAULT 60;
+  ALTER TABLE devices ADD COLUMN locale TEXT NOT NULL DEFAULT 'zh-CN';
+  ALTER TABLE devices ADD COLUMN address TEXT;
+  ALTER TABLE devices ADD COLUMN online_since TEXT;
+
+  CREATE TABLE announcements (
+    id TEXT PRIMARY KEY,
+    text TEXT NOT NULL,
+    target TEXT NOT NULL CHECK (target IN ('all', 'stage', 'kiosks', 'device')),
+    device_id TEXT,
+    urgent INTEGER NOT NULL,
+    starts_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    withdrawn_at TEXT,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX announcements_by_expiry ON announcements(expires_at);
+  `,
 ];
 
 /** Applies the migrations the database has not seen yet (tracked in `PRAGMA user_version`). */
