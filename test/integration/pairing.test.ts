@@ -1,0 +1,72 @@
+import { io } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeviceCommand, DeviceConfig, PairingTicket } from '../../shared/devices.schema';
+import { signIn, startTestServer, type TestServer } from '../support/test-server';
+
+const post = (url: string, body: unknown, cookie?: string) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body) });
+
+describe('pairing a screen', () => {
+  let t: TestServer;
+  let cookie: string;
+  let clock = Date.now();
+  beforeAll(async () => {
+    t = await startTestServer({}, { now: () => clock });
+    cookie = await signIn(t.url);
+  });
+  afterAll(() => t.stop());
+
+  const openTicket = async () => (await (await post(`${t.url}/api/v1/pairing`, {})).json()) as PairingTicket;
+  const claim = (ticket: PairingTicket) => post(`${t.url}/api/v1/pairing/claim`, { id: ticket.id, secret: ticket.secret });
+
+  it('gives the screen a token, name and settings once an operator approves its code', async () => {
+    const ticket = await openTicket();
+    expect(ticket.code).toMatch(/^[A-Z2-9]{6}$/);
+    expect((await (await claim(ticket)).json()).status).toBe('pending');
+
+    const pending = (await (await fetch(`${t.url}/api/v1/pairing`, { headers: { cookie } })).json()) as { pending: { code: string }[] };
+    expect(pending.pending.map((p) => p.code)).toContain(ticket.code);
+
+    const approve = await post(`${t.url}/api/v1/pairing/approve`, { code: ticket.code.toLowerCase(), name: 'Booth 7', role: 'booth', section: 'beta', idleTimeoutSeconds: 30 }, cookie);
+    expect(approve.status).toBe(201);
+    const result = (await (await claim(ticket)).json()) as { status: string; token: string; device: DeviceConfig };
+    expect(result.status).toBe('paired');
+    expect(result.device).toMatchObject({ name: 'Booth 7', role: 'booth', section: 'beta', idleTimeoutSeconds: 30, locale: 'zh-CN' });
+
+    // The token works once received, and the code and ticket work only once.
+    const socket = io(`${t.url}/device`, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: result.token } });
+    const config = await new Promise<DeviceConfig>((resolve) => socket.once('device:config', resolve));
+    expect(config.name).toBe('Booth 7');
+    expect((await claim(ticket)).status).toBe(404);
+    expect((await post(`${t.url}/api/v1/pairing/approve`, { code: ticket.code, name: 'Again', role: 'booth' }, cookie)).status).toBe(404);
+
+    // Remote commands reach the screen.
+    const commands: DeviceCommand[] = [];
+    socket.on('device:command', (c) => commands.push(c));
+    const send = async (body: unknown) => (await (await post(`${t.url}/api/v1/devices/${result.device.id}/commands`, body, cookie)).json()) as { delivered: number };
+    expect((await send({ type: 'identify' })).delivered).toBe(1);
+    expect((await send({ type: 'set-locale', locale: 'en' })).delivered).toBe(1);
+    await expect.poll(() => commands).toEqual([
+      { type: 'identify', name: 'Booth 7', seconds: 10 },
+      { type: 'set-locale', locale: 'en' },
+    ]);
+    const bad = await post(`${t.url}/api/v1/devices/${result.device.id}/commands`, { type: 'self-destruct' }, cookie);
+    expect(bad.status).toBe(400);
+    socket.close();
+  });
+
+  it('lets codes expire after 10 minutes', async () => {
+    const ticket = await openTicket();
+    clock += 10 * 60_000 + 1;
+    expect((await claim(ticket)).status).toBe(410);
+    expect((await post(`${t.url}/api/v1/pairing/approve`, { code: ticket.code, name: 'Late', role: 'booth' }, cookie)).status).toBe(404);
+  });
+
+  it('needs an operator to approve, and a valid secret to claim', async () => {
+    const ticket = await openTicket();
+    expect((await post(`${t.url}/api/v1/pairing/approve`, { code: ticket.code, name: 'x', role: 'booth' })).status).toBe(401);
+    expect((await post(`${t.url}/api/v1/pairing/claim`, { id: ticket.id, secret: 'guess' })).status).toBe(404);
+    const bad = await post(`${t.url}/api/v1/pairing/approve`, { code: '12', name: 'x', role: 'booth' }, cookie);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain('code: must be the 6-character code');
+  });
+});
