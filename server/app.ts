@@ -6,6 +6,9 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import type { AddressInfo } from 'node:net';
 import { Server as SocketServer } from 'socket.io';
 import { NAMESPACES } from '../shared/socket-events';
+import { SqliteAnnouncementsRepository } from './announcements/announcements.repository';
+import { announcementsRoutes } from './announcements/announcements.routes';
+import { AnnouncementsService } from './announcements/announcements.service';
 import { AuthService } from './auth/auth.service';
 import { sessionRoutes } from './auth/session.routes';
 import { SqliteSessionStore } from './auth/session.store';
@@ -114,6 +117,12 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     },
   });
   const pairing = new PairingService(devices, now);
+  const announcements = new AnnouncementsService({
+    repository: new SqliteAnnouncementsRepository(db),
+    now,
+    deviceExists: (id) => devices.list().some((d) => d.id === id && d.revokedAt === null),
+    onActiveChanged: () => broadcaster.publish({ type: 'announcements', announcements: announcements.active() }),
+  });
   const ingest = new IngestService({
     events: eventsRepository,
     catalog: content,
@@ -126,7 +135,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
       broadcaster.countersChanged();
     },
   });
-  const snapshot = () => buildSnapshot({ content, counters, seq: () => broadcaster.seq, appVersion: version, now });
+  const snapshot = () => buildSnapshot({ content, counters, announcements, seq: () => broadcaster.seq, appVersion: version, now });
 
   // At midnight in TIME_ZONE "today" starts from zero on every screen without waiting for an event.
   const dayWatch = setInterval(() => {
@@ -176,6 +185,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     }),
   );
   app.use(devicesRoutes({ devices, pairing, auth }));
+  app.use(announcementsRoutes({ announcements, auth }));
   app.use('/api', apiNotFound);
   app.use(pagesRoutes({ webDir: config.webDir, contentDir: config.contentDir }));
   app.use(errorHandler(logger));
@@ -191,7 +201,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     db,
     logger,
     metrics,
-    services: { auth, content, counters, devices, pairing, ingest, broadcaster },
+    services: { auth, content, counters, devices, pairing, announcements, ingest, broadcaster },
     snapshot,
 
     /** Starts listening; resolves with the bound port (useful with port 0). */
@@ -209,6 +219,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     close(): Promise<void> {
       closing ??= (async () => {
         clearInterval(dayWatch);
+        announcements.close();
         const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         httpServer.closeIdleConnections();
         // Requests in flight get a moment to finish; then the rest are cut.

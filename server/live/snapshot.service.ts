@@ -1,10 +1,12 @@
 import type { Snapshot } from '../../shared/snapshot.schema';
+import type { AnnouncementsService } from '../announcements/announcements.service';
 import type { ContentService } from '../content/content.service';
 import type { CountersService } from '../counters/counters.service';
 
 export interface SnapshotDeps {
   content: ContentService;
   counters: CountersService;
+  announcements: AnnouncementsService;
   seq: () => number;
   appVersion: string;
   now: () => number;
@@ -19,6 +21,6 @@ export function buildSnapshot(deps: SnapshotDeps): Snapshot {
     exhibition: deps.content.exhibition(),
     sections: deps.content.publishedSections(),
     counters: deps.counters.current(),
-    announcements: [],
+    announcements: deps.announcements.active(),
   };
 }

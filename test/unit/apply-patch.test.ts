@@ -29,6 +29,7 @@ function announcement(id: string): Announcement {
     id,
     text: text('Doors close at six'),
     target: 'all',
+    deviceId: null,
     urgent: false,
     startsAt: '2023-11-12T01:00:00.000Z',
     expiresAt: '2023-11-12T10:00:00.000Z',

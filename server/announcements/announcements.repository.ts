@@ -1,0 +1,73 @@
+import { AnnouncementSchema, type Announcement } from '../../shared/announcements.schema';
+import type { Db } from '../storage/database';
+
+export interface StoredAnnouncement extends Announcement {
+  withdrawnAt: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface AnnouncementsRepository {
+  create(announcement: StoredAnnouncement): void;
+  /** Not withdrawn and not yet expired at `nowIso` (active or scheduled). */
+  current(nowIso: string): StoredAnnouncement[];
+  /** The most recent ones, whatever their state, for the console. */
+  recent(limit: number): StoredAnnouncement[];
+  withdraw(id: string, at: string): boolean;
+}
+
+interface Row {
+  id: string;
+  text: string;
+  target: string;
+  device_id: string | null;
+  urgent: number;
+  starts_at: string;
+  expires_at: string;
+  withdrawn_at: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+const toStored = (r: Row): StoredAnnouncement => ({
+  ...AnnouncementSchema.parse({
+    id: r.id,
+    text: JSON.parse(r.text),
+    target: r.target,
+    deviceId: r.device_id,
+    urgent: r.urgent === 1,
+    startsAt: r.starts_at,
+    expiresAt: r.expires_at,
+  }),
+  withdrawnAt: r.withdrawn_at,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+});
+
+export class SqliteAnnouncementsRepository implements AnnouncementsRepository {
+  constructor(private readonly db: Db) {}
+
+  create(a: StoredAnnouncement): void {
+    this.db
+      .prepare(
+        `INSERT INTO announcements (id, text, target, device_id, urgent, starts_at, expires_at, withdrawn_at, created_by, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(a.id, JSON.stringify(a.text), a.target, a.deviceId, a.urgent ? 1 : 0, a.startsAt, a.expiresAt, a.withdrawnAt, a.createdBy, a.createdAt);
+  }
+
+  current(nowIso: string): StoredAnnouncement[] {
+    return this.db
+      .prepare<[string], Row>('SELECT * FROM announcements WHERE withdrawn_at IS NULL AND expires_at > ? ORDER BY starts_at, id')
+      .all(nowIso)
+      .map(toStored);
+  }
+
+  recent(limit: number): StoredAnnouncement[] {
+    return this.db.prepare<[number], Row>('SELECT * FROM announcements ORDER BY created_at DESC, id LIMIT ?').all(limit).map(toStored);
+  }
+
+  withdraw(id: string, at: string): boolean {
+    return this.db.prepare('UPDATE announcements SET withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL').run(at, id).changes === 1;
+  }
+}

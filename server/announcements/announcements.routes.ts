@@ -1,0 +1,24 @@
+import { Router } from 'express';
+import type { SessionUser } from '../../shared/auth.schema';
+import { CreateAnnouncementSchema } from '../../shared/announcements.schema';
+import { requireRole } from '../auth/auth.middleware';
+import type { AuthService } from '../auth/auth.service';
+import { parseOrThrow } from '../platform/errors';
+import type { AnnouncementsService } from './announcements.service';
+
+export function announcementsRoutes(deps: { announcements: AnnouncementsService; auth: AuthService }): Router {
+  const router = Router();
+  const staff = requireRole(deps.auth, 'admin', 'operator');
+  router.get('/api/v1/announcements', staff, (_req, res) => {
+    res.json({ announcements: deps.announcements.recent() });
+  });
+  router.post('/api/v1/announcements', staff, (req, res) => {
+    const input = parseOrThrow(CreateAnnouncementSchema, req.body ?? {});
+    res.status(201).json(deps.announcements.create(input, (res.locals.user as SessionUser).id));
+  });
+  router.delete('/api/v1/announcements/:id', staff, (req, res) => {
+    deps.announcements.withdraw(String(req.params.id));
+    res.status(204).end();
+  });
+  return router;
+}

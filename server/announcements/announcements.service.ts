@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { MAX_ANNOUNCEMENT_MS, type Announcement, type CreateAnnouncement } from '../../shared/announcements.schema';
+import { badRequest, notFound } from '../platform/errors';
+import type { AnnouncementsRepository, StoredAnnouncement } from './announcements.repository';
+
+export interface AnnouncementsServiceDeps {
+  repository: AnnouncementsRepository;
+  now: () => number;
+  deviceExists: (id: string) => boolean;
+  /** Called whenever the set of active announcements changes (created, withdrawn, started, expired). */
+  onActiveChanged: () => void;
+}
+
+// setTimeout cannot wait longer than this; a later boundary is re-checked when this fires.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+const strip = ({ withdrawnAt: _w, createdBy: _b, createdAt: _c, ...announcement }: StoredAnnouncement): Announcement => announcement;
+
+/**
+ * Announcements appear on screens at their start and vanish at their expiry by themselves: a timer
+ * waits for the next start or expiry and then tells every screen the new active set.
+ */
+export class AnnouncementsService {
+  private current: StoredAnnouncement[];
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly deps: AnnouncementsServiceDeps) {
+    this.current = deps.repository.current(this.nowIso());
+    this.schedule();
+  }
+
+  /** Showing now, in start order: what the snapshot and the `announcements` patch carry. */
+  active(): Announcement[] {
+    const now = this.nowIso();
+    return this.current.filter((a) => a.startsAt <= now && a.expiresAt > now).map(strip);
+  }
+
+  /** The latest announcements in any state, for the console. */
+  recent(): (StoredAnnouncement & { state: 'scheduled' | 'active' | 'expired' | 'withdrawn' })[] {
+    const now = this.nowIso();
+    return this.deps.repository.recent(100).map((a) => ({
+      ...a,
+      state: a.withdrawnAt ? 'withdrawn' : a.expiresAt <= now ? 'expired' : a.startsAt > now ? 'scheduled' : 'active',
+    }));
+  }
+
+  create(input: CreateAnnouncement, createdBy: string): StoredAnnouncement {
+    const now = this.deps.now();
+    const startsAt = input.startsAt ? Date.parse(input.startsAt) : now;
+    const expiresAt = Date.parse(input.expiresAt);
+    if (expiresAt <= now) throw badRequest('expiresAt: must be in the future', 'validation_failed');
+    if (expiresAt <= startsAt) throw badRequest('expiresAt: must be after startsAt', 'validation_failed');
+    if (expiresAt - startsAt > MAX_ANNOUNCEMENT_MS) throw badRequest('expiresAt: an announcement may last at most 24 hours', 'validation_failed');
+    if (input.deviceId && !this.deps.deviceExists(input.deviceId)) throw badRequest(`deviceId: no active device "${input.deviceId}"`, 'validation_failed');
+    const announcement: StoredAnnouncement = {
+      id: randomUUID(),
+      text: input.text,
+      target: input.target,
+      deviceId: input.deviceId ?? null,
+      urgent: input.urgent,
+      startsAt: new Date(startsAt).toISOString(),
+      expiresAt: new Date(expiresAt).toISOString(),
+      withdrawnAt: null,
+      createdBy,
+      createdAt: new Date(now).toISOString(),
+    };
+    this.deps.repository.create(announcement);
+    this.current.push(announcement);
+    this.current.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id));
+    if (startsAt <= now) this.deps.onActiveChanged();
+    this.schedule();
+    return announcement;
+  }
+
+  /** Takes an announcement off every screen now. */
+  withdraw(id: string): void {
+    const wasActive = this.active().some((a) => a.id === id);
+    if (!this.deps.repository.withdraw(id, this.nowIso())) throw notFound(`No announcement "${id}" to withdraw`);
+    this.current = this.current.filter((a) => a.id !== id);
+    if (wasActive) this.deps.onActiveChanged();
+    this.schedule();
+  }
+
+  close(): void {
+    clearTimeout(this.timer);
+  }
+
+  private nowIso(): string {
+    return new Date(this.deps.now()).toISOString();
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    const now = this.deps.now();
+    const boundaries = this.current.flatMap((a) => [Date.parse(a.startsAt), Date.parse(a.expiresAt)]).filter((t) => t > now);
+    if (boundaries.length === 0) return;
+    const wait = Math.min(Math.min(...boundaries) - now, MAX_TIMER_MS);
+    this.timer = setTimeout(() => {
+      const nowIso = this.nowIso();
+      this.current = this.current.filter((a) => a.expiresAt > nowIso);
+      this.deps.onActiveChanged();
+      this.schedule();
+    }, wait);
+    this.timer.unref();
+  }
+}
