@@ -39,6 +39,7 @@ import { SqliteSettingsRepository } from './settings/settings.repository';
 import { openDatabase, type Db } from './storage/database';
 import { appVersion } from './web/app-version';
 import { pagesRoutes } from './web/pages.routes';
+import { resolvePublicUrl } from './web/public-url';
 
 export interface ServerDeps {
   logger?: Logger;
@@ -135,7 +136,18 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
       broadcaster.countersChanged();
     },
   });
-  const snapshot = () => buildSnapshot({ content, counters, announcements, seq: () => broadcaster.seq, appVersion: version, now });
+  // Known once listening (port 0 picks one); computed once, the network does not change under a show.
+  let publicUrl: string | undefined;
+  const snapshot = () =>
+    buildSnapshot({
+      content,
+      counters,
+      announcements,
+      seq: () => broadcaster.seq,
+      appVersion: version,
+      publicUrl: () => (publicUrl ??= resolvePublicUrl(config.publicUrl, (httpServer.address() as AddressInfo | null)?.port ?? config.port)),
+      now,
+    });
 
   // At midnight in TIME_ZONE "today" starts from zero on every screen without waiting for an event.
   const dayWatch = setInterval(() => {

@@ -9,6 +9,9 @@ export type DeviceRole = z.infer<typeof DeviceRoleSchema>;
 /** Seconds without a touch before a kiosk asks "are you still there?" and returns to attract mode. */
 export const IdleTimeoutSchema = z.number().int('must be a whole number of seconds').min(10, 'must be at least 10 seconds').max(3600, 'must be at most 3600 seconds');
 export const DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
+/** Seconds a stage display shows each scene before rotating to the next. */
+export const SceneSecondsSchema = z.number().int('must be a whole number of seconds').min(5, 'must be at least 5 seconds').max(600, 'must be at most 600 seconds');
+export const DEFAULT_SCENE_SECONDS = 20;
 
 const deviceName = z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters');
 
@@ -17,6 +20,7 @@ export const CreateDeviceSchema = z.strictObject({
   role: DeviceRoleSchema,
   section: SlugSchema.optional(),
   idleTimeoutSeconds: IdleTimeoutSchema.optional(),
+  sceneSeconds: SceneSecondsSchema.optional(),
   locale: LocaleSchema.optional(),
 });
 export type CreateDevice = z.infer<typeof CreateDeviceSchema>;
@@ -31,6 +35,7 @@ export const DeviceConfigSchema = z.object({
   role: DeviceRoleSchema,
   section: SlugSchema.nullable(),
   idleTimeoutSeconds: z.number().int(),
+  sceneSeconds: z.number().int(),
   locale: LocaleSchema,
 });
 export type DeviceConfig = z.infer<typeof DeviceConfigSchema>;
@@ -89,6 +94,7 @@ export const PairingApprovalSchema = z.strictObject({
   role: z.enum(['booth', 'stage']),
   section: SlugSchema.optional(),
   idleTimeoutSeconds: IdleTimeoutSchema.optional(),
+  sceneSeconds: SceneSecondsSchema.optional(),
   locale: LocaleSchema.optional(),
 });
 export type PairingApproval = z.infer<typeof PairingApprovalSchema>;

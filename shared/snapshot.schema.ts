@@ -10,6 +10,8 @@ export const SeqSchema = z.number().int().min(0);
 export const SnapshotSchema = z.object({
   seq: SeqSchema,
   appVersion: z.string(),
+  /** The address phones use to reach this server (QR codes encode it); from PUBLIC_URL or the server's LAN address. */
+  publicUrl: z.string(),
   serverTime: z.iso.datetime(),
   exhibition: ExhibitionSchema,
   sections: z.array(PublishedSectionSchema),

@@ -8,6 +8,7 @@ export interface DeviceRecord {
   role: DeviceRole;
   section: string | null;
   idleTimeoutSeconds: number;
+  sceneSeconds: number;
   locale: Locale;
   createdAt: string;
   revokedAt: string | null;
@@ -36,6 +37,7 @@ interface DeviceRow {
   role: DeviceRole;
   section: string | null;
   idle_timeout_seconds: number;
+  scene_seconds: number;
   locale: Locale;
   created_at: string;
   revoked_at: string | null;
@@ -52,6 +54,7 @@ const toRecord = (r: DeviceRow): DeviceRecord => ({
   role: r.role,
   section: r.section,
   idleTimeoutSeconds: r.idle_timeout_seconds,
+  sceneSeconds: r.scene_seconds,
   locale: r.locale,
   createdAt: r.created_at,
   revokedAt: r.revoked_at,
@@ -62,7 +65,7 @@ const toRecord = (r: DeviceRow): DeviceRecord => ({
   address: r.address,
 });
 
-const COLUMNS = 'id, name, role, section, idle_timeout_seconds, locale, created_at, revoked_at, last_seen_at, online_since, app_version, view, address';
+const COLUMNS = 'id, name, role, section, idle_timeout_seconds, scene_seconds, locale, created_at, revoked_at, last_seen_at, online_since, app_version, view, address';
 
 export class SqliteDevicesRepository implements DevicesRepository {
   constructor(private readonly db: Db) {}
@@ -70,9 +73,10 @@ export class SqliteDevicesRepository implements DevicesRepository {
   create(device: DeviceRecord, tokenHash: string, createdBy: string): void {
     this.db
       .prepare(
-        'INSERT INTO devices (id, name, role, section, idle_timeout_seconds, locale, token_hash, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        `INSERT INTO devices (id, name, role, section, idle_timeout_seconds, scene_seconds, locale, token_hash, created_at, created_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(device.id, device.name, device.role, device.section, device.idleTimeoutSeconds, device.locale, tokenHash, device.createdAt, createdBy);
+      .run(device.id, device.name, device.role, device.section, device.idleTimeoutSeconds, device.sceneSeconds, device.locale, tokenHash, device.createdAt, createdBy);
   }
 
   list(): DeviceRecord[] {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateDevice, CreatedDevice, Device, DeviceCommand, DeviceCommandInput, DeviceConfig, Heartbeat } from '../../shared/devices.schema';
-import { DEFAULT_IDLE_TIMEOUT_SECONDS } from '../../shared/devices.schema';
+import { DEFAULT_IDLE_TIMEOUT_SECONDS, DEFAULT_SCENE_SECONDS } from '../../shared/devices.schema';
 import { DEFAULT_LOCALE } from '../../shared/i18n';
 import { badRequest, notFound } from '../platform/errors';
 import { generateDeviceToken, hashDeviceToken } from './device-tokens';
@@ -29,6 +29,7 @@ export const toConfig = (d: DeviceRecord): DeviceConfig => ({
   role: d.role,
   section: d.section,
   idleTimeoutSeconds: d.idleTimeoutSeconds,
+  sceneSeconds: d.sceneSeconds,
   locale: d.locale,
 });
 
@@ -51,6 +52,7 @@ export class DevicesService {
       role: input.role,
       section: input.section ?? null,
       idleTimeoutSeconds: input.idleTimeoutSeconds ?? DEFAULT_IDLE_TIMEOUT_SECONDS,
+      sceneSeconds: input.sceneSeconds ?? DEFAULT_SCENE_SECONDS,
       locale: input.locale ?? DEFAULT_LOCALE,
       createdAt: new Date(this.deps.now()).toISOString(),
       revokedAt: null,

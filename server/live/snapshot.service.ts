@@ -9,6 +9,7 @@ export interface SnapshotDeps {
   announcements: AnnouncementsService;
   seq: () => number;
   appVersion: string;
+  publicUrl: () => string;
   now: () => number;
 }
 
@@ -17,6 +18,7 @@ export function buildSnapshot(deps: SnapshotDeps): Snapshot {
   return {
     seq: deps.seq(),
     appVersion: deps.appVersion,
+    publicUrl: deps.publicUrl(),
     serverTime: new Date(deps.now()).toISOString(),
     exhibition: deps.content.exhibition(),
     sections: deps.content.publishedSections(),

@@ -80,6 +80,7 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE devices ADD COLUMN idle_timeout_seconds INTEGER NOT NULL DEFAULT 60;
   ALTER TABLE devices ADD COLUMN locale TEXT NOT NULL DEFAULT 'zh-CN';
+  ALTER TABLE devices ADD COLUMN scene_seconds INTEGER NOT NULL DEFAULT 20;
   ALTER TABLE devices ADD COLUMN address TEXT;
   ALTER TABLE devices ADD COLUMN online_since TEXT;
 
