@@ -4,13 +4,17 @@ import { connectLive } from './live-socket';
 
 /**
  * Starts one app: the live state, its socket, and the root component in `#app`. Every app boots
- * the same way, so there is exactly one socket per page.
+ * the same way, so there is exactly one socket per page. Paired screens pass their device token
+ * (see lib/device/) so that revoking them closes the live socket too.
  */
-export function boot(App: Component<{ live: LiveState }>): LiveState {
+export function boot<Props extends Record<string, unknown> = Record<string, never>>(
+  App: Component<{ live: LiveState } & Props>,
+  options: { props?: Props; deviceToken?: () => string | null } = {},
+): LiveState {
   const target = document.getElementById('app');
   if (!target) throw new Error('the page has no #app element');
   const live = new LiveState();
-  connectLive(live);
-  mount(App, { target, props: { live } });
+  connectLive(live, { deviceToken: options.deviceToken });
+  mount(App, { target, props: { live, ...(options.props as Props) } });
   return live;
 }

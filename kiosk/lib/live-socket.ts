@@ -21,9 +21,14 @@ export interface LiveConnection {
  * needs nothing else. While connected, patches must arrive in `seq` order; a gap means a change was
  * missed and the screen asks for a fresh snapshot.
  */
-export function connectLive(state: LiveState, options: { now?: () => number } = {}): LiveConnection {
+export function connectLive(state: LiveState, options: { now?: () => number; deviceToken?: () => string | null } = {}): LiveConnection {
   const now = options.now ?? Date.now;
   const socket: LiveSocket = io(NAMESPACES.live, {
+    // A paired screen presents its token (read at every reconnect), so revoking it closes this socket too.
+    auth: (send) => {
+      const token = options.deviceToken?.();
+      send(token ? { token } : {});
+    },
     // Screens sit on show-floor Wi-Fi behind proxies that rarely keep long-polling healthy.
     transports: ['websocket'],
     // Many screens reconnect at once after a network blip: back off and spread them out.
@@ -66,14 +71,19 @@ export function connectLive(state: LiveState, options: { now?: () => number } = 
     if (result.outcome === 'applied') state.set(result.data, now());
     else if (result.outcome === 'gap') resync();
   });
-  socket.on('disconnect', () => {
+  socket.on('disconnect', (reason) => {
     // The reconnect brings a fresh snapshot; an answer still on its way no longer matters.
     request++;
     resyncing = false;
     state.status = 'offline';
+    // Closed on purpose by the server (a revoked screen): socket.io will not retry by itself, but the
+    // public content must go on; the next attempt goes without the revoked token.
+    if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 2_000);
   });
-  socket.on('connect_error', () => {
+  socket.on('connect_error', (error) => {
     state.status = 'offline';
+    // A refused token stops socket.io's own retries; try again once the device module forgot it.
+    if (error.message.startsWith('unauthorized')) setTimeout(() => socket.connect(), 2_000);
   });
 
   return {

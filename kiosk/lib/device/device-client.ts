@@ -1,0 +1,129 @@
+import { io, type Socket } from 'socket.io-client';
+import type { DeviceCommand } from '../../../shared/devices.schema';
+import { NAMESPACES, type DeviceClientToServerEvents, type DeviceServerToClientEvents } from '../../../shared/socket-events';
+import { clearCredentials, loadCredentials, saveCredentials, type DeviceCredentials } from './device-credentials';
+import type { DeviceState } from './device.svelte';
+import { pairUntilApproved } from './pairing-client';
+
+/** How often a screen reports itself; the console shows it offline after missing a few. */
+export const HEARTBEAT_MS = 15_000;
+
+export interface DeviceClientOptions {
+  appVersion: string;
+  /** What the screen shows now ("attract", "item:oc-ta-exm", "scene:overview"), for the console. */
+  currentView: () => string;
+  /** Commands the app handles itself: set-locale, pin-scene, next-scene. */
+  onCommand: (command: DeviceCommand) => void;
+  /** Reload the page (default: at once); a kiosk may wait for a quiet moment. */
+  reload?: () => void;
+  now?: () => number;
+}
+
+export interface DeviceClient {
+  stop(): void;
+  /** The device token while paired; the live socket presents it so revocation closes it too. */
+  token(): string | null;
+}
+
+type DeviceSocket = Socket<DeviceServerToClientEvents, DeviceClientToServerEvents>;
+
+const isUnauthorized = (error: Error) => error.message.startsWith('unauthorized');
+
+/**
+ * Keeps this screen paired and reachable: pairs it when it has no token, connects /device with the
+ * token, reports heartbeats, shows identify requests and passes other commands to the app. A
+ * revoked screen forgets its token and shows a new pairing code.
+ */
+export function startDevice(state: DeviceState, options: DeviceClientOptions): DeviceClient {
+  const now = options.now ?? Date.now;
+  const onlineSince = new Date(now()).toISOString();
+  let credentials = loadCredentials();
+  let socket: DeviceSocket | null = null;
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  let pairingAbort: AbortController | null = null;
+  let stopped = false;
+
+  const sendHeartbeat = () => {
+    socket?.emit('device:heartbeat', { appVersion: options.appVersion.slice(0, 64), view: options.currentView().slice(0, 200), onlineSince }, () => {});
+  };
+
+  const handleCommand = (command: DeviceCommand) => {
+    if (command.type === 'identify') state.identify = { name: command.name, until: now() + command.seconds * 1000 };
+    else if (command.type === 'reload') (options.reload ?? (() => location.reload()))();
+    else options.onCommand(command);
+  };
+
+  const forget = () => {
+    socket?.close();
+    socket = null;
+    clearInterval(heartbeat);
+    credentials = null;
+    clearCredentials();
+    state.phase = 'unpaired';
+    state.config = null;
+    state.connection = 'connecting';
+    void pair();
+  };
+
+  const connect = (paired: DeviceCredentials) => {
+    state.phase = 'paired';
+    state.config = paired.config;
+    state.pairing = null;
+    socket = io(NAMESPACES.device, {
+      transports: ['websocket'],
+      auth: { token: paired.token },
+      reconnectionDelay: 1_000,
+      reconnectionDelayMax: 15_000,
+      randomizationFactor: 0.5,
+    });
+    socket.on('connect', () => {
+      state.connection = 'online';
+      sendHeartbeat();
+    });
+    socket.on('device:config', (config) => {
+      if (typeof config?.id !== 'string') return;
+      state.config = config;
+      if (credentials) saveCredentials((credentials = { ...credentials, config }));
+    });
+    socket.on('device:command', (command) => {
+      if (command && typeof command.type === 'string') handleCommand(command);
+    });
+    socket.on('connect_error', (error) => {
+      state.connection = 'offline';
+      // The server refused the token: this screen was revoked. Anything else is the network.
+      if (isUnauthorized(error)) forget();
+    });
+    socket.on('disconnect', (reason) => {
+      state.connection = 'offline';
+      // The server closed us on purpose (revocation): try once more; a refused token lands in connect_error.
+      if (reason === 'io server disconnect') setTimeout(() => socket?.connect(), 1_000);
+    });
+    clearInterval(heartbeat);
+    heartbeat = setInterval(sendHeartbeat, HEARTBEAT_MS);
+  };
+
+  const pair = async () => {
+    pairingAbort?.abort();
+    const abort = (pairingAbort = new AbortController());
+    const paired = await pairUntilApproved((ticket) => {
+      state.pairing = ticket && { code: ticket.code, expiresAt: ticket.expiresAt };
+    }, abort.signal);
+    if (!paired || stopped) return;
+    credentials = { token: paired.token, config: paired.device };
+    saveCredentials(credentials);
+    connect(credentials);
+  };
+
+  if (credentials) connect(credentials);
+  else void pair();
+
+  return {
+    stop() {
+      stopped = true;
+      pairingAbort?.abort();
+      clearInterval(heartbeat);
+      socket?.close();
+    },
+    token: () => credentials?.token ?? null,
+  };
+}
