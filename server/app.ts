@@ -35,6 +35,7 @@ import { healthRoutes } from './platform/health.routes';
 import { apiNotFound, errorHandler } from './platform/http-errors.middleware';
 import { createLogger, type Logger } from './platform/logger';
 import { createMetrics } from './platform/metrics';
+import { refuseCrossSite } from './platform/same-origin.middleware';
 import { SqliteSettingsRepository } from './settings/settings.repository';
 import { openDatabase, type Db } from './storage/database';
 import { appVersion } from './web/app-version';
@@ -185,6 +186,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     }),
   );
   app.use(healthRoutes({ registry: metrics.registry, readinessProblems: () => readinessProblems(db, content) }));
+  app.use('/api', refuseCrossSite());
   app.use('/api', express.json({ limit: '512kb', strict: true }));
   app.use('/api', sessionMiddleware);
   app.use(snapshotRoutes(snapshot));
