@@ -9,7 +9,13 @@ import { NAMESPACES } from '../shared/socket-events';
 import { SqliteAnnouncementsRepository } from './announcements/announcements.repository';
 import { announcementsRoutes } from './announcements/announcements.routes';
 import { AnnouncementsService } from './announcements/announcements.service';
+import { SqliteAuditRepository } from './audit/audit.repository';
+import { auditRoutes } from './audit/audit.routes';
+import { AuditService } from './audit/audit.service';
 import { AuthService } from './auth/auth.service';
+import { usersRoutes } from './auth/users.routes';
+import { UsersService } from './auth/users.service';
+import { registerConsoleNamespace, sessionRoom, userRoom, type ConsoleNamespace } from './console/console.socket';
 import { sessionRoutes } from './auth/session.routes';
 import { SqliteSessionStore } from './auth/session.store';
 import { SqliteUsersRepository } from './auth/users.repository';
@@ -69,6 +75,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   const eventsRepository = new SqliteEventsRepository(db);
   const users = new SqliteUsersRepository(db);
   const auth = new AuthService(users, now);
+  const audit = new AuditService(new SqliteAuditRepository(db), now);
   await auth.ensureAdmin(config.adminPassword, logger);
 
   const app = express();
@@ -84,6 +91,9 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   // Each namespace has its own event map (from shared/); socket.io types one map per server.
   const live = io.of(NAMESPACES.live) as unknown as LiveNamespace;
   const deviceNsp = io.of(NAMESPACES.device) as unknown as DeviceNamespace;
+  const consoleNsp = io.of(NAMESPACES.console) as unknown as ConsoleNamespace;
+  // The console namespace is registered last; until then fleet changes have nobody to tell.
+  let fleetChanged = () => {};
 
   const counters = new CountersService({ events: eventsRepository, timeZone: config.timeZone, now });
   const broadcaster = new LiveBroadcaster({
@@ -104,6 +114,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   );
   const devices = new DevicesService({
     repository: new SqliteDevicesRepository(db),
+    audit,
+    onFleetChanged: () => fleetChanged(),
     hasSection: (id) => content.hasSection(id),
     now,
     channel: {
@@ -118,9 +130,10 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
       },
     },
   });
-  const pairing = new PairingService(devices, now);
-  const announcements = new AnnouncementsService({
+  const pairing = new PairingService(devices, now, () => fleetChanged());
+  const announcements: AnnouncementsService = new AnnouncementsService({
     repository: new SqliteAnnouncementsRepository(db),
+    audit,
     now,
     deviceExists: (id) => devices.list().some((d) => d.id === id && d.revokedAt === null),
     onActiveChanged: () => broadcaster.publish({ type: 'announcements', announcements: announcements.active() }),
@@ -157,6 +170,16 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   dayWatch.unref();
 
   const sessionStore = new SqliteSessionStore(db, now, config.sessionIdleMinutes * 60_000);
+  const usersService = new UsersService({
+    repository: users,
+    audit,
+    db,
+    now,
+    signOutEverywhere: (userId) => {
+      sessionStore.destroyForUser(userId);
+      consoleNsp.in(userRoom(userId)).disconnectSockets(true);
+    },
+  });
   const sessionMiddleware = session({
     name: 'showfloor.sid',
     secret: config.sessionSecret ?? sessionSecretFrom(settings),
@@ -195,9 +218,15 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     sessionRoutes({
       auth,
       maxFailures: config.loginMaxFailures,
-      onLogout: (userId) => logger.info({ userId }, 'signed out'),
+      // Signing out also closes the console sockets opened with that session.
+      onLogout: (userId, sid) => {
+        consoleNsp.in(sessionRoom(sid)).disconnectSockets(true);
+        logger.info({ userId }, 'signed out');
+      },
     }),
   );
+  app.use(usersRoutes({ users: usersService, auth }));
+  app.use(auditRoutes({ audit, auth }));
   app.use(devicesRoutes({ devices, pairing, auth }));
   app.use(announcementsRoutes({ announcements, auth }));
   app.use('/api', apiNotFound);
@@ -206,6 +235,12 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
 
   registerLiveNamespace(live, { snapshot, devices, metrics });
   registerDeviceNamespace(deviceNsp, { devices, metrics, now });
+  // socket.io's documented way to share express-session: run it once per connection handshake.
+  io.engine.use((req: { _query?: { sid?: string } }, res: unknown, next: () => void) => {
+    if (req._query?.sid === undefined) (sessionMiddleware as unknown as (q: unknown, s: unknown, n: () => void) => void)(req, res, next);
+    else next();
+  });
+  fleetChanged = registerConsoleNamespace(consoleNsp, { sessionStore, auth, devices, pairing, announcements, metrics, logger }).fleetChanged;
 
   let closing: Promise<void> | undefined;
   return {
@@ -215,7 +250,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     db,
     logger,
     metrics,
-    services: { auth, content, counters, devices, pairing, announcements, ingest, broadcaster },
+    services: { auth, audit, users: usersService, content, counters, devices, pairing, announcements, ingest, broadcaster },
     snapshot,
 
     /** Starts listening; resolves with the bound port (useful with port 0). */

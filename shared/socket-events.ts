@@ -1,9 +1,9 @@
 import type { Reply } from './reply';
 import type { Patch, Snapshot } from './snapshot.schema';
-import type { DeviceCommand, DeviceConfig, Heartbeat } from './devices.schema';
+import type { Device, DeviceCommand, DeviceCommandInput, DeviceConfig, Heartbeat, PairingApproval, PendingPairing } from './devices.schema';
 
 /** Namespace names; the only place they are spelled. */
-export const NAMESPACES = { live: '/live', device: '/device' } as const;
+export const NAMESPACES = { live: '/live', device: '/device', console: '/console' } as const;
 
 /** `/live`: public and read-only. A snapshot on connect, then numbered patches. */
 export interface LiveServerToClientEvents {
@@ -24,3 +24,26 @@ export interface DeviceServerToClientEvents {
 export interface DeviceClientToServerEvents {
   'device:heartbeat': (heartbeat: Heartbeat, ack: (reply: Reply<{ serverTime: string }>) => void) => void;
 }
+
+/** The fleet as the console shows it. */
+export interface Fleet {
+  devices: Device[];
+  pending: PendingPairing[];
+}
+
+/**
+ * `/console`: signed-in staff, authenticated by the session cookie. Every command checks the
+ * caller's current role (not only at connect) and answers with a Reply.
+ */
+export interface ConsoleServerToClientEvents {
+  /** The fleet changed (a screen came or went, reported, was paired or revoked). */
+  fleet: (fleet: Fleet) => void;
+}
+export interface ConsoleClientToServerEvents {
+  'fleet:get': (ack: (reply: Reply<Fleet>) => void) => void;
+  'device:command': (input: { deviceId: string; command: DeviceCommandInput }, ack: (reply: Reply<{ delivered: number }>) => void) => void;
+  'device:revoke': (input: { deviceId: string }, ack: (reply: Reply<null>) => void) => void;
+  'pairing:approve': (input: PairingApproval, ack: (reply: Reply<{ id: string }>) => void) => void;
+  'announcement:withdraw': (input: { id: string }, ack: (reply: Reply<null>) => void) => void;
+}
+export type ConsoleCommand = keyof ConsoleClientToServerEvents;

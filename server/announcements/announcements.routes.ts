@@ -14,10 +14,10 @@ export function announcementsRoutes(deps: { announcements: AnnouncementsService;
   });
   router.post('/api/v1/announcements', staff, (req, res) => {
     const input = parseOrThrow(CreateAnnouncementSchema, req.body ?? {});
-    res.status(201).json(deps.announcements.create(input, (res.locals.user as SessionUser).id));
+    res.status(201).json(deps.announcements.create(input, res.locals.user as SessionUser));
   });
   router.delete('/api/v1/announcements/:id', staff, (req, res) => {
-    deps.announcements.withdraw(String(req.params.id));
+    deps.announcements.withdraw(String(req.params.id), res.locals.user as SessionUser);
     res.status(204).end();
   });
   return router;

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { MAX_ANNOUNCEMENT_MS, type Announcement, type CreateAnnouncement } from '../../shared/announcements.schema';
+import type { Actor, AuditService } from '../audit/audit.service';
 import { badRequest, notFound } from '../platform/errors';
 import type { AnnouncementsRepository, StoredAnnouncement } from './announcements.repository';
 
 export interface AnnouncementsServiceDeps {
   repository: AnnouncementsRepository;
+  audit: AuditService;
   now: () => number;
   deviceExists: (id: string) => boolean;
   /** Called whenever the set of active announcements changes (created, withdrawn, started, expired). */
@@ -44,7 +46,7 @@ export class AnnouncementsService {
     }));
   }
 
-  create(input: CreateAnnouncement, createdBy: string): StoredAnnouncement {
+  create(input: CreateAnnouncement, actor: Actor): StoredAnnouncement {
     const now = this.deps.now();
     const startsAt = input.startsAt ? Date.parse(input.startsAt) : now;
     const expiresAt = Date.parse(input.expiresAt);
@@ -61,10 +63,11 @@ export class AnnouncementsService {
       startsAt: new Date(startsAt).toISOString(),
       expiresAt: new Date(expiresAt).toISOString(),
       withdrawnAt: null,
-      createdBy,
+      createdBy: actor.username,
       createdAt: new Date(now).toISOString(),
     };
     this.deps.repository.create(announcement);
+    this.deps.audit.record(actor, { action: 'announcement.create', targetType: 'announcement', targetId: announcement.id, after: strip(announcement) });
     this.current.push(announcement);
     this.current.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id));
     if (startsAt <= now) this.deps.onActiveChanged();
@@ -73,9 +76,10 @@ export class AnnouncementsService {
   }
 
   /** Takes an announcement off every screen now. */
-  withdraw(id: string): void {
+  withdraw(id: string, actor: Actor): void {
     const wasActive = this.active().some((a) => a.id === id);
     if (!this.deps.repository.withdraw(id, this.nowIso())) throw notFound(`No announcement "${id}" to withdraw`);
+    this.deps.audit.record(actor, { action: 'announcement.withdraw', targetType: 'announcement', targetId: id });
     this.current = this.current.filter((a) => a.id !== id);
     if (wasActive) this.deps.onActiveChanged();
     this.schedule();

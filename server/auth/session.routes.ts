@@ -10,7 +10,7 @@ const regenerate = (req: Request) => new Promise<void>((resolve, reject) => req.
 const save = (req: Request) => new Promise<void>((resolve, reject) => req.session.save((err) => (err ? reject(err) : resolve())));
 const destroy = (req: Request) => new Promise<void>((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
 
-export function sessionRoutes(deps: { auth: AuthService; maxFailures: number; onLogout: (userId: string) => void }): Router {
+export function sessionRoutes(deps: { auth: AuthService; maxFailures: number; onLogout: (userId: string, sessionId: string) => void }): Router {
   const router = Router();
   // Failed logins per address and user name; successful ones do not count.
   const loginLimiter = rateLimit({
@@ -42,9 +42,10 @@ export function sessionRoutes(deps: { auth: AuthService; maxFailures: number; on
 
   router.delete('/api/v1/session', async (req, res) => {
     const userId = req.session.user?.id;
+    const sessionId = req.sessionID;
     await destroy(req);
     res.clearCookie('showfloor.sid', { path: '/' });
-    if (userId) deps.onLogout(userId);
+    if (userId) deps.onLogout(userId, sessionId);
     res.status(204).end();
   });
   return router;

@@ -49,6 +49,21 @@ export class SqliteSessionStore extends session.Store {
     callback?.();
   }
 
+  /** The user signed in with session `sid`, if the session exists and has not expired. */
+  userIdOf(sid: string): string | undefined {
+    const row = this.db
+      .prepare<[string, number], { userId: string | null }>("SELECT json_extract(data, '$.user.id') AS userId FROM sessions WHERE sid = ? AND expires_at > ?")
+      .get(sid, this.now());
+    return row?.userId ?? undefined;
+  }
+
+  /** Ends every session of a user (disabled, or password reset). Returns their ids. */
+  destroyForUser(userId: string): string[] {
+    const rows = this.db.prepare<[string], { sid: string }>("SELECT sid FROM sessions WHERE json_extract(data, '$.user.id') = ?").all(userId);
+    this.db.prepare("DELETE FROM sessions WHERE json_extract(data, '$.user.id') = ?").run(userId);
+    return rows.map((r) => r.sid);
+  }
+
   close(): void {
     clearInterval(this.sweepTimer);
   }

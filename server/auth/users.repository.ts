@@ -7,6 +7,7 @@ export interface UserRecord {
   passwordHash: string;
   role: UserRole;
   disabled: boolean;
+  createdAt?: string;
 }
 
 export interface UsersRepository {
@@ -14,6 +15,8 @@ export interface UsersRepository {
   findByUsername(username: string): UserRecord | undefined;
   findById(id: string): UserRecord | undefined;
   create(user: UserRecord, createdAt: string): void;
+  list(): UserRecord[];
+  update(id: string, changes: { role?: UserRole; disabled?: boolean; passwordHash?: string }): void;
 }
 
 interface UserRow {
@@ -22,10 +25,11 @@ interface UserRow {
   password_hash: string;
   role: UserRole;
   disabled: number;
+  created_at: string;
 }
 
 const toRecord = (row: UserRow | undefined): UserRecord | undefined =>
-  row && { id: row.id, username: row.username, passwordHash: row.password_hash, role: row.role, disabled: row.disabled === 1 };
+  row && { id: row.id, username: row.username, passwordHash: row.password_hash, role: row.role, disabled: row.disabled === 1, createdAt: row.created_at };
 
 export class SqliteUsersRepository implements UsersRepository {
   constructor(private readonly db: Db) {}
@@ -46,5 +50,20 @@ export class SqliteUsersRepository implements UsersRepository {
     this.db
       .prepare('INSERT INTO users (id, username, password_hash, role, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(user.id, user.username, user.passwordHash, user.role, user.disabled ? 1 : 0, createdAt);
+  }
+
+  list(): UserRecord[] {
+    return this.db
+      .prepare<[], UserRow>('SELECT * FROM users ORDER BY created_at, username')
+      .all()
+      .map((row) => toRecord(row)!);
+  }
+
+  update(id: string, changes: { role?: UserRole; disabled?: boolean; passwordHash?: string }): void {
+    const row = this.db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?').get(id);
+    if (!row) return;
+    this.db
+      .prepare('UPDATE users SET role = ?, disabled = ?, password_hash = ? WHERE id = ?')
+      .run(changes.role ?? row.role, changes.disabled === undefined ? row.disabled : changes.disabled ? 1 : 0, changes.passwordHash ?? row.password_hash, id);
   }
 }

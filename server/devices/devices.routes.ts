@@ -15,7 +15,7 @@ export function devicesRoutes(deps: { devices: DevicesService; pairing: PairingS
 
   router.post('/api/v1/devices', staff, (req, res) => {
     const input = parseOrThrow(CreateDeviceSchema, req.body ?? {});
-    const { id, token } = deps.devices.create(input, userOf(res.locals).id);
+    const { id, token } = deps.devices.create(input, userOf(res.locals));
     res.status(201).json({ id, token });
   });
 
@@ -24,13 +24,13 @@ export function devicesRoutes(deps: { devices: DevicesService; pairing: PairingS
   });
 
   router.delete('/api/v1/devices/:id', staff, (req, res) => {
-    deps.devices.revoke(String(req.params.id));
+    deps.devices.revoke(String(req.params.id), userOf(res.locals));
     res.status(204).end();
   });
 
   router.post('/api/v1/devices/:id/commands', staff, (req, res) => {
     const command = parseOrThrow(DeviceCommandInputSchema, req.body ?? {});
-    res.status(202).json({ delivered: deps.devices.command(String(req.params.id), command) });
+    res.status(202).json({ delivered: deps.devices.command(String(req.params.id), command, userOf(res.locals)) });
   });
 
   // Screens ask for codes without signing in: limit how often one address may ask.
@@ -52,7 +52,7 @@ export function devicesRoutes(deps: { devices: DevicesService; pairing: PairingS
   });
   router.post('/api/v1/pairing/approve', staff, (req, res) => {
     const approval = parseOrThrow(PairingApprovalSchema, req.body ?? {});
-    res.status(201).json(deps.pairing.approve(approval, userOf(res.locals).id));
+    res.status(201).json(deps.pairing.approve(approval, userOf(res.locals)));
   });
   return router;
 }

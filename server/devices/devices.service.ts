@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CreateDevice, CreatedDevice, Device, DeviceCommand, DeviceCommandInput, DeviceConfig, Heartbeat } from '../../shared/devices.schema';
 import { DEFAULT_IDLE_TIMEOUT_SECONDS, DEFAULT_SCENE_SECONDS } from '../../shared/devices.schema';
 import { DEFAULT_LOCALE } from '../../shared/i18n';
+import type { Actor, AuditService } from '../audit/audit.service';
 import { badRequest, notFound } from '../platform/errors';
 import { generateDeviceToken, hashDeviceToken } from './device-tokens';
 import type { DeviceRecord, DevicesRepository } from './devices.repository';
@@ -15,6 +16,9 @@ export interface DeviceChannel {
 
 export interface DevicesServiceDeps {
   repository: DevicesRepository;
+  audit: AuditService;
+  /** A screen came, went, reported or was paired or revoked: the console's fleet view is stale. */
+  onFleetChanged: () => void;
   hasSection: (sectionId: string) => boolean;
   now: () => number;
   channel: DeviceChannel;
@@ -41,7 +45,7 @@ export class DevicesService {
 
   constructor(private readonly deps: DevicesServiceDeps) {}
 
-  create(input: CreateDevice, createdBy: string): CreatedDevice & { device: DeviceRecord } {
+  create(input: CreateDevice, actor: Actor): CreatedDevice & { device: DeviceRecord } {
     if (input.section !== undefined && !this.deps.hasSection(input.section)) {
       throw badRequest(`section: unknown section "${input.section}"`, 'validation_failed');
     }
@@ -62,7 +66,9 @@ export class DevicesService {
       view: null,
       address: null,
     };
-    this.deps.repository.create(device, hashDeviceToken(token), createdBy);
+    this.deps.repository.create(device, hashDeviceToken(token), actor.id ?? 'system');
+    this.deps.audit.record(actor, { action: 'device.create', targetType: 'device', targetId: device.id, after: toConfig(device) });
+    this.deps.onFleetChanged();
     return { id: device.id, token, device };
   }
 
@@ -81,16 +87,19 @@ export class DevicesService {
   }
 
   /** Revokes a device: its token stops working now and its open connections are closed. */
-  revoke(id: string): void {
-    this.activeDevice(id);
+  revoke(id: string, actor: Actor): void {
+    const device = this.activeDevice(id);
     this.deps.repository.revoke(id, new Date(this.deps.now()).toISOString());
+    this.deps.audit.record(actor, { action: 'device.revoke', targetType: 'device', targetId: id, before: toConfig(device) });
     for (const [digest, cached] of this.byTokenHash) if (cached.id === id) this.byTokenHash.delete(digest);
     this.deps.channel.disconnect(id);
+    this.deps.onFleetChanged();
   }
 
   /** Sends an operator's command to a screen; returns how many of its connections received it. */
-  command(id: string, input: DeviceCommandInput): number {
+  command(id: string, input: DeviceCommandInput, actor: Actor): number {
     const device = this.activeDevice(id);
+    this.deps.audit.record(actor, { action: `device.command.${input.type}`, targetType: 'device', targetId: id, after: input });
     const command: DeviceCommand = input.type === 'identify' ? { type: 'identify', name: device.name, seconds: IDENTIFY_SECONDS } : input;
     return this.deps.channel.send(id, command);
   }
@@ -98,16 +107,19 @@ export class DevicesService {
   connected(id: string, address: string | null): void {
     this.openConnections.set(id, (this.openConnections.get(id) ?? 0) + 1);
     this.deps.repository.recordConnection(id, address, new Date(this.deps.now()).toISOString());
+    this.deps.onFleetChanged();
   }
 
   disconnected(id: string): void {
     const left = (this.openConnections.get(id) ?? 1) - 1;
     if (left > 0) this.openConnections.set(id, left);
     else this.openConnections.delete(id);
+    this.deps.onFleetChanged();
   }
 
   heartbeat(id: string, heartbeat: Heartbeat): void {
     this.deps.repository.recordHeartbeat(id, heartbeat, new Date(this.deps.now()).toISOString());
+    this.deps.onFleetChanged();
   }
 
   private activeDevice(id: string): DeviceRecord {

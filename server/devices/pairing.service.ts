@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { PairingApproval, PairingClaim, PairingClaimResult, PairingTicket, PendingPairing } from '../../shared/devices.schema';
+import type { Actor } from '../audit/audit.service';
 import { AppError, notFound } from '../platform/errors';
 import { toConfig, type DevicesService } from './devices.service';
 
@@ -34,6 +35,8 @@ export class PairingService {
   constructor(
     private readonly devices: DevicesService,
     private readonly now: () => number,
+    /** The list of waiting codes changed (the console shows it live). */
+    private readonly onPendingChanged: () => void = () => {},
   ) {}
 
   open(client: { address: string | null; userAgent: string | null }): PairingTicket {
@@ -50,6 +53,7 @@ export class PairingService {
       userAgent: client.userAgent?.slice(0, 200) ?? null,
     };
     this.tickets.set(ticket.id, ticket);
+    this.onPendingChanged();
     return { id: ticket.id, code: ticket.code, secret, expiresAt: new Date(ticket.expiresAt).toISOString() };
   }
 
@@ -63,13 +67,14 @@ export class PairingService {
   }
 
   /** An operator approves a code: the device is created now, its token waits for the screen. */
-  approve(approval: PairingApproval, approvedBy: string): { id: string } {
+  approve(approval: PairingApproval, actor: Actor): { id: string } {
     this.sweep();
     const ticket = [...this.tickets.values()].find((t) => t.code === approval.code && !t.approved);
     if (!ticket) throw notFound(`code: no screen is waiting with code ${approval.code} (codes expire after 10 minutes and work once)`);
     const { code: _code, ...settings } = approval;
-    const created = this.devices.create(settings, approvedBy);
+    const created = this.devices.create(settings, actor);
     ticket.approved = { status: 'paired', token: created.token, device: toConfig(created.device) };
+    this.onPendingChanged();
     return { id: created.id };
   }
 

@@ -98,6 +98,49 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX announcements_by_expiry ON announcements(expires_at);
   `,
+  // 3: the audit log, content history, counter corrections and day resets
+  `
+  CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    user_id TEXT,
+    username TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target_type TEXT NOT NULL,
+    target_id TEXT,
+    before TEXT,
+    after TEXT
+  );
+  CREATE INDEX audit_by_time ON audit_log(at);
+
+  ALTER TABLE sections ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+  CREATE TABLE item_versions (
+    item_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    data TEXT,
+    saved_by TEXT NOT NULL,
+    saved_at TEXT NOT NULL,
+    PRIMARY KEY (item_id, version)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE counter_corrections (
+    id TEXT PRIMARY KEY,
+    day TEXT NOT NULL,
+    metric TEXT NOT NULL,
+    section TEXT NOT NULL DEFAULT '',
+    delta INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    at TEXT NOT NULL
+  );
+  CREATE TABLE day_resets (
+    day TEXT NOT NULL,
+    at TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    before TEXT NOT NULL
+  );
+  `,
 ];
 
 /** Applies the migrations the database has not seen yet (tracked in `PRAGMA user_version`). */

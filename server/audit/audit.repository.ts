@@ -1,0 +1,50 @@
+import type { AuditEntry, AuditQuery } from '../../shared/audit.schema';
+import type { Db } from '../storage/database';
+
+export type NewAuditEntry = Omit<AuditEntry, 'id'>;
+
+export interface AuditRepository {
+  append(entry: NewAuditEntry): void;
+  query(query: AuditQuery): AuditEntry[];
+}
+
+interface Row {
+  id: number;
+  at: string;
+  user_id: string | null;
+  username: string;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  before: string | null;
+  after: string | null;
+}
+
+const parse = (json: string | null): unknown => (json === null ? null : JSON.parse(json));
+
+/** Append-only: there is no update or delete. */
+export class SqliteAuditRepository implements AuditRepository {
+  constructor(private readonly db: Db) {}
+
+  append(e: NewAuditEntry): void {
+    this.db
+      .prepare('INSERT INTO audit_log (at, user_id, username, action, target_type, target_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(e.at, e.userId, e.username, e.action, e.targetType, e.targetId, e.before === undefined ? null : JSON.stringify(e.before), e.after === undefined ? null : JSON.stringify(e.after));
+  }
+
+  query(q: AuditQuery): AuditEntry[] {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (q.action) (where.push('action = ?'), params.push(q.action));
+    if (q.targetType) (where.push('target_type = ?'), params.push(q.targetType));
+    if (q.username) (where.push('username = ?'), params.push(q.username));
+    if (q.from) (where.push('at >= ?'), params.push(new Date(q.from).toISOString()));
+    if (q.to) (where.push('at <= ?'), params.push(new Date(q.to).toISOString()));
+    params.push(q.limit);
+    const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
+    return this.db
+      .prepare<(string | number)[], Row>(sql)
+      .all(...params)
+      .map((r) => ({ id: r.id, at: r.at, userId: r.user_id, username: r.username, action: r.action, targetType: r.target_type, targetId: r.target_id, before: parse(r.before), after: parse(r.after) }));
+  }
+}

@@ -1,0 +1,22 @@
+import { Router } from 'express';
+import { AuditQuerySchema } from '../../shared/audit.schema';
+import { requireRole } from '../auth/auth.middleware';
+import type { AuthService } from '../auth/auth.service';
+import { parseOrThrow } from '../platform/errors';
+import { auditToCsv, type AuditService } from './audit.service';
+
+export function auditRoutes(deps: { audit: AuditService; auth: AuthService }): Router {
+  const router = Router();
+  const staff = requireRole(deps.auth, 'admin', 'operator');
+  router.get('/api/v1/audit', staff, (req, res) => {
+    res.json({ entries: deps.audit.query(parseOrThrow(AuditQuerySchema, req.query)) });
+  });
+  router.get('/api/v1/audit.csv', staff, (req, res) => {
+    const entries = deps.audit.query(parseOrThrow(AuditQuerySchema, req.query));
+    res
+      .type('text/csv; charset=utf-8')
+      .attachment(`showfloor-audit-${new Date().toISOString().slice(0, 10)}.csv`)
+      .send(`\uFEFF${auditToCsv(entries)}`);
+  });
+  return router;
+}

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import type { CreateUser, UpdateUser, User } from '../../shared/auth.schema';
+import type { Actor, AuditService } from '../audit/audit.service';
+import { AppError, badRequest, notFound } from '../platform/errors';
+import type { Db } from '../storage/database';
+import { hashPassword } from './passwords';
+import type { UserRecord, UsersRepository } from './users.repository';
+
+export interface UsersServiceDeps {
+  repository: UsersRepository;
+  audit: AuditService;
+  db: Db;
+  now: () => number;
+  /** Ends a user's sessions and closes their sockets (disabled, demoted or password reset). */
+  signOutEverywhere: (userId: string) => void;
+}
+
+const toUser = (u: UserRecord): User => ({ id: u.id, username: u.username, role: u.role, disabled: u.disabled, createdAt: u.createdAt ?? '' });
+
+/** Accounts, managed by admins. Every change is audited, without password hashes. */
+export class UsersService {
+  constructor(private readonly deps: UsersServiceDeps) {}
+
+  list(): User[] {
+    return this.deps.repository.list().map(toUser);
+  }
+
+  async create(input: CreateUser, actor: Actor): Promise<User> {
+    if (this.deps.repository.findByUsername(input.username)) throw new AppError(409, 'username_taken', `username: "${input.username}" is already taken`);
+    const record: UserRecord = { id: randomUUID(), username: input.username, passwordHash: await hashPassword(input.password), role: input.role, disabled: false };
+    const createdAt = new Date(this.deps.now()).toISOString();
+    this.deps.db.transaction(() => {
+      this.deps.repository.create(record, createdAt);
+      this.deps.audit.record(actor, { action: 'user.create', targetType: 'user', targetId: record.id, after: { username: record.username, role: record.role } });
+    })();
+    return toUser({ ...record, createdAt });
+  }
+
+  update(id: string, changes: UpdateUser, actor: Actor): User {
+    const before = this.existing(id);
+    if (id === actor.id && (changes.disabled === true || (changes.role && changes.role !== 'admin'))) {
+      throw badRequest('You cannot disable or demote your own account (ask another admin)', 'self_lockout');
+    }
+    this.deps.db.transaction(() => {
+      this.deps.repository.update(id, changes);
+      this.deps.audit.record(actor, { action: 'user.update', targetType: 'user', targetId: id, before: { role: before.role, disabled: before.disabled }, after: changes });
+    })();
+    if (changes.disabled || (changes.role && changes.role !== before.role)) this.deps.signOutEverywhere(id);
+    return toUser(this.existing(id));
+  }
+
+  async resetPassword(id: string, password: string, actor: Actor): Promise<void> {
+    this.existing(id);
+    const passwordHash = await hashPassword(password);
+    this.deps.db.transaction(() => {
+      this.deps.repository.update(id, { passwordHash });
+      this.deps.audit.record(actor, { action: 'user.password-reset', targetType: 'user', targetId: id });
+    })();
+    this.deps.signOutEverywhere(id);
+  }
+
+  private existing(id: string): UserRecord {
+    const user = this.deps.repository.findById(id);
+    if (!user) throw notFound(`No user with id "${id}"`);
+    return user;
+  }
+}

@@ -1,0 +1,117 @@
+import type { Namespace, Socket } from 'socket.io';
+import { z, type ZodType } from 'zod';
+import type { SessionUser, UserRole } from '../../shared/auth.schema';
+import { DeviceCommandInputSchema, PairingApprovalSchema } from '../../shared/devices.schema';
+import type { Reply } from '../../shared/reply';
+import type { ConsoleClientToServerEvents, ConsoleServerToClientEvents, Fleet } from '../../shared/socket-events';
+import type { AnnouncementsService } from '../announcements/announcements.service';
+import type { AuthService } from '../auth/auth.service';
+import type { SqliteSessionStore } from '../auth/session.store';
+import type { DevicesService } from '../devices/devices.service';
+import type { PairingService } from '../devices/pairing.service';
+import { AppError, describeZodError } from '../platform/errors';
+import type { Logger } from '../platform/logger';
+import type { Metrics } from '../platform/metrics';
+
+export type ConsoleNamespace = Namespace<ConsoleClientToServerEvents, ConsoleServerToClientEvents>;
+type ConsoleSocket = Socket<ConsoleClientToServerEvents, ConsoleServerToClientEvents>;
+
+export const sessionRoom = (sid: string) => `session:${sid}`;
+export const userRoom = (userId: string) => `user:${userId}`;
+const STAFF_ROOM = 'staff';
+const STAFF: UserRole[] = ['admin', 'operator'];
+
+export interface ConsoleDeps {
+  sessionStore: SqliteSessionStore;
+  auth: AuthService;
+  devices: DevicesService;
+  pairing: PairingService;
+  announcements: AnnouncementsService;
+  metrics: Metrics;
+  logger: Logger;
+}
+
+interface SessionRequest {
+  sessionID?: string;
+  session?: { user?: SessionUser };
+}
+
+const IdSchema = z.strictObject({ id: z.string().min(1).max(64) });
+const DeviceIdSchema = z.strictObject({ deviceId: z.string().min(1).max(64) });
+const DeviceCommandSchema = z.strictObject({ deviceId: z.string().min(1).max(64), command: DeviceCommandInputSchema });
+
+/**
+ * The console's live channel. Connecting needs a signed-in session; each command then checks the
+ * session still exists and the user's current role, so a sign-out, a disabled account or a
+ * demotion takes effect on the next command even on an open socket.
+ */
+export function registerConsoleNamespace(nsp: ConsoleNamespace, deps: ConsoleDeps): { fleetChanged(): void } {
+  // The session was read from the cookie at the engine handshake (see app.ts), like any HTTP request.
+  nsp.use((socket, next) => next(currentUser(socket) ? undefined : new Error('unauthorized: sign in first')));
+
+  const currentUser = (socket: ConsoleSocket): SessionUser | undefined => {
+    const request = socket.request as unknown as SessionRequest;
+    const sid = request.sessionID;
+    const userId = sid ? deps.sessionStore.userIdOf(sid) : undefined;
+    return userId ? deps.auth.sessionUser(userId) : undefined;
+  };
+
+  const fleet = (): Fleet => ({ devices: deps.devices.list(), pending: deps.pairing.pending() });
+
+  /** One command: validate the callback and payload, check the role now, run, answer. */
+  const command = <I, O>(socket: ConsoleSocket, name: keyof ConsoleClientToServerEvents, roles: UserRole[], schema: ZodType<I> | null, run: (input: I, user: SessionUser) => O) => {
+    socket.on(name, (...args: unknown[]) => {
+      const ack = args[args.length - 1];
+      // A client chooses its arguments; only a real callback gets an answer.
+      if (typeof ack !== 'function') return;
+      const reply = ack as (reply: Reply<O>) => void;
+      const user = currentUser(socket);
+      if (!user) {
+        reply({ ok: false, error: { code: 'unauthorized', message: 'Your session ended; sign in again' } });
+        socket.disconnect(true);
+        return;
+      }
+      if (!roles.includes(user.role)) return reply({ ok: false, error: { code: 'forbidden', message: `Only ${roles.join(' or ')} accounts may do this` } });
+      let input = undefined as I;
+      if (schema) {
+        const parsed = schema.safeParse(args[0]);
+        if (!parsed.success) return reply({ ok: false, error: { code: 'validation_failed', message: describeZodError(parsed.error) } });
+        input = parsed.data;
+      }
+      try {
+        reply({ ok: true, data: run(input, user) });
+      } catch (error) {
+        if (error instanceof AppError) return reply({ ok: false, error: { code: error.code, message: error.message } });
+        deps.logger.error({ err: error, command: name }, 'console command failed');
+        reply({ ok: false, error: { code: 'internal', message: 'Something went wrong on the server' } });
+      }
+    });
+  };
+
+  nsp.on('connection', (socket) => {
+    const request = socket.request as unknown as SessionRequest;
+    const user = currentUser(socket)!;
+    deps.metrics.connectedClients.inc({ namespace: '/console' });
+    socket.on('disconnect', () => deps.metrics.connectedClients.dec({ namespace: '/console' }));
+    void socket.join([sessionRoom(request.sessionID!), userRoom(user.id)]);
+    if (STAFF.includes(user.role)) void socket.join(STAFF_ROOM);
+
+    command(socket, 'fleet:get', STAFF, null, () => fleet());
+    command(socket, 'device:command', STAFF, DeviceCommandSchema, (input, u) => ({ delivered: deps.devices.command(input.deviceId, input.command, u) }));
+    command(socket, 'device:revoke', STAFF, DeviceIdSchema, (input, u) => (deps.devices.revoke(input.deviceId, u), null));
+    command(socket, 'pairing:approve', STAFF, PairingApprovalSchema, (input, u) => deps.pairing.approve(input, u));
+    command(socket, 'announcement:withdraw', STAFF, IdSchema, (input, u) => (deps.announcements.withdraw(input.id, u), null));
+  });
+
+  // Fleet changes come in bursts (a hall of screens reconnecting): at most one push a second.
+  let pending: NodeJS.Timeout | undefined;
+  return {
+    fleetChanged() {
+      pending ??= setTimeout(() => {
+        pending = undefined;
+        if (nsp.adapter.rooms.get(STAFF_ROOM)?.size) nsp.to(STAFF_ROOM).emit('fleet', fleet());
+      }, 1_000);
+      pending.unref?.();
+    },
+  };
+}
