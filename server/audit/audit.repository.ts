@@ -35,11 +35,16 @@ export class SqliteAuditRepository implements AuditRepository {
   query(q: AuditQuery): AuditEntry[] {
     const where: string[] = [];
     const params: (string | number)[] = [];
-    if (q.action) (where.push('action = ?'), params.push(q.action));
-    if (q.targetType) (where.push('target_type = ?'), params.push(q.targetType));
-    if (q.username) (where.push('username = ?'), params.push(q.username));
-    if (q.from) (where.push('at >= ?'), params.push(new Date(q.from).toISOString()));
-    if (q.to) (where.push('at <= ?'), params.push(new Date(q.to).toISOString()));
+    const filter = (clause: string, value: string | undefined) => {
+      if (value === undefined) return;
+      where.push(clause);
+      params.push(value);
+    };
+    filter('action = ?', q.action);
+    filter('target_type = ?', q.targetType);
+    filter('username = ?', q.username);
+    filter('at >= ?', q.from && new Date(q.from).toISOString());
+    filter('at <= ?', q.to && new Date(q.to).toISOString());
     params.push(q.limit);
     const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
     return this.db
