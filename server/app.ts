@@ -23,6 +23,7 @@ import type { Config } from './config/config.schema';
 import type { ContentBundle } from './content/content.bundle';
 import { readContentFolder } from './content/content.files';
 import { SqliteContentRepository } from './content/content.repository';
+import { contentRoutes } from './content/content.routes';
 import { ContentService } from './content/content.service';
 import { CountersService } from './counters/counters.service';
 import { SqliteEventsRepository } from './counters/events.repository';
@@ -104,9 +105,10 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     countersPatch: () => ({ type: 'counters', counters: counters.current() }),
     now,
   });
-  const content = new ContentService(
+  const content: ContentService = new ContentService(
     {
       repository: new SqliteContentRepository(db),
+      audit,
       now,
       onChanged: () => broadcaster.publish({ type: 'content', exhibition: content.exhibition(), sections: content.publishedSections() }),
     },
@@ -226,6 +228,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     }),
   );
   app.use(usersRoutes({ users: usersService, auth }));
+  app.use(contentRoutes({ content, auth }));
   app.use(auditRoutes({ audit, auth }));
   app.use(devicesRoutes({ devices, pairing, auth }));
   app.use(announcementsRoutes({ announcements, auth }));

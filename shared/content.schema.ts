@@ -65,3 +65,25 @@ export const PublishedSectionSchema = SectionSchema.extend({ items: z.array(Item
 export type PublishedSection = z.infer<typeof PublishedSectionSchema>;
 
 export { LocalizedTextSchema };
+
+/** Every stored change of an item gets the next version; saving names the version it was based on. */
+export const VersionSchema = z.number().int().min(1);
+
+export const SaveItemSchema = z.strictObject({ item: ItemSchema, baseVersion: VersionSchema });
+export const CreateItemSchema = z.strictObject({ item: ItemSchema });
+export const SaveSectionSchema = z.strictObject({ section: SectionSchema, baseVersion: VersionSchema });
+export const SaveExhibitionSchema = z.strictObject({ exhibition: ExhibitionSchema });
+export const RollbackSchema = z.strictObject({ version: VersionSchema, baseVersion: VersionSchema });
+export const DeleteItemSchema = z.strictObject({ baseVersion: VersionSchema });
+
+/** Content as the console edits it: everything, published or not, with versions. */
+export const EditableContentSchema = z.object({
+  exhibition: ExhibitionSchema,
+  sections: z.array(SectionSchema.extend({ version: VersionSchema })),
+  items: z.array(ItemSchema.extend({ version: VersionSchema, updatedAt: z.string() })),
+});
+export type EditableContent = z.infer<typeof EditableContentSchema>;
+
+/** One saved version of an item; `item` is null for the version that deleted it. */
+export const ItemVersionSchema = z.object({ version: VersionSchema, savedBy: z.string(), savedAt: z.string(), item: ItemSchema.nullable() });
+export type ItemVersion = z.infer<typeof ItemVersionSchema>;

@@ -3,6 +3,8 @@ import { parseConfig } from '../config/config.schema';
 import { openDatabase } from '../storage/database';
 import { SqliteContentRepository } from '../content/content.repository';
 import { readContentFolder, writeContentFolder } from '../content/content.files';
+import { SqliteAuditRepository } from '../audit/audit.repository';
+import { AuditService } from '../audit/audit.service';
 
 /**
  * `content:export [folder]` writes the database's content as a content folder;
@@ -24,7 +26,13 @@ export function runContentCli(command: 'export' | 'import', argv: readonly strin
     }
     const bundle = readContentFolder(folder);
     // readContentFolder validated the files and sanitised every body.
-    repository.replaceAll(bundle, new Date().toISOString());
+    repository.transaction(() => {
+      repository.replaceAll(bundle, new Date().toISOString(), 'content:import');
+      new AuditService(new SqliteAuditRepository(db), Date.now).record(
+        { id: null, username: 'system' },
+        { action: 'content.import', targetType: 'content', after: { folder, sections: bundle.sections.length, items: bundle.items.length } },
+      );
+    });
     return `Imported ${bundle.sections.length} sections and ${bundle.items.length} items from ${folder} into ${config.dataDir}`;
   } finally {
     db.close();

@@ -1,12 +1,27 @@
-import { ExhibitionSchema, ItemSchema, SectionSchema } from '../../shared/content.schema';
+import { ExhibitionSchema, ItemSchema, SectionSchema, type Exhibition, type Item, type ItemVersion, type Section } from '../../shared/content.schema';
 import type { Db } from '../storage/database';
 import type { ContentBundle } from './content.bundle';
+
+export interface ContentVersions {
+  items: Map<string, { version: number; updatedAt: string }>;
+  sections: Map<string, number>;
+}
 
 export interface ContentRepository {
   /** The stored content, or undefined before the first seed. */
   load(): ContentBundle | undefined;
-  /** Replaces all content in one transaction. */
-  replaceAll(bundle: ContentBundle, at: string): void;
+  versions(): ContentVersions;
+  /** Replaces all content in one transaction; every item gets a new version in its history. */
+  replaceAll(bundle: ContentBundle, at: string, savedBy: string): void;
+  /** Stores `item` as `version` and appends it to the item's history. */
+  saveItem(item: Item, version: number, at: string, savedBy: string): void;
+  /** Removes an item; its history keeps a last version with no data. */
+  deleteItem(id: string, version: number, at: string, savedBy: string): void;
+  saveSection(section: Section, version: number, at: string): void;
+  saveExhibition(exhibition: Exhibition, at: string): void;
+  history(itemId: string): ItemVersion[];
+  /** Runs `fn` in one transaction (a change and its audit entry commit together). */
+  transaction<T>(fn: () => T): T;
 }
 
 export class SqliteContentRepository implements ContentRepository {
@@ -28,19 +43,66 @@ export class SqliteContentRepository implements ContentRepository {
     return { exhibition, sections, items };
   }
 
-  replaceAll(bundle: ContentBundle, at: string): void {
-    const insertSection = this.db.prepare('INSERT INTO sections (id, position, data, updated_at) VALUES (?, ?, ?, ?)');
-    const insertItem = this.db.prepare(
-      'INSERT INTO items (id, section_id, position, published, data, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+  versions(): ContentVersions {
+    const items = new Map(
+      this.db
+        .prepare<[], { id: string; version: number; updated_at: string }>('SELECT id, version, updated_at FROM items')
+        .all()
+        .map((r) => [r.id, { version: r.version, updatedAt: r.updated_at }] as const),
     );
-    this.db.transaction(() => {
+    const sections = new Map(this.db.prepare<[], { id: string; version: number }>('SELECT id, version FROM sections').all().map((r) => [r.id, r.version] as const));
+    return { items, sections };
+  }
+
+  replaceAll(bundle: ContentBundle, at: string, savedBy: string): void {
+    const insertSection = this.db.prepare('INSERT INTO sections (id, position, data, updated_at) VALUES (?, ?, ?, ?)');
+    const lastVersion = this.db.prepare<[string], { v: number | null }>('SELECT max(version) AS v FROM item_versions WHERE item_id = ?');
+    this.transaction(() => {
       this.db.prepare('DELETE FROM items').run();
       this.db.prepare('DELETE FROM sections').run();
-      this.db
-        .prepare('INSERT INTO exhibition (id, data, updated_at) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at')
-        .run(JSON.stringify(bundle.exhibition), at);
+      this.saveExhibition(bundle.exhibition, at);
       for (const s of bundle.sections) insertSection.run(s.id, s.order, JSON.stringify(s), at);
-      for (const i of bundle.items) insertItem.run(i.id, i.section, i.order, i.published ? 1 : 0, JSON.stringify(i), at);
-    })();
+      for (const item of bundle.items) this.saveItem(item, (lastVersion.get(item.id)?.v ?? 0) + 1, at, savedBy);
+    });
+  }
+
+  saveItem(item: Item, version: number, at: string, savedBy: string): void {
+    const data = JSON.stringify(item);
+    this.db
+      .prepare(
+        `INSERT INTO items (id, section_id, position, published, version, data, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET section_id = excluded.section_id, position = excluded.position, published = excluded.published,
+           version = excluded.version, data = excluded.data, updated_at = excluded.updated_at`,
+      )
+      .run(item.id, item.section, item.order, item.published ? 1 : 0, version, data, at);
+    this.db.prepare('INSERT INTO item_versions (item_id, version, data, saved_by, saved_at) VALUES (?, ?, ?, ?, ?)').run(item.id, version, data, savedBy, at);
+  }
+
+  deleteItem(id: string, version: number, at: string, savedBy: string): void {
+    this.db.prepare('DELETE FROM items WHERE id = ?').run(id);
+    this.db.prepare('INSERT INTO item_versions (item_id, version, data, saved_by, saved_at) VALUES (?, ?, NULL, ?, ?)').run(id, version, savedBy, at);
+  }
+
+  saveSection(section: Section, version: number, at: string): void {
+    this.db.prepare('UPDATE sections SET position = ?, data = ?, version = ?, updated_at = ? WHERE id = ?').run(section.order, JSON.stringify(section), version, at, section.id);
+  }
+
+  saveExhibition(exhibition: Exhibition, at: string): void {
+    this.db
+      .prepare('INSERT INTO exhibition (id, data, updated_at) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at')
+      .run(JSON.stringify(exhibition), at);
+  }
+
+  history(itemId: string): ItemVersion[] {
+    return this.db
+      .prepare<[string], { version: number; data: string | null; saved_by: string; saved_at: string }>(
+        'SELECT version, data, saved_by, saved_at FROM item_versions WHERE item_id = ? ORDER BY version DESC',
+      )
+      .all(itemId)
+      .map((r) => ({ version: r.version, savedBy: r.saved_by, savedAt: r.saved_at, item: r.data === null ? null : ItemSchema.parse(JSON.parse(r.data)) }));
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
   }
 }

@@ -1,23 +1,30 @@
-import type { Exhibition, PublishedSection } from '../../shared/content.schema';
+import type { EditableContent, Exhibition, Item, ItemVersion, PublishedSection, Section } from '../../shared/content.schema';
+import type { Actor, AuditService } from '../audit/audit.service';
+import { AppError, badRequest, notFound } from '../platform/errors';
 import { bundleProblems, publishedSections, type ContentBundle } from './content.bundle';
-import type { ContentRepository } from './content.repository';
+import type { ContentRepository, ContentVersions } from './content.repository';
 import { sanitizeItem } from './rich-text';
 
 export interface ContentServiceDeps {
   repository: ContentRepository;
+  audit: AuditService;
   now: () => number;
   /** Called after the content changed, so screens receive it at once. */
   onChanged: () => void;
 }
 
+const SYSTEM: Actor = { id: null, username: 'system' };
+
 /**
  * The exhibition content, kept in memory for fast snapshots and event checks; the database is
- * the source of truth after the first start, content/ only its seed.
+ * the source of truth after the first start, content/ only its seed. Every save of an item is a
+ * new version; a save based on an older version is refused as a conflict, never merged silently.
  */
 export class ContentService {
   private bundle: ContentBundle;
-  private published: PublishedSection[];
+  private published: PublishedSection[] = [];
   private itemSections = new Map<string, string>();
+  private versions: ContentVersions = { items: new Map(), sections: new Map() };
 
   constructor(
     private readonly deps: ContentServiceDeps,
@@ -28,10 +35,9 @@ export class ContentService {
       this.bundle = stored;
     } else {
       this.bundle = seed();
-      deps.repository.replaceAll(this.bundle, new Date(deps.now()).toISOString());
+      deps.repository.replaceAll(this.bundle, this.nowIso(), 'seed');
     }
-    this.published = publishedSections(this.bundle);
-    this.index();
+    this.refresh();
   }
 
   exhibition(): Exhibition {
@@ -46,6 +52,15 @@ export class ContentService {
     return this.bundle;
   }
 
+  /** Everything with versions, for the console's editor. */
+  editable(): EditableContent {
+    return {
+      exhibition: this.bundle.exhibition,
+      sections: this.bundle.sections.map((s) => ({ ...s, version: this.versions.sections.get(s.id) ?? 1 })),
+      items: this.bundle.items.map((i) => ({ ...i, ...(this.versions.items.get(i.id) ?? { version: 1, updatedAt: '' }) })),
+    };
+  }
+
   hasSection(sectionId: string): boolean {
     return this.bundle.sections.some((s) => s.id === sectionId);
   }
@@ -55,19 +70,127 @@ export class ContentService {
     return this.itemSections.get(itemId);
   }
 
-  /** Replaces all content (content:import, later the console), then tells every screen. */
-  replaceAll(bundle: ContentBundle): void {
+  /** Replaces all content (content:import), then tells every screen. */
+  replaceAll(bundle: ContentBundle, actor: Actor = SYSTEM): void {
     const problems = bundleProblems(bundle);
-    if (problems.length > 0) throw new Error(problems.join('; '));
+    if (problems.length > 0) throw badRequest(problems.join('; '), 'validation_failed');
     const clean = { ...bundle, items: bundle.items.map(sanitizeItem) };
-    this.deps.repository.replaceAll(clean, new Date(this.deps.now()).toISOString());
+    this.deps.repository.transaction(() => {
+      this.deps.repository.replaceAll(clean, this.nowIso(), actor.username);
+      this.deps.audit.record(actor, { action: 'content.replace', targetType: 'content', after: { sections: clean.sections.length, items: clean.items.length } });
+    });
     this.bundle = clean;
-    this.published = publishedSections(clean);
-    this.index();
+    this.changed();
+  }
+
+  createItem(item: Item, actor: Actor): { item: Item; version: number } {
+    if (this.itemSections.has(item.id)) throw new AppError(409, 'exists', `id: an item "${item.id}" already exists`);
+    const version = (this.deps.repository.history(item.id)[0]?.version ?? 0) + 1;
+    return this.store(item, version, actor, 'item.create', null);
+  }
+
+  /** Saves an edit made on `baseVersion`; refuses it when someone saved a newer version meanwhile. */
+  saveItem(id: string, item: Item, baseVersion: number, actor: Actor): { item: Item; version: number } {
+    if (item.id !== id) throw badRequest(`item.id: must be "${id}" (ids cannot change)`, 'validation_failed');
+    const before = this.existingItem(id);
+    const version = this.checkVersion(id, baseVersion);
+    return this.store(item, version + 1, actor, 'item.update', before);
+  }
+
+  /** Saves an old version again as the newest one (history is never rewritten). */
+  rollbackItem(id: string, toVersion: number, baseVersion: number, actor: Actor): { item: Item; version: number } {
+    const before = this.existingItem(id);
+    const version = this.checkVersion(id, baseVersion);
+    const target = this.deps.repository.history(id).find((v) => v.version === toVersion);
+    if (!target?.item) throw notFound(`version: item "${id}" has no version ${toVersion} with content`);
+    return this.store(target.item, version + 1, actor, 'item.rollback', before, { fromVersion: toVersion });
+  }
+
+  deleteItem(id: string, baseVersion: number, actor: Actor): void {
+    const before = this.existingItem(id);
+    const version = this.checkVersion(id, baseVersion);
+    this.deps.repository.transaction(() => {
+      this.deps.repository.deleteItem(id, version + 1, this.nowIso(), actor.username);
+      this.deps.audit.record(actor, { action: 'item.delete', targetType: 'item', targetId: id, before });
+    });
+    this.bundle = { ...this.bundle, items: this.bundle.items.filter((i) => i.id !== id) };
+    this.changed();
+  }
+
+  history(id: string): ItemVersion[] {
+    const history = this.deps.repository.history(id);
+    if (history.length === 0) throw notFound(`No item "${id}"`);
+    return history;
+  }
+
+  saveSection(id: string, section: Section, baseVersion: number, actor: Actor): { section: Section; version: number } {
+    if (section.id !== id) throw badRequest(`section.id: must be "${id}" (ids cannot change)`, 'validation_failed');
+    const before = this.bundle.sections.find((s) => s.id === id);
+    if (!before) throw notFound(`No section "${id}"`);
+    const current = this.versions.sections.get(id) ?? 1;
+    if (baseVersion !== current) throw conflict(`section "${section.title.en}"`, current);
+    this.deps.repository.transaction(() => {
+      this.deps.repository.saveSection(section, current + 1, this.nowIso());
+      this.deps.audit.record(actor, { action: 'section.update', targetType: 'section', targetId: id, before, after: section });
+    });
+    this.bundle = { ...this.bundle, sections: this.bundle.sections.map((s) => (s.id === id ? section : s)) };
+    this.changed();
+    return { section, version: current + 1 };
+  }
+
+  saveExhibition(exhibition: Exhibition, actor: Actor): Exhibition {
+    this.deps.repository.transaction(() => {
+      this.deps.repository.saveExhibition(exhibition, this.nowIso());
+      this.deps.audit.record(actor, { action: 'exhibition.update', targetType: 'exhibition', before: this.bundle.exhibition, after: exhibition });
+    });
+    this.bundle = { ...this.bundle, exhibition };
+    this.changed();
+    return exhibition;
+  }
+
+  private store(item: Item, version: number, actor: Actor, action: string, before: Item | null, extra: Record<string, unknown> = {}): { item: Item; version: number } {
+    if (!this.hasSection(item.section)) throw badRequest(`item.section: unknown section "${item.section}"`, 'validation_failed');
+    const clean = sanitizeItem(item);
+    this.deps.repository.transaction(() => {
+      this.deps.repository.saveItem(clean, version, this.nowIso(), actor.username);
+      this.deps.audit.record(actor, { action, targetType: 'item', targetId: item.id, before, after: { ...clean, version, ...extra } });
+    });
+    const others = this.bundle.items.filter((i) => i.id !== item.id);
+    this.bundle = { ...this.bundle, items: [...others, clean] };
+    this.changed();
+    return { item: clean, version };
+  }
+
+  private existingItem(id: string): Item {
+    const item = this.bundle.items.find((i) => i.id === id);
+    if (!item) throw notFound(`No item "${id}"`);
+    return item;
+  }
+
+  private checkVersion(id: string, baseVersion: number): number {
+    const current = this.versions.items.get(id)?.version ?? 1;
+    if (baseVersion !== current) throw conflict(`"${this.existingItem(id).title.en}"`, current);
+    return current;
+  }
+
+  private changed(): void {
+    this.refresh();
     this.deps.onChanged();
   }
 
-  private index(): void {
+  private refresh(): void {
+    this.published = publishedSections(this.bundle);
     this.itemSections = new Map(this.bundle.items.map((item) => [item.id, item.section]));
+    this.versions = this.deps.repository.versions();
   }
+
+  private nowIso(): string {
+    return new Date(this.deps.now()).toISOString();
+  }
+}
+
+function conflict(what: string, currentVersion: number): AppError {
+  return new AppError(409, 'conflict', `Someone else saved ${what} after you opened it (now version ${currentVersion}); reload it, then make your change again`, {
+    currentVersion,
+  });
 }

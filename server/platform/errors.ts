@@ -6,6 +6,8 @@ export class AppError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Extra facts for the client (e.g. the current version in a conflict, or the failing fields). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -30,9 +32,19 @@ export function describeZodError(error: ZodError, root = ''): string {
     .join('; ');
 }
 
+/** `{ "item.title.en": "must not be empty" }`: one message per failing field, for forms. */
+export function fieldErrors(error: ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
 /** Parses `input` with `schema` or throws a 400 that names the failing fields. */
 export function parseOrThrow<T>(schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: ZodError } }, input: unknown, root = ''): T {
   const result = schema.safeParse(input);
-  if (!result.success) throw badRequest(describeZodError(result.error, root), 'validation_failed');
+  if (!result.success) throw new AppError(400, 'validation_failed', describeZodError(result.error, root), { fields: fieldErrors(result.error) });
   return result.data;
 }

@@ -22,7 +22,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const parserError = err as HttpParserError;
     if (err instanceof AppError) {
       status = err.status;
-      body = { error: { code: err.code, message: err.message } };
+      body = { error: { code: err.code, message: err.message, ...err.details } };
     } else if (parserError.type === 'entity.parse.failed') {
       status = 400;
       body = { error: { code: 'invalid_json', message: `The body is not valid JSON: ${parserError.message ?? ''}` } };
