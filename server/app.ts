@@ -25,6 +25,9 @@ import { readContentFolder } from './content/content.files';
 import { SqliteContentRepository } from './content/content.repository';
 import { contentRoutes } from './content/content.routes';
 import { ContentService } from './content/content.service';
+import { SqliteCorrectionsRepository } from './counters/corrections.repository';
+import { correctionsRoutes } from './counters/corrections.routes';
+import { CorrectionsService } from './counters/corrections.service';
 import { CountersService } from './counters/counters.service';
 import { SqliteEventsRepository } from './counters/events.repository';
 import { eventsRoutes } from './counters/events.routes';
@@ -152,6 +155,17 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
       broadcaster.countersChanged();
     },
   });
+  const corrections = new CorrectionsService({
+    repository: new SqliteCorrectionsRepository(db),
+    audit,
+    hasSection: (id) => content.hasSection(id),
+    today: () => counters.today(),
+    now,
+    onCountersChanged: () => {
+      counters.invalidate();
+      broadcaster.countersChanged();
+    },
+  });
   // Known once listening (port 0 picks one); computed once, the network does not change under a show.
   let publicUrl: string | undefined;
   const snapshot = () =>
@@ -229,6 +243,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   );
   app.use(usersRoutes({ users: usersService, auth }));
   app.use(contentRoutes({ content, auth }));
+  app.use(correctionsRoutes({ corrections, auth }));
   app.use(auditRoutes({ audit, auth }));
   app.use(devicesRoutes({ devices, pairing, auth }));
   app.use(announcementsRoutes({ announcements, auth }));
@@ -253,7 +268,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     db,
     logger,
     metrics,
-    services: { auth, audit, users: usersService, content, counters, devices, pairing, announcements, ingest, broadcaster },
+    services: { auth, audit, users: usersService, content, counters, corrections, devices, pairing, announcements, ingest, broadcaster },
     snapshot,
 
     /** Starts listening; resolves with the bound port (useful with port 0). */

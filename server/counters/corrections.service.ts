@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import type { SessionUser } from '../../shared/auth.schema';
+import type { CounterCorrection, CounterCorrectionInput, DayReset } from '../../shared/corrections.schema';
+import type { AuditService } from '../audit/audit.service';
+import { badRequest } from '../platform/errors';
+import { ALL_TIME, type CounterRow } from './counters.rules';
+import type { CorrectionsRepository } from './corrections.repository';
+
+export interface CorrectionsServiceDeps {
+  repository: CorrectionsRepository;
+  audit: AuditService;
+  hasSection: (id: string) => boolean;
+  today: () => string;
+  now: () => number;
+  /** The figures moved: rebuild them and tell the screens. */
+  onCountersChanged: () => void;
+}
+
+/**
+ * Operators fix what sensors got wrong. A correction is its own record with a reason, added on
+ * top of the counted events (which stay as they were); a day reset keeps what it erased.
+ */
+export class CorrectionsService {
+  constructor(private readonly deps: CorrectionsServiceDeps) {}
+
+  correct(input: CounterCorrectionInput, user: SessionUser): CounterCorrection {
+    const day = input.day ?? this.deps.today();
+    const section = input.section ?? '';
+    if (section && !this.deps.hasSection(section)) throw badRequest(`section: unknown section "${section}"`, 'validation_failed');
+    if (day > this.deps.today()) throw badRequest('day: cannot correct a day that has not begun', 'validation_failed');
+    const current = this.deps.repository.visits(day, section);
+    if (current + input.delta < 0) throw badRequest(`delta: would make visitors negative (now ${current})`, 'validation_failed');
+    const row = (over: Partial<CounterRow>): CounterRow => ({ day, metric: 'visits', section: '', item: '', bucket: 0, value: input.delta, ...over });
+    // A section's correction moves the hall's figures too, as a visit to that section would.
+    const increments = [row({}), row({ day: ALL_TIME }), ...(section ? [row({ section })] : [])];
+    const correction = { id: randomUUID(), day, section: section || null, delta: input.delta, reason: input.reason, at: new Date(this.deps.now()).toISOString() };
+    this.deps.repository.transaction(() => {
+      this.deps.repository.add({ ...correction, userId: user.id }, increments);
+      this.deps.audit.record(user, { action: 'counters.correct', targetType: 'counters', targetId: day, before: { visitors: current, section: section || null }, after: correction });
+    });
+    this.deps.onCountersChanged();
+    return { ...correction, username: user.username };
+  }
+
+  list(): CounterCorrection[] {
+    return this.deps.repository.list(200);
+  }
+
+  resetDay(input: DayReset, user: SessionUser): void {
+    if (input.day > this.deps.today()) throw badRequest('day: cannot reset a day that has not begun', 'validation_failed');
+    this.deps.repository.transaction(() => {
+      const before = this.deps.repository.resetDay(input.day, new Date(this.deps.now()).toISOString(), user.id, input.reason);
+      this.deps.audit.record(user, { action: 'counters.reset-day', targetType: 'counters', targetId: input.day, before, after: { reason: input.reason } });
+    });
+    this.deps.onCountersChanged();
+  }
+}
