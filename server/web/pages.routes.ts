@@ -1,15 +1,18 @@
 import express, { Router } from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { notFound } from '../platform/errors';
 
 /** The apps and the page each is served from; `/kiosk/anything` falls back to the app's page (client-side routes). */
 export const APPS = ['kiosk', 'stage', 'console', 'm'] as const;
 
-export function pagesRoutes(deps: { webDir: string; contentDir: string }): Router {
+export function pagesRoutes(deps: { webDir: string; mediaDirs: string[] }): Router {
   const router = Router();
   const webDir = resolve(deps.webDir);
-  // Content images are public (they are on every screen); names are validated by the content schema.
-  router.use('/media', express.static(join(resolve(deps.contentDir), 'images'), { maxAge: '1h', fallthrough: false, dotfiles: 'deny' }));
+  // Images are public (they are on every screen): uploads first, then the content folder's own.
+  // Uploaded names are generated and never reused, so they may be cached for long.
+  for (const dir of deps.mediaDirs) router.use('/media', express.static(resolve(dir), { maxAge: '7d', dotfiles: 'deny', index: false }));
+  router.use('/media', (req, _res, next) => next(notFound(`No image ${req.path}`)));
 
   if (!existsSync(join(webDir, 'index.html'))) {
     router.get(['/', ...APPS.map((app) => `/${app}{/*rest}`)], (_req, res) => {

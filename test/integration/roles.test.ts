@@ -56,6 +56,7 @@ describe('role matrix', () => {
     { method: 'GET', path: '/api/v1/counters/corrections', allowed: ['operator', 'admin'] },
     { method: 'POST', path: '/api/v1/counters/corrections', body: {}, allowed: ['operator', 'admin'] },
     { method: 'POST', path: '/api/v1/counters/reset', body: {}, allowed: ['operator', 'admin'] },
+    { method: 'POST', path: '/api/v1/images', body: {}, allowed: ['operator', 'admin'] },
     { method: 'GET', path: '/api/v1/users', allowed: ['admin'] },
     { method: 'POST', path: '/api/v1/users', body: {}, allowed: ['admin'] },
     { method: 'PATCH', path: '/api/v1/users/nope', body: {}, allowed: ['admin'] },

@@ -1,0 +1,33 @@
+import { Router } from 'express';
+import multer from 'multer';
+import type { SessionUser } from '../../shared/auth.schema';
+import { requireRole } from '../auth/auth.middleware';
+import type { AuthService } from '../auth/auth.service';
+import { AppError, badRequest } from '../platform/errors';
+import type { ImagesService } from './images.service';
+
+export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
+
+export function imagesRoutes(deps: { images: ImagesService; auth: AuthService }): Router {
+  const router = Router();
+  // In memory: the file is re-encoded before anything is written, and the size is capped.
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } }).single('image');
+  router.post('/api/v1/images', requireRole(deps.auth, 'admin', 'operator'), (req, res, next) => {
+    upload(req, res, (error: unknown) => {
+      if (error instanceof multer.MulterError) {
+        return next(
+          error.code === 'LIMIT_FILE_SIZE'
+            ? new AppError(413, 'payload_too_large', `image: files may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`)
+            : badRequest(`image: ${error.message}`),
+        );
+      }
+      if (error) return next(error);
+      if (!req.file) return next(badRequest('image: send the file as multipart/form-data field "image"'));
+      deps.images
+        .store(req.file.buffer, req.file.originalname, res.locals.user as SessionUser)
+        .then((stored) => res.status(201).json(stored))
+        .catch(next);
+    });
+  });
+  return router;
+}

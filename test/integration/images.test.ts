@@ -1,0 +1,51 @@
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, startTestServer, type TestServer } from '../support/test-server';
+
+describe('image uploads', () => {
+  let t: TestServer;
+  let cookie: string;
+  beforeAll(async () => {
+    t = await startTestServer();
+    cookie = await signIn(t.url);
+  });
+  afterAll(() => t.stop());
+
+  const upload = (bytes: Buffer, name: string, type: string, withCookie = true) => {
+    const form = new FormData();
+    form.append('image', new Blob([new Uint8Array(bytes)], { type }), name);
+    return fetch(`${t.url}/api/v1/images`, { method: 'POST', body: form, headers: withCookie ? { cookie } : {} });
+  };
+
+  it('re-encodes a photo to a resized WebP with a generated name and serves it', async () => {
+    const png = await sharp({ create: { width: 3000, height: 1500, channels: 3, background: '#0b5d66' } }).png().toBuffer();
+    const response = await upload(png, 'booth photo.png', 'image/png');
+    expect(response.status).toBe(201);
+    const stored = (await response.json()) as { src: string; width: number; height: number };
+    expect(stored.src).toMatch(/^[0-9a-f-]{36}\.webp$/);
+    expect([stored.width, stored.height]).toEqual([1920, 960]);
+    const served = await fetch(`${t.url}/media/${stored.src}`);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/webp');
+    expect((await sharp(Buffer.from(await served.arrayBuffer())).metadata()).format).toBe('webp');
+  });
+
+  it('refuses SVG and files that only claim to be images, judging by content', async () => {
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>');
+    const refused = await upload(svg, 'logo.svg', 'image/svg+xml');
+    expect(refused.status).toBe(415);
+    const disguised = await upload(Buffer.from('<html><script>alert(1)</script></html>'), 'photo.png', 'image/png');
+    expect(disguised.status).toBe(415);
+  });
+
+  it('refuses files over the size limit and anonymous uploads', async () => {
+    const huge = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(9 * 1024 * 1024)]);
+    expect((await upload(huge, 'big.png', 'image/png')).status).toBe(413);
+    const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } }).png().toBuffer();
+    expect((await upload(png, 'x.png', 'image/png', false)).status).toBe(401);
+  });
+
+  it('answers 404 for media that does not exist', async () => {
+    expect((await fetch(`${t.url}/media/nothing.webp`)).status).toBe(404);
+  });
+});
