@@ -25,15 +25,24 @@ export interface LocalTime {
   second: number;
 }
 
+// Intl's formatToParts costs microseconds and ingest asks for every event; zone offsets are whole
+// minutes, so the day and minute of one UTC minute are the same for all its seconds.
+const minuteCache = new Map<string, { day: string; minuteOfDay: number }>();
+const MINUTE_CACHE_LIMIT = 20_000;
+
 /** The wall-clock reading of instant `epochMs` in `timeZone`. */
 export function localTime(epochMs: number, timeZone: string): LocalTime {
-  const parts: Record<string, string> = {};
-  for (const part of formatterFor(timeZone).formatToParts(epochMs)) parts[part.type] = part.value;
-  return {
-    day: `${parts.year}-${parts.month}-${parts.day}`,
-    minuteOfDay: Number(parts.hour) * 60 + Number(parts.minute),
-    second: Number(parts.second),
-  };
+  const utcMinute = Math.floor(epochMs / 60_000);
+  const key = `${timeZone}|${utcMinute}`;
+  let minute = minuteCache.get(key);
+  if (!minute) {
+    const parts: Record<string, string> = {};
+    for (const part of formatterFor(timeZone).formatToParts(utcMinute * 60_000)) parts[part.type] = part.value;
+    minute = { day: `${parts.year}-${parts.month}-${parts.day}`, minuteOfDay: Number(parts.hour) * 60 + Number(parts.minute) };
+    if (minuteCache.size >= MINUTE_CACHE_LIMIT) minuteCache.clear();
+    minuteCache.set(key, minute);
+  }
+  return { ...minute, second: Math.floor((epochMs - utcMinute * 60_000) / 1000) };
 }
 
 export const BUCKET_MINUTES = 10;

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { bucketStart, localTime } from '../../server/counters/time-zone';
+
+const direct = (epochMs: number, timeZone: string) => {
+  const parts: Record<string, string> = {};
+  const format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  for (const part of format.formatToParts(epochMs)) parts[part.type] = part.value;
+  return { day: `${parts.year}-${parts.month}-${parts.day}`, minuteOfDay: Number(parts.hour) * 60 + Number(parts.minute), second: Number(parts.second) };
+};
+
+describe('local time in a zone', () => {
+  it('agrees with Intl for many instants, cached or not, across zones and DST changes', () => {
+    const zones = ['Asia/Shanghai', 'Asia/Kathmandu', 'America/New_York', 'Europe/Berlin', 'UTC'];
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 2000; i++) {
+      const at = Date.parse('2023-03-01T00:00:00Z') + Math.floor(random() * 300 * 86_400_000);
+      const zone = zones[i % zones.length]!;
+      expect(localTime(at, zone)).toEqual(direct(at, zone));
+      expect(localTime(at, zone)).toEqual(direct(at, zone)); // second call comes from the cache
+    }
+  });
+
+  it('starts a bucket on a 10-minute local boundary', () => {
+    const at = Date.parse('2023-11-12T02:17:42.123Z');
+    expect(new Date(bucketStart(at, 'Asia/Shanghai')).toISOString()).toBe('2023-11-12T02:10:00.000Z');
+  });
+});
