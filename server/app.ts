@@ -34,11 +34,17 @@ import { SqliteEventsRepository } from './counters/events.repository';
 import { eventsRoutes } from './counters/events.routes';
 import { IngestService } from './counters/ingest.service';
 import { SqliteDevicesRepository } from './devices/devices.repository';
+import { SqliteDealsRepository } from './deals/deals.repository';
+import { dealsRoutes } from './deals/deals.routes';
+import { DealsService } from './deals/deals.service';
 import { devicesRoutes } from './devices/devices.routes';
 import { PairingService } from './devices/pairing.service';
 import { DevicesService } from './devices/devices.service';
 import { deviceRoom, registerDeviceNamespace, type DeviceNamespace } from './devices/devices.socket';
 import { LiveBroadcaster } from './live/live.broadcaster';
+import { SqliteRoadshowRepository } from './roadshow/roadshow.repository';
+import { roadshowRoutes } from './roadshow/roadshow.routes';
+import { RoadshowService } from './roadshow/roadshow.service';
 import { registerLiveNamespace, type LiveNamespace } from './live/live.socket';
 import { snapshotRoutes } from './live/snapshot.routes';
 import { buildSnapshot } from './live/snapshot.service';
@@ -169,6 +175,19 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
       broadcaster.countersChanged();
     },
   });
+  const deals: DealsService = new DealsService({
+    repository: new SqliteDealsRepository(db),
+    audit,
+    now,
+    onChanged: () => broadcaster.publish({ type: 'deals', deals: deals.figures() }),
+  });
+  const roadshow: RoadshowService = new RoadshowService({
+    repository: new SqliteRoadshowRepository(db),
+    audit,
+    now,
+    judges: () => users.list().filter((u) => u.role === 'judge' && !u.disabled).map((u) => ({ id: u.id, username: u.username })),
+    onChanged: () => broadcaster.publish({ type: 'roadshow', roadshow: roadshow.publicState() }),
+  });
   // Known once listening (port 0 picks one); computed once, the network does not change under a show.
   let publicUrl: string | undefined;
   const snapshot = () =>
@@ -176,6 +195,9 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
       content,
       counters,
       announcements,
+      deals,
+      roadshow,
+      rehearsal: config.rehearsal,
       seq: () => broadcaster.seq,
       appVersion: version,
       publicUrl: () => (publicUrl ??= resolvePublicUrl(config.publicUrl, (httpServer.address() as AddressInfo | null)?.port ?? config.port)),
@@ -247,6 +269,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   app.use(usersRoutes({ users: usersService, auth }));
   app.use(contentRoutes({ content, auth }));
   app.use(correctionsRoutes({ corrections, auth }));
+  app.use(dealsRoutes({ deals, auth }));
+  app.use(roadshowRoutes({ roadshow, auth }));
   app.use(imagesRoutes({ images: new ImagesService(join(config.dataDir, 'media'), audit), auth }));
   app.use(auditRoutes({ audit, auth }));
   app.use(devicesRoutes({ devices, pairing, auth }));
@@ -272,7 +296,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     db,
     logger,
     metrics,
-    services: { auth, audit, users: usersService, content, counters, corrections, devices, pairing, announcements, ingest, broadcaster },
+    services: { auth, audit, users: usersService, content, counters, corrections, deals, roadshow, devices, pairing, announcements, ingest, broadcaster },
     snapshot,
 
     /** Starts listening; resolves with the bound port (useful with port 0). */

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { ExhibitionSchema, PublishedSectionSchema } from './content.schema';
 import { CountersSchema } from './counters.schema';
 import { AnnouncementSchema } from './announcements.schema';
+import { DealFiguresSchema } from './deals.schema';
+import { PublicRoadshowSchema } from './roadshow.schema';
 
 /** Number of the last change a snapshot or patch includes; increases by one per change, across restarts. */
 export const SeqSchema = z.number().int().min(0);
@@ -17,6 +19,10 @@ export const SnapshotSchema = z.object({
   sections: z.array(PublishedSectionSchema),
   counters: CountersSchema,
   announcements: z.array(AnnouncementSchema),
+  deals: DealFiguresSchema,
+  roadshow: PublicRoadshowSchema,
+  /** True on a rehearsal server (npm run demo): screens mark the figures as simulated. */
+  rehearsal: z.boolean(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
@@ -28,6 +34,8 @@ export const PatchSchema = z.discriminatedUnion('type', [
   z.object({ seq: SeqSchema, type: z.literal('counters'), counters: CountersSchema }),
   z.object({ seq: SeqSchema, type: z.literal('content'), exhibition: ExhibitionSchema, sections: z.array(PublishedSectionSchema) }),
   z.object({ seq: SeqSchema, type: z.literal('announcements'), announcements: z.array(AnnouncementSchema) }),
+  z.object({ seq: SeqSchema, type: z.literal('deals'), deals: DealFiguresSchema }),
+  z.object({ seq: SeqSchema, type: z.literal('roadshow'), roadshow: PublicRoadshowSchema }),
 ]);
 export type Patch = z.infer<typeof PatchSchema>;
 export type PatchType = Patch['type'];

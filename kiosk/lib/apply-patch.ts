@@ -1,7 +1,7 @@
 import type { Patch, Snapshot } from '../../shared/snapshot.schema';
 
 /** The part of a snapshot that patches change; what a screen renders. */
-export type LiveData = Pick<Snapshot, 'seq' | 'exhibition' | 'sections' | 'counters' | 'announcements'>;
+export type LiveData = Pick<Snapshot, 'seq' | 'exhibition' | 'sections' | 'counters' | 'announcements' | 'deals' | 'roadshow'>;
 
 /**
  * What a patch means for a state at `currentSeq`:
@@ -36,10 +36,14 @@ export function applyPatch(data: LiveData | null, patch: Patch): PatchResult {
       return { outcome, data: { ...data, seq: patch.seq, exhibition: patch.exhibition, sections: patch.sections } };
     case 'announcements':
       return { outcome, data: { ...data, seq: patch.seq, announcements: patch.announcements } };
+    case 'deals':
+      return { outcome, data: { ...data, seq: patch.seq, deals: patch.deals } };
+    case 'roadshow':
+      return { outcome, data: { ...data, seq: patch.seq, roadshow: patch.roadshow } };
   }
 }
 
-const PATCH_TYPES: ReadonlySet<string> = new Set<Patch['type']>(['counters', 'content', 'announcements']);
+const PATCH_TYPES: ReadonlySet<string> = new Set<Patch['type']>(['counters', 'content', 'announcements', 'deals', 'roadshow']);
 
 /**
  * A cheap shape check for what arrives over the socket. The payload comes from our own server and

@@ -1,4 +1,6 @@
 import type { Announcement } from '../../shared/announcements.schema';
+import type { DealFigures } from '../../shared/deals.schema';
+import type { PublicRoadshow } from '../../shared/roadshow.schema';
 import type { Exhibition, PublishedSection } from '../../shared/content.schema';
 import type { Counters } from '../../shared/counters.schema';
 import type { Snapshot } from '../../shared/snapshot.schema';
@@ -20,10 +22,16 @@ export class LiveState {
   sections = $state.raw<PublishedSection[]>([]);
   counters = $state.raw<Counters | null>(null);
   announcements = $state.raw<Announcement[]>([]);
+  deals = $state.raw<DealFigures | null>(null);
+  roadshow = $state.raw<PublicRoadshow | null>(null);
+  /** The server is a rehearsal (npm run demo): its figures are simulated. */
+  rehearsal = $state(false);
   /** Number of the last change included; null until the first snapshot. */
   seq = $state<number | null>(null);
   /** The server's app version (from its version.json), to compare with `__APP_VERSION__`. */
   serverVersion = $state<string | null>(null);
+  /** The address phones use to reach the server (QR codes encode it), from the last snapshot. */
+  publicUrl = $state<string | null>(null);
 
   status = $state<ConnectionStatus>('connecting');
   /** When this screen last received a change (its own clock, ms since the epoch). */
@@ -37,13 +45,23 @@ export class LiveState {
 
   /** The state as plain data, for the pure patch rule; null before the first snapshot. */
   data(): LiveData | null {
-    if (this.seq === null || this.exhibition === null || this.counters === null) return null;
-    return { seq: this.seq, exhibition: this.exhibition, sections: this.sections, counters: this.counters, announcements: this.announcements };
+    if (this.seq === null || this.exhibition === null || this.counters === null || this.deals === null || this.roadshow === null) return null;
+    return {
+      seq: this.seq,
+      exhibition: this.exhibition,
+      sections: this.sections,
+      counters: this.counters,
+      announcements: this.announcements,
+      deals: this.deals,
+      roadshow: this.roadshow,
+    };
   }
 
   /** Replaces everything with a snapshot (on connect and after a gap). */
   load(snapshot: Snapshot, at: number): void {
     this.serverVersion = snapshot.appVersion;
+    this.publicUrl = snapshot.publicUrl;
+    this.rehearsal = snapshot.rehearsal;
     this.set(snapshot, at);
   }
 
@@ -53,6 +71,8 @@ export class LiveState {
     this.sections = data.sections;
     this.counters = data.counters;
     this.announcements = data.announcements;
+    this.deals = data.deals;
+    this.roadshow = data.roadshow;
     this.seq = data.seq;
     this.lastUpdated = at;
   }

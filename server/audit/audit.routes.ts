@@ -16,7 +16,7 @@ export function auditRoutes(deps: { audit: AuditService; auth: AuthService }): R
     res
       .type('text/csv; charset=utf-8')
       .attachment(`showfloor-audit-${new Date().toISOString().slice(0, 10)}.csv`)
-      .send(`\uFEFF${auditToCsv(entries)}`);
+      .send(auditToCsv(entries));
   });
   return router;
 }

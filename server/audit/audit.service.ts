@@ -1,5 +1,6 @@
 import type { SessionUser } from '../../shared/auth.schema';
 import type { AuditEntry, AuditQuery } from '../../shared/audit.schema';
+import { toCsv } from '../platform/csv';
 import type { AuditRepository } from './audit.repository';
 
 /** Who did it; the system itself (timers, imports) has no user. */
@@ -38,18 +39,10 @@ export class AuditService {
   }
 }
 
-const CSV_COLUMNS = ['id', 'at', 'username', 'action', 'targetType', 'targetId', 'before', 'after'] as const;
-
-/**
- * RFC 4180 CSV. Cells that a spreadsheet would run as a formula (=, +, -, @ first) get a leading
- * apostrophe, so an exported log cannot attack whoever opens it.
- */
+/** The audit log as CSV, for spreadsheets. */
 export function auditToCsv(entries: readonly AuditEntry[]): string {
-  const cell = (value: unknown) => {
-    let text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
-  const lines = [CSV_COLUMNS.join(','), ...entries.map((e) => CSV_COLUMNS.map((c) => cell(e[c])).join(','))];
-  return `${lines.join('\r\n')}\r\n`;
+  return toCsv(
+    (['id', 'at', 'username', 'action', 'targetType', 'targetId', 'before', 'after'] as const).map((key) => ({ header: key, value: (e: AuditEntry) => e[key] })),
+    entries,
+  );
 }

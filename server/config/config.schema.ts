@@ -35,6 +35,8 @@ export const EnvSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
   /** `group` commits concurrent posts together; `per-event` is the slow baseline the benchmark compares against. */
   INGEST_COMMIT: z.enum(['group', 'per-event']).default('group'),
+  /** A rehearsal server (npm run demo): screens mark its figures as simulated. */
+  SHOWFLOOR_REHEARSAL: bool.default(false),
   /** Minimum milliseconds between two counter patches (10 a second by default). */
   COUNTER_PATCH_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(100),
 });
@@ -56,6 +58,7 @@ export interface Config {
   loginMaxFailures: number;
   ingestCommit: Env['INGEST_COMMIT'];
   counterPatchIntervalMs: number;
+  rehearsal: boolean;
 }
 
 export class ConfigError extends Error {
@@ -88,5 +91,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     ingestCommit: e.INGEST_COMMIT,
     counterPatchIntervalMs: e.COUNTER_PATCH_INTERVAL_MS,
+    rehearsal: e.SHOWFLOOR_REHEARSAL,
   };
 }

@@ -2,11 +2,16 @@ import type { Snapshot } from '../../shared/snapshot.schema';
 import type { AnnouncementsService } from '../announcements/announcements.service';
 import type { ContentService } from '../content/content.service';
 import type { CountersService } from '../counters/counters.service';
+import type { DealsService } from '../deals/deals.service';
+import type { RoadshowService } from '../roadshow/roadshow.service';
 
 export interface SnapshotDeps {
   content: ContentService;
   counters: CountersService;
   announcements: AnnouncementsService;
+  deals: DealsService;
+  roadshow: RoadshowService;
+  rehearsal: boolean;
   seq: () => number;
   appVersion: string;
   publicUrl: () => string;
@@ -24,5 +29,8 @@ export function buildSnapshot(deps: SnapshotDeps): Snapshot {
     sections: deps.content.publishedSections(),
     counters: deps.counters.current(),
     announcements: deps.announcements.active(),
+    deals: deps.deals.figures(),
+    roadshow: deps.roadshow.publicState(),
+    rehearsal: deps.rehearsal,
   };
 }

@@ -141,6 +141,46 @@ export const MIGRATIONS: readonly string[] = [
     before TEXT NOT NULL
   );
   `,
+  // 4: matchmaking (organisations, Hangzhou partners, meetings and their steps) and the roadshow
+  `
+  CREATE TABLE organisations (id TEXT PRIMARY KEY, name TEXT NOT NULL, country TEXT NOT NULL, type TEXT NOT NULL, created_at TEXT NOT NULL);
+  CREATE TABLE partners (id TEXT PRIMARY KEY, name TEXT NOT NULL, district TEXT, created_at TEXT NOT NULL);
+  CREATE TABLE meetings (
+    id TEXT PRIMARY KEY,
+    organisation_id TEXT NOT NULL REFERENCES organisations(id),
+    partner_id TEXT NOT NULL REFERENCES partners(id),
+    industry TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('held', 'intention', 'signed', 'dropped')),
+    held_at TEXT NOT NULL,
+    intention_at TEXT,
+    signed_at TEXT,
+    dropped_at TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    version INTEGER NOT NULL DEFAULT 1,
+    created_by TEXT NOT NULL
+  );
+  CREATE TABLE meeting_steps (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id),
+    at TEXT NOT NULL,
+    from_status TEXT,
+    to_status TEXT NOT NULL,
+    reason TEXT,
+    username TEXT NOT NULL
+  );
+  CREATE INDEX meeting_steps_by_meeting ON meeting_steps(meeting_id, at);
+
+  CREATE TABLE roadshow_projects (id TEXT PRIMARY KEY, position INTEGER NOT NULL, data TEXT NOT NULL);
+  CREATE TABLE roadshow_criteria (id TEXT PRIMARY KEY, position INTEGER NOT NULL, data TEXT NOT NULL);
+  CREATE TABLE roadshow_state (id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL);
+  CREATE TABLE roadshow_scores (
+    project_id TEXT NOT NULL,
+    judge_id TEXT NOT NULL,
+    criterion_id TEXT NOT NULL,
+    score INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (project_id, judge_id, criterion_id)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /** Applies the migrations the database has not seen yet (tracked in `PRAGMA user_version`). */

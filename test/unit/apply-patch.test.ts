@@ -37,7 +37,16 @@ function announcement(id: string): Announcement {
 }
 
 function state(seq: number, over: Partial<LiveData> = {}): LiveData {
-  return { seq, exhibition: exhibition('Expo'), sections: [section('alpha')], counters: counters(1), announcements: [], ...over };
+  return {
+    seq,
+    exhibition: exhibition('Expo'),
+    sections: [section('alpha')],
+    counters: counters(1),
+    announcements: [],
+    deals: { totals: { meetings: 0, intentions: 0, agreements: 0 }, byCountry: {}, byIndustry: {}, byOrganisation: [], latest: [] },
+    roadshow: { phase: 'idle', currentProjectId: null, projects: [], progress: null, revealed: false, results: null },
+    ...over,
+  };
 }
 
 describe('patchOutcome', () => {

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import type { SessionUser } from '../../shared/auth.schema';
+import type { Criterion, Project, PublicRoadshow, RankedResult, RoadshowAction, ScoreInput } from '../../shared/roadshow.schema';
+import type { Actor, AuditService } from '../audit/audit.service';
+import { AppError, badRequest, notFound } from '../platform/errors';
+import type { RoadshowRepository } from './roadshow.repository';
+import { completeJudges, nextState, publicRoadshow, rankProjects, type ScoreRow, type ShowState } from './roadshow.rules';
+
+export interface RoadshowServiceDeps {
+  repository: RoadshowRepository;
+  audit: AuditService;
+  now: () => number;
+  /** Active judge accounts. */
+  judges: () => { id: string; username: string }[];
+  /** The public roadshow state changed: tell every screen. */
+  onChanged: () => void;
+}
+
+/** The roadshow as the console sees it: everything, including results before the reveal. */
+export interface RoadshowStaffView {
+  public: PublicRoadshow;
+  projects: Project[];
+  criteria: Criterion[];
+  judges: { id: string; username: string; complete: boolean }[];
+  results: RankedResult[];
+}
+
+/**
+ * Runs the roadshow: projects, rubric, the operator's phases, judges' scores. Scores never leave
+ * this service except as a judge's own card, the staff view, or ranked results after the reveal.
+ */
+export class RoadshowService {
+  private projects: Project[];
+  private criteria: Criterion[];
+  private state: ShowState;
+  private scores: ScoreRow[];
+
+  constructor(private readonly deps: RoadshowServiceDeps) {
+    this.projects = deps.repository.projects();
+    this.criteria = deps.repository.criteria();
+    this.state = deps.repository.state();
+    this.scores = deps.repository.scores();
+  }
+
+  publicState(): PublicRoadshow {
+    const judges = this.deps.judges().map((j) => j.id);
+    const progress = this.state.currentProjectId ? { judges: judges.length, complete: completeJudges(this.state.currentProjectId, judges, this.criteria, this.scores) } : null;
+    return publicRoadshow(this.state, this.projects, progress, () => this.results());
+  }
+
+  staffView(): RoadshowStaffView {
+    const current = this.state.currentProjectId;
+    return {
+      public: this.publicState(),
+      projects: this.projects,
+      criteria: this.criteria,
+      judges: this.deps.judges().map((j) => ({ ...j, complete: current !== null && completeJudges(current, [j.id], this.criteria, this.scores) === 1 })),
+      results: this.results(),
+    };
+  }
+
+  addProject(input: Omit<Project, 'id' | 'order'>, actor: Actor): Project {
+    const project: Project = { id: randomUUID(), order: this.projects.reduce((max, p) => Math.max(max, p.order + 1), 0), ...input };
+    this.deps.repository.transaction(() => {
+      this.deps.repository.saveProject(project);
+      this.deps.audit.record(actor, { action: 'roadshow.project.create', targetType: 'project', targetId: project.id, after: project });
+    });
+    this.projects = [...this.projects, project];
+    this.deps.onChanged();
+    return project;
+  }
+
+  deleteProject(id: string, actor: Actor): void {
+    const project = this.projects.find((p) => p.id === id);
+    if (!project) throw notFound(`No project "${id}"`);
+    if (this.state.currentProjectId === id || this.state.closed.includes(id)) throw new AppError(409, 'project_started', 'A project that has pitched cannot be removed');
+    this.deps.repository.transaction(() => {
+      this.deps.repository.deleteProject(id);
+      this.deps.audit.record(actor, { action: 'roadshow.project.delete', targetType: 'project', targetId: id, before: project });
+    });
+    this.projects = this.projects.filter((p) => p.id !== id);
+    this.deps.onChanged();
+  }
+
+  /** Sets the rubric; refused once scoring has begun, so nobody's score changes meaning. */
+  setRubric(criteria: Criterion[], actor: Actor): Criterion[] {
+    if (this.scores.length > 0) throw new AppError(409, 'scoring_started', 'The rubric cannot change after judges have started scoring');
+    this.deps.repository.transaction(() => {
+      this.deps.repository.replaceCriteria(criteria);
+      this.deps.audit.record(actor, { action: 'roadshow.rubric', targetType: 'rubric', before: this.criteria, after: criteria });
+    });
+    this.criteria = criteria;
+    return criteria;
+  }
+
+  act(action: RoadshowAction, actor: Actor): PublicRoadshow {
+    if (action === 'next-project' && this.criteria.length === 0) throw badRequest('Set the scoring rubric before the first project', 'no_rubric');
+    const next = nextState(this.state, action, this.projects);
+    if (typeof next === 'string') throw new AppError(409, 'wrong_phase', `${action}: ${next}`);
+    this.deps.repository.transaction(() => {
+      this.deps.repository.saveState(next);
+      this.deps.audit.record(actor, { action: `roadshow.${action}`, targetType: 'roadshow', before: this.state, after: next });
+    });
+    this.state = next;
+    this.deps.onChanged();
+    return this.publicState();
+  }
+
+  /** A judge scores one criterion of the project on stage; they may change it until scoring closes. */
+  score(input: ScoreInput, judge: SessionUser): Record<string, number> {
+    if (this.state.phase !== 'scoring' || this.state.currentProjectId !== input.projectId) {
+      throw new AppError(409, 'scoring_closed', 'Scoring is not open for this project');
+    }
+    const criterion = this.criteria.find((c) => c.id === input.criterionId);
+    if (!criterion) throw badRequest(`criterionId: no criterion "${input.criterionId}"`, 'validation_failed');
+    if (input.score > criterion.maxScore) throw badRequest(`score: must be at most ${criterion.maxScore}`, 'validation_failed');
+    const row: ScoreRow = { projectId: input.projectId, judgeId: judge.id, criterionId: input.criterionId, score: input.score };
+    this.deps.repository.saveScore(row, new Date(this.deps.now()).toISOString());
+    this.scores = [...this.scores.filter((s) => !(s.projectId === row.projectId && s.judgeId === row.judgeId && s.criterionId === row.criterionId)), row];
+    // Progress (how many judges are done) is public; the score itself is not.
+    this.deps.onChanged();
+    return this.cardOf(judge.id, input.projectId);
+  }
+
+  /** What a judge sees: the project on stage, the rubric, and only their own scores. */
+  judging(judge: SessionUser) {
+    const current = this.projects.find((p) => p.id === this.state.currentProjectId) ?? null;
+    return {
+      phase: this.state.phase,
+      project: current,
+      criteria: this.criteria,
+      myScores: Object.fromEntries(this.projects.map((p) => [p.id, this.cardOf(judge.id, p.id)])),
+    };
+  }
+
+  private cardOf(judgeId: string, projectId: string): Record<string, number> {
+    return Object.fromEntries(this.scores.filter((s) => s.judgeId === judgeId && s.projectId === projectId).map((s) => [s.criterionId, s.score]));
+  }
+
+  private results(): RankedResult[] {
+    return rankProjects(this.projects, this.state.closed, this.criteria, this.scores);
+  }
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { localizedText } from './i18n';
+
+/** The five industries of the matchmaking sessions. */
+export const INDUSTRIES = ['iot', 'biomedicine', 'equipment', 'materials', 'energy'] as const;
+export const IndustrySchema = z.enum(INDUSTRIES);
+export type Industry = z.infer<typeof IndustrySchema>;
+export const INDUSTRY_NAMES: Record<Industry, { 'zh-CN': string; en: string }> = {
+  iot: { 'zh-CN': '智能物联', en: 'IoT' },
+  biomedicine: { 'zh-CN': '生物医药', en: 'Biomedicine' },
+  equipment: { 'zh-CN': '高端装备', en: 'High-end equipment' },
+  materials: { 'zh-CN': '新材料', en: 'New materials' },
+  energy: { 'zh-CN': '绿色能源', en: 'Green energy' },
+};
+
+/** ISO 3166-1 alpha-2, e.g. "DE"; screens name it in each language with Intl.DisplayNames. */
+export const CountryCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, 'must be a two-letter ISO country code such as DE');
+
+export const ORGANISATION_TYPES = ['research', 'university', 'company', 'association', 'other'] as const;
+
+export const OrganisationInputSchema = z.strictObject({
+  name: localizedText(160),
+  country: CountryCodeSchema,
+  type: z.enum(ORGANISATION_TYPES).default('other'),
+});
+export const OrganisationSchema = OrganisationInputSchema.extend({ id: z.string() });
+export type Organisation = z.infer<typeof OrganisationSchema>;
+
+export const PartnerInputSchema = z.strictObject({ name: localizedText(160), district: z.string().trim().max(60).optional() });
+export const PartnerSchema = PartnerInputSchema.extend({ id: z.string() });
+export type Partner = z.infer<typeof PartnerSchema>;
+
+/**
+ * A meeting moves held → intention → signed, or to dropped from held or intention.
+ * Each step is timestamped; a correction (going back) needs a reason and is audited.
+ */
+export const MEETING_STATUSES = ['held', 'intention', 'signed', 'dropped'] as const;
+export const MeetingStatusSchema = z.enum(MEETING_STATUSES);
+export type MeetingStatus = z.infer<typeof MeetingStatusSchema>;
+
+export const MeetingSchema = z.object({
+  id: z.string(),
+  organisationId: z.string(),
+  partnerId: z.string(),
+  industry: IndustrySchema,
+  status: MeetingStatusSchema,
+  heldAt: z.string(),
+  intentionAt: z.string().nullable(),
+  signedAt: z.string().nullable(),
+  droppedAt: z.string().nullable(),
+  note: z.string(),
+  version: z.number().int(),
+});
+export type Meeting = z.infer<typeof MeetingSchema>;
+
+export const RecordMeetingSchema = z.strictObject({
+  organisationId: z.string().min(1).max(64),
+  partnerId: z.string().min(1).max(64),
+  industry: IndustrySchema,
+  note: z.string().trim().max(500).default(''),
+});
+export type RecordMeeting = z.infer<typeof RecordMeetingSchema>;
+
+export const MeetingStepSchema = z.strictObject({
+  to: MeetingStatusSchema,
+  baseVersion: z.number().int().min(1),
+  /** Required when the step goes back (a correction). */
+  reason: z.string().trim().min(3, 'must say why (at least 3 characters)').max(500).optional(),
+});
+export type MeetingStep = z.infer<typeof MeetingStepSchema>;
+
+const funnel = z.object({ meetings: z.number().int(), intentions: z.number().int(), agreements: z.number().int() });
+export type Funnel = z.infer<typeof funnel>;
+
+/** Public deal figures: the funnel overall and by country, industry and organisation. */
+export const DealFiguresSchema = z.object({
+  totals: funnel,
+  byCountry: z.record(z.string(), funnel),
+  byIndustry: z.record(z.string(), funnel),
+  byOrganisation: z.array(funnel.extend({ organisationId: z.string(), name: localizedText(160), country: z.string() })),
+  /** The latest signed agreements, newest first (the stage celebrates new ones). */
+  latest: z.array(
+    z.object({
+      meetingId: z.string(),
+      organisation: localizedText(160),
+      country: z.string(),
+      partner: localizedText(160),
+      industry: IndustrySchema,
+      signedAt: z.string(),
+    }),
+  ),
+});
+export type DealFigures = z.infer<typeof DealFiguresSchema>;

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { SlugSchema } from './content.schema';
+import { CountryCodeSchema } from './deals.schema';
+import { localizedText } from './i18n';
+
+export const ProjectInputSchema = z.strictObject({
+  name: localizedText(160),
+  presenter: z.string().trim().min(1, 'must not be empty').max(120),
+  country: CountryCodeSchema,
+  field: localizedText(80),
+});
+export const ProjectSchema = ProjectInputSchema.extend({ id: z.string(), order: z.number().int().min(0) });
+export type Project = z.infer<typeof ProjectSchema>;
+
+export const CriterionInputSchema = z.strictObject({
+  id: SlugSchema,
+  name: localizedText(80),
+  /** Relative weight; the weighted average divides by their sum. */
+  weight: z.number().positive('must be above 0').max(100),
+  maxScore: z.number().int().min(1).max(100).default(10),
+});
+export const CriterionSchema = CriterionInputSchema.required();
+export type Criterion = z.infer<typeof CriterionSchema>;
+
+export const RubricSchema = z.strictObject({
+  criteria: z
+    .array(CriterionInputSchema)
+    .min(1, 'must have at least one criterion')
+    .max(12)
+    .refine((list) => new Set(list.map((c) => c.id)).size === list.length, 'criteria ids must be unique'),
+});
+
+/**
+ * The show moves one project at a time: pitching → scoring (judges may score and change their
+ * scores) → closed. `idle` before the first project.
+ */
+export const ROADSHOW_PHASES = ['idle', 'pitching', 'scoring', 'closed'] as const;
+export const RoadshowPhaseSchema = z.enum(ROADSHOW_PHASES);
+export type RoadshowPhase = z.infer<typeof RoadshowPhaseSchema>;
+
+export const RoadshowActionSchema = z.strictObject({ action: z.enum(['next-project', 'open-scoring', 'close-scoring', 'reveal', 'hide-results']) });
+export type RoadshowAction = z.infer<typeof RoadshowActionSchema>['action'];
+
+export const ScoreInputSchema = z.strictObject({
+  projectId: z.string().min(1).max(64),
+  criterionId: SlugSchema,
+  score: z.number().int('must be a whole number').min(0),
+});
+export type ScoreInput = z.infer<typeof ScoreInputSchema>;
+
+export const RankedResultSchema = z.object({
+  projectId: z.string(),
+  rank: z.number().int().min(1),
+  /** Weighted average over the judges who scored every criterion, 0–100. */
+  score: z.number(),
+  judges: z.number().int(),
+});
+export type RankedResult = z.infer<typeof RankedResultSchema>;
+
+/** What every public screen may know: never a score before the reveal. */
+export const PublicRoadshowSchema = z.object({
+  phase: RoadshowPhaseSchema,
+  currentProjectId: z.string().nullable(),
+  projects: z.array(ProjectSchema.extend({ status: z.enum(['waiting', 'pitching', 'scoring', 'done']) })),
+  /** While scoring: how many judges have scored every criterion (no values). */
+  progress: z.object({ judges: z.number().int(), complete: z.number().int() }).nullable(),
+  revealed: z.boolean(),
+  results: z.array(RankedResultSchema).nullable(),
+});
+export type PublicRoadshow = z.infer<typeof PublicRoadshowSchema>;
+
+/** Tie-break rule, stated for the console and README. */
+export const TIE_BREAK_RULE = {
+  'zh-CN': '总分相同时，比较权重最高的评分项得分，再相同则按路演顺序靠前者优先',
+  en: 'Equal scores are separated by the score on the highest-weighted criterion, then by the earlier pitch',
+} as const;
