@@ -1,0 +1,170 @@
+import type { Counters } from '../../shared/counters.schema';
+import { clock, sleep } from './clock';
+import { addTally, emptyTally, makeBatch, type Tally } from './event-mix';
+import { requestUsage, usageBetween } from './process-usage';
+import { histogramMean, postEvents, startShowfloor, type ShowfloorProcess } from './showfloor';
+import { summarize, type Summary } from './stats';
+
+export type IngestMode = 'group' | 'per-event';
+
+export interface IngestSettings {
+  /** HTTP posters sending at the same time, each waiting for its answer before the next post. */
+  concurrency: number;
+  batchSize: number;
+  durationMs: number;
+}
+
+export interface IngestRun {
+  mode: IngestMode;
+  concurrency: number;
+  batchSize: number;
+  /** Acknowledged (HTTP 200) events per second, from the first post to the last answer. */
+  eventsPerSecond: number;
+  ackedEvents: number;
+  ackedRequests: number;
+  failedRequests: number;
+  /** Status codes of failed requests, with counts. */
+  failures: Record<string, number>;
+  elapsedMs: number;
+  /** Per request: ms from sending it until its answer. */
+  answerMs: Summary | undefined;
+  /** Mean number of requests sharing one commit (showfloor_ingest_group_requests); per-event mode has none. */
+  meanGroupRequests: number | undefined;
+  serverCpu: number;
+  serverLoop: number;
+  /** Bytes the server wrote to disk per acknowledged event during the load (WAL, checkpoints); undefined off Linux. */
+  diskBytesPerEvent: number | undefined;
+  /** This process (the load generator) during the load, share of one CPU: it shares the machine with the server. */
+  generatorCpu: number;
+  verification: Verification;
+  /** Share of all CPUs busy with other work just before the run (set by run.ts). */
+  backgroundCpu?: number | undefined;
+}
+
+export interface Verification {
+  ok: boolean;
+  expected: Tally;
+  /** What GET /api/v1/snapshot counted: visits today and all time, interactions summed over sections. */
+  counted: { visitorsToday: number; visitorsTotal: number; taps: number; views: number; dwells: number };
+  mismatches: string[];
+}
+
+/** Compares the served counters with what the server acknowledged; a fresh database holds nothing else. */
+export function verify(counters: Counters, acked: Tally): Verification {
+  const sections = Object.values(counters.interactions.bySection);
+  const counted = {
+    visitorsToday: counters.visitors.today,
+    visitorsTotal: counters.visitors.total,
+    taps: sections.reduce((sum, s) => sum + s.taps, 0),
+    views: sections.reduce((sum, s) => sum + s.views, 0),
+    dwells: sections.reduce((sum, s) => sum + s.dwellCount, 0),
+  };
+  const pairs: [string, number, number][] = [
+    ['visitors.today', counted.visitorsToday, acked.visits],
+    ['visitors.total', counted.visitorsTotal, acked.visits],
+    ['taps', counted.taps, acked.taps],
+    ['views', counted.views, acked.views],
+    ['dwells', counted.dwells, acked.dwells],
+  ];
+  const mismatches = pairs.filter(([, got, want]) => got !== want).map(([name, got, want]) => `${name}: counted ${got}, acknowledged ${want}`);
+  return { ok: mismatches.length === 0, expected: acked, counted, mismatches };
+}
+
+interface Load {
+  acked: Tally;
+  ackedEvents: number;
+  ackedRequests: number;
+  failures: Record<string, number>;
+  answers: number[];
+  startedAt: number;
+  lastAnswerAt: number;
+}
+
+/**
+ * `concurrency` posters, each sending fresh batches back to back until `durationMs` has passed;
+ * requests already sent then finish and count. Only a 200 with every event accepted adds to the
+ * tally: fresh ids make duplicates impossible, so anything else is a failure worth seeing.
+ */
+async function generateLoad(server: ShowfloorProcess, settings: IngestSettings): Promise<Load> {
+  const load: Load = { acked: emptyTally(), ackedEvents: 0, ackedRequests: 0, failures: {}, answers: [], startedAt: clock(), lastAnswerAt: 0 };
+  const deadline = load.startedAt + settings.durationMs;
+  const poster = async () => {
+    while (clock() < deadline) {
+      const { events, tally } = makeBatch(settings.batchSize);
+      const sentAt = clock();
+      let outcome: string;
+      try {
+        const result = await postEvents(server.http, server.token, events);
+        outcome = result.status !== 200 ? String(result.status) : result.accepted === events.length ? 'ok' : `accepted ${result.accepted}/${events.length}`;
+        if (result.status === 200) {
+          load.ackedEvents += result.accepted;
+          if (outcome === 'ok') addTally(load.acked, tally);
+        }
+      } catch (error) {
+        outcome = (error as Error).message;
+        await sleep(10);
+      }
+      const answeredAt = clock();
+      load.answers.push(answeredAt - sentAt);
+      load.lastAnswerAt = Math.max(load.lastAnswerAt, answeredAt);
+      if (outcome === 'ok') load.ackedRequests++;
+      else load.failures[outcome] = (load.failures[outcome] ?? 0) + 1;
+    }
+  };
+  await Promise.all(Array.from({ length: settings.concurrency }, poster));
+  return load;
+}
+
+/** One ingest measurement against a fresh showfloor (own process, own database) in `mode`. */
+export async function measureIngest(mode: IngestMode, settings: IngestSettings): Promise<IngestRun> {
+  const server = await startShowfloor({ INGEST_COMMIT: mode });
+  try {
+    // Warm-up: every poster's connection is opened (a handshake while the server is saturated
+    // would wait behind whole commits and show up as a multi-second answer), then a few full
+    // batches compile the server's code paths. Their events are verified too.
+    const warm = emptyTally();
+    const warmPost = async (size: number) => {
+      const { events, tally } = makeBatch(size);
+      const result = await postEvents(server.http, server.token, events);
+      if (result.status !== 200 || result.accepted !== events.length) throw new Error(`warm-up post answered ${result.status}`);
+      addTally(warm, tally);
+    };
+    await Promise.all(Array.from({ length: settings.concurrency }, () => warmPost(1)));
+    for (let i = 0; i < 4; i++) await warmPost(settings.batchSize);
+
+    const dayBefore = (await server.snapshot()).counters.day;
+    const before = await requestUsage(server.child);
+    const generatorBefore = process.cpuUsage();
+    const load = await generateLoad(server, settings);
+    const generator = process.cpuUsage(generatorBefore);
+    const elapsedMs = load.lastAnswerAt - load.startedAt;
+    const usage = usageBetween(before, await requestUsage(server.child), clock() - load.startedAt);
+
+    addTally(warm, load.acked);
+    const counters = (await server.snapshot()).counters;
+    const verification = verify(counters, warm);
+    // "today" restarts at midnight in TIME_ZONE; only the all-time total is comparable then.
+    if (counters.day !== dayBefore) verification.mismatches.push(`(the day turned during the run: ${dayBefore} → ${counters.day})`);
+    const failedRequests = Object.values(load.failures).reduce((sum, n) => sum + n, 0);
+    return {
+      mode,
+      concurrency: settings.concurrency,
+      batchSize: settings.batchSize,
+      eventsPerSecond: load.ackedEvents / (elapsedMs / 1000),
+      ackedEvents: load.ackedEvents,
+      ackedRequests: load.ackedRequests,
+      failedRequests,
+      failures: load.failures,
+      elapsedMs,
+      answerMs: summarize(load.answers),
+      meanGroupRequests: histogramMean(await server.metrics(), 'showfloor_ingest_group_requests'),
+      serverCpu: usage.cpu,
+      serverLoop: usage.loop,
+      diskBytesPerEvent: usage.diskWriteBytes === undefined ? undefined : usage.diskWriteBytes / load.ackedEvents,
+      generatorCpu: (generator.user + generator.system) / 1000 / elapsedMs,
+      verification,
+    };
+  } finally {
+    await server.stop();
+  }
+}

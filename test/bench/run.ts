@@ -1,0 +1,234 @@
+/**
+ * showfloor benchmark (`npm run bench`): live fan-out latency against a bare socket.io baseline,
+ * and durable ingest throughput with group commit against one transaction per event.
+ * Prints tables and a summary, and writes every figure to bench-results/bench.json.
+ *
+ * Environment:
+ *   BENCH_QUICK=1      small smoke run: 200 clients, 5 rounds, 1 s of ingest
+ *   BENCH_CLIENTS=…    comma-separated client counts instead of the default 1000,5000
+ *   BENCH_DATA_DIR=…   where the benchmark databases go (default os.tmpdir(); must be a real disk)
+ *
+ * Processes: this one only orchestrates and sends the POSTs; each server (showfloor or bare
+ * socket.io) and each server's fan-out clients run in child processes, so no side steals
+ * another's event loop. Showfloor and bare rounds alternate, so other work on a shared machine
+ * weighs on both alike; before each measurement the bench waits briefly for the machine to be quiet.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { FanoutSession, measureInterleaved, type FanoutPair, type FanoutSettings } from './fanout';
+import { showfloorTarget, startBare } from './fanout-targets';
+import { measureIngest, type IngestRun, type IngestSettings } from './ingest';
+import { fdsNeeded } from './limits';
+import { machineInfo, waitForQuiet } from './machine';
+import { probeCommitMs } from './disk-probe';
+import { count, ms, percent, times, verdict } from './format';
+import { fanoutTable, ingestTable, targetsTable } from './report';
+import { startShowfloor } from './showfloor';
+import type { Summary } from './stats';
+import { targetChecks } from './targets';
+
+const RESULTS_DIR = resolve(import.meta.dirname, '../../bench-results');
+
+const quick = process.env.BENCH_QUICK === '1';
+const clientCounts = process.env.BENCH_CLIENTS
+  ? process.env.BENCH_CLIENTS.split(',').map((n) => {
+      const clients = Number(n.trim());
+      if (!Number.isInteger(clients) || clients < 1) throw new Error(`BENCH_CLIENTS: "${n}" is not a positive whole number`);
+      return clients;
+    })
+  : quick
+    ? [200]
+    : [1000, 5000];
+const fanoutSettings: Omit<FanoutSettings, 'clients'> = {
+  rounds: quick ? 5 : 30,
+  warmupRounds: quick ? 2 : 3,
+  // Well above COUNTER_PATCH_INTERVAL_MS (100 ms): every POST finds the throttle idle and is sent at once.
+  spacingMs: 250,
+  roundTimeoutMs: 10_000,
+  connectConcurrency: 50,
+  connectTimeoutMs: 20_000,
+};
+const ingestSettings: IngestSettings = { concurrency: 64, batchSize: 50, durationMs: quick ? 1_000 : 5_000 };
+
+const machine = machineInfo();
+const problems: string[] = [];
+const warnings: string[] = [];
+/** Other work above this share of all CPUs makes a measurement suspect. */
+const BUSY_WARNING = 0.15;
+const say = (text = '') => process.stdout.write(`${text}\n`);
+
+/** Waits a little for other work on the machine to pause before a measurement, and warns if it does not. */
+async function checkQuiet(what: string): Promise<number | undefined> {
+  const { busy, waitedMs } = await waitForQuiet(BUSY_WARNING, quick ? 5_000 : 60_000);
+  if (waitedMs > 1_000) say(`  waited ${(waitedMs / 1000).toFixed(0)} s for other work on the machine to pause`);
+  if (busy !== undefined && busy > BUSY_WARNING) {
+    const warning = `${what}: ${percent(busy)} of the CPUs were busy with other work just before it ran; its figures are noisy`;
+    warnings.push(warning);
+    say(`  warning: ${warning}`);
+  }
+  return busy;
+}
+
+async function fanoutPair(clients: number): Promise<FanoutPair> {
+  const settings = { ...fanoutSettings, clients };
+  // Undone in reverse order, whatever fails: clients first, then their servers.
+  const cleanup: (() => Promise<void>)[] = [];
+  try {
+    const showfloor = await startShowfloor();
+    cleanup.push(() => showfloor.stop());
+    const sf = await FanoutSession.open(showfloorTarget(showfloor), settings);
+    cleanup.push(() => sf.close());
+    for (let i = 0; i < settings.warmupRounds; i++) await sf.round();
+
+    // The bare server emits what showfloor sends: a real counters patch, the same bytes.
+    const counters = (await showfloor.snapshot()).counters;
+    const bare = await startBare(counters);
+    cleanup.push(() => bare.stop());
+    const bareSession = await FanoutSession.open(bare.target, settings);
+    cleanup.push(() => bareSession.close());
+    for (let i = 0; i < settings.warmupRounds; i++) await bareSession.round();
+
+    const background = await checkQuiet(`fan-out ${count(clients)} clients`);
+    const [sfRun, bareRun] = await measureInterleaved(sf, bareSession, settings.rounds);
+    const ratio = (pick: (s: Summary) => number) => (sfRun.lastClientMs && bareRun.lastClientMs ? pick(sfRun.lastClientMs) / pick(bareRun.lastClientMs) : undefined);
+    return {
+      clients,
+      backgroundCpu: background,
+      payloadBytes: Buffer.byteLength(JSON.stringify({ seq: 1, type: 'counters', counters })),
+      showfloor: sfRun,
+      bare: bareRun,
+      ratio: { p50: ratio((s) => s.p50), p99: ratio((s) => s.p99) },
+    };
+  } finally {
+    for (const step of cleanup.reverse()) {
+      await step().catch((error: unknown) => say(`  warning: cleanup failed: ${(error as Error).message}`));
+    }
+  }
+}
+
+/** Client counts whose sockets fit under the open-files limit; the rest are skipped with a warning. */
+function runnableClientCounts(): { runnable: number[]; skipped: { clients: number; reason: string }[] } {
+  const runnable: number[] = [];
+  const skipped: { clients: number; reason: string }[] = [];
+  for (const clients of clientCounts) {
+    const need = fdsNeeded(clients);
+    if (machine.openFiles && machine.openFiles.soft < need) {
+      skipped.push({ clients, reason: `needs ~${need} open files per process, ulimit -n is ${machine.openFiles.soft} (raise it, e.g. ulimit -n ${need})` });
+    } else {
+      runnable.push(clients);
+    }
+  }
+  if (!machine.openFiles) say('warning: could not read the open-files limit; connecting anyway');
+  const ports = machine.ephemeralPorts;
+  const totalClients = runnable.reduce((sum, n) => sum + 2 * n, 0);
+  if (ports !== undefined && totalClients > ports * 0.8) {
+    say(`warning: ${count(totalClients)} client connections against ${count(ports)} ephemeral ports; ports in TIME_WAIT may run out`);
+  }
+  return { runnable, skipped };
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  say(`showfloor bench${quick ? ' (BENCH_QUICK: smoke-test sizes)' : ''} — ${startedAt.toISOString()}`);
+  say(`${machine.cpus} × ${machine.cpuModel}, ${count(machine.memoryMb)} MB, Node ${machine.node}, ${machine.platform} ${machine.release}`);
+  say(`open files ${machine.openFiles ? `${machine.openFiles.soft}/${machine.openFiles.hard}` : 'unknown'}; databases in ${machine.dataDir} (${machine.dataDirFileSystem ?? 'unknown fs'})`);
+  const { commit, uncommittedServerFiles } = machine.source;
+  say(`code: ${commit?.slice(0, 7) ?? 'unknown commit'}${uncommittedServerFiles.length ? ` + uncommitted changes in ${uncommittedServerFiles.join(', ')}` : ''}`);
+  if (machine.dataDirFileSystem === 'tmpfs') say('warning: the data directory is on tmpfs, where fsync costs nothing; set BENCH_DATA_DIR to a real disk');
+  const commitMs = probeCommitMs(machine.dataDir);
+  say(`one durable SQLite commit (WAL, synchronous=FULL) on that disk: p50 ${ms(commitMs?.p50)} ms, p99 ${ms(commitMs?.p99)} ms`);
+  say();
+
+  // (a) Fan-out
+  const { runnable, skipped } = runnableClientCounts();
+  for (const s of skipped) say(`warning: skipping ${count(s.clients)} clients: ${s.reason}`);
+  const pairs: FanoutPair[] = [];
+  for (const clients of runnable) {
+    say(`fan-out: ${count(clients)} clients …`);
+    try {
+      pairs.push(await fanoutPair(clients));
+    } catch (error) {
+      problems.push(`fan-out with ${clients} clients failed: ${(error as Error).message}`);
+      say(`  failed: ${(error as Error).message}`);
+    }
+  }
+
+  // (b) Durable ingest, group commit then the per-event baseline, each on a fresh database.
+  const ingest: { group?: IngestRun; perEvent?: IngestRun } = {};
+  for (const mode of ['group', 'per-event'] as const) {
+    say(`ingest: ${mode} …`);
+    try {
+      const background = await checkQuiet(`ingest ${mode}`);
+      const run = { ...(await measureIngest(mode, ingestSettings)), backgroundCpu: background };
+      if (mode === 'group') ingest.group = run;
+      else ingest.perEvent = run;
+      if (!run.verification.ok) problems.push(`ingest ${mode}: counters do not match: ${run.verification.mismatches.join('; ')}`);
+    } catch (error) {
+      problems.push(`ingest ${mode} failed: ${(error as Error).message}`);
+      say(`  failed: ${(error as Error).message}`);
+    }
+  }
+  const ingestRatio = ingest.group && ingest.perEvent ? ingest.group.eventsPerSecond / ingest.perEvent.eventsPerSecond : undefined;
+
+  say();
+  if (pairs.length > 0) {
+    say(
+      `Fan-out — ms from sending POST until the patch arrived; ${fanoutSettings.rounds} rounds per server, ${fanoutSettings.spacingMs} ms apart, ` +
+        `showfloor and bare alternating, after ${fanoutSettings.warmupRounds} warm-up rounds each`,
+    );
+    say('  last = until the last of N clients had it (per round); each = every single delivery');
+    say(fanoutTable(pairs));
+    for (const pair of pairs) {
+      say(
+        `  ${count(pair.clients)} clients: payload ${count(pair.payloadBytes)} bytes; clock offset clients−bench ${ms(pair.showfloor.clockOffsetMs)}/${ms(pair.bare.clockOffsetMs)} ms ` +
+          `(IPC RTT ${pair.showfloor.clockRttMs.toFixed(2)}/${pair.bare.clockRttMs.toFixed(2)} ms); connect ${(pair.showfloor.connectMs / 1000).toFixed(1)}/${(pair.bare.connectMs / 1000).toFixed(1)} s`,
+      );
+    }
+    say();
+  }
+  const ingestRuns = [ingest.group, ingest.perEvent].filter((r): r is IngestRun => r !== undefined);
+  if (ingestRuns.length > 0) {
+    say(`Durable ingest — ${ingestSettings.concurrency} concurrent posters × ${ingestSettings.batchSize}-event batches for ${ingestSettings.durationMs / 1000} s, synchronous=FULL`);
+    say(ingestTable(ingestRuns));
+    say(`  ratio group/per-event: ${times(ingestRatio)}`);
+    say();
+  }
+
+  const checks = targetChecks(pairs, ingest);
+  say('Summary');
+  say(targetsTable(checks));
+  for (const s of skipped) say(`  skipped ${count(s.clients)} clients: ${s.reason}`);
+  for (const w of warnings) say(`  warning: ${w}`);
+  for (const p of problems) say(`  problem: ${p}`);
+
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = resolve(RESULTS_DIR, 'bench.json');
+  writeFileSync(
+    file,
+    `${JSON.stringify(
+      {
+        timestamp: startedAt.toISOString(),
+        finishedAt: new Date().toISOString(),
+        quick,
+        machine,
+        commitProbeMs: commitMs,
+        settings: { clientCounts, fanout: fanoutSettings, ingest: ingestSettings },
+        fanout: pairs,
+        fanoutSkipped: skipped,
+        ingest: { ...ingest, ratioGroupPerEvent: ingestRatio },
+        targets: checks.map((c) => ({ ...c, result: verdict(c.met) })),
+        warnings,
+        problems,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  say(`\nwritten: ${file}`);
+  process.exitCode = problems.length > 0 ? 1 : 0;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
