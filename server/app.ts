@@ -252,7 +252,9 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   app.use(healthRoutes({ registry: metrics.registry, readinessProblems: () => readinessProblems(db, content) }));
   app.use('/api', refuseCrossSite());
   app.use('/api', express.json({ limit: '512kb', strict: true }));
-  app.use('/api', sessionMiddleware);
+  // Device posts and public reads never use a session; skipping it saves an id and a store lookup per request.
+  const sessionless = new Set(['/v1/events', '/v1/snapshot']);
+  app.use('/api', (req, res, next) => (sessionless.has(req.path) ? next() : sessionMiddleware(req, res, next)));
   app.use(snapshotRoutes(snapshot));
   app.use(eventsRoutes({ ingest, devices, metrics }));
   app.use(

@@ -4,6 +4,13 @@ import type { Metrics } from '../platform/metrics';
 import type { SettingsRepository } from '../settings/settings.repository';
 
 const SEQ_KEY = 'live.seq';
+/** How often the current seq is written down; see the constructor for why this is safe. */
+const SEQ_PERSIST_MS = 2_000;
+/**
+ * Added to the stored seq at start. A crash loses at most SEQ_PERSIST_MS of patches (≤ ~30 at
+ * ten a second), so starting this far ahead keeps seq increasing across any restart.
+ */
+const SEQ_RESTART_MARGIN = 10_000;
 
 export interface LiveBroadcasterDeps {
   /** Where patches go; a namespace or anything with the same `emit`. */
@@ -26,10 +33,20 @@ export class LiveBroadcaster {
   private seqValue: number;
   private lastCountersAt = -Infinity;
   private countersTimer: NodeJS.Timeout | undefined;
+  private persistedSeq: number;
+  private readonly persistTimer: NodeJS.Timeout;
 
   constructor(private readonly deps: LiveBroadcasterDeps) {
-    // seq continues across restarts so a client never mistakes a new server for an old patch.
-    this.seqValue = Number(deps.settings.get(SEQ_KEY) ?? 0);
+    // seq keeps increasing across restarts so a client never mistakes a new server's patch for an
+    // old one. Writing it on every patch would add a durable commit to each broadcast (measured:
+    // as costly as the ingest commit itself), so it is written every few seconds and restarts
+    // jump ahead by a margin larger than what could have been lost.
+    const stored = deps.settings.get(SEQ_KEY);
+    this.seqValue = stored === undefined ? 0 : Number(stored) + SEQ_RESTART_MARGIN;
+    this.persistedSeq = -1;
+    this.persistSeq();
+    this.persistTimer = setInterval(() => this.persistSeq(), SEQ_PERSIST_MS);
+    this.persistTimer.unref();
   }
 
   get seq(): number {
@@ -42,7 +59,6 @@ export class LiveBroadcaster {
     this.seqValue = patch.seq;
     this.deps.live.emit('patch', patch);
     this.deps.metrics.broadcasts.inc({ type: patch.type });
-    this.deps.settings.set(SEQ_KEY, String(this.seqValue));
     return patch;
   }
 
@@ -60,13 +76,21 @@ export class LiveBroadcaster {
     }
   }
 
-  /** Sends what is pending now (used at shutdown) and stops the timer. */
+  /** Sends what is pending now (used at shutdown), writes down the seq and stops the timers. */
   close(): void {
     if (this.countersTimer) {
       clearTimeout(this.countersTimer);
       this.countersTimer = undefined;
       this.sendCounters();
     }
+    clearInterval(this.persistTimer);
+    this.persistSeq();
+  }
+
+  private persistSeq(): void {
+    if (this.seqValue === this.persistedSeq) return;
+    this.deps.settings.set(SEQ_KEY, String(this.seqValue));
+    this.persistedSeq = this.seqValue;
   }
 
   private sendCounters(): void {
