@@ -25,7 +25,7 @@ export interface DealsServiceDeps {
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 /** Intl names real regions and echoes unknown codes back. */
-const isKnownCountry = (code: string) => regionNames.of(code) !== code;
+const isKnownCountry = (code: string) => code !== 'ZZ' && regionNames.of(code) !== code; // ZZ is CLDR's "unknown region"
 
 /**
  * Matchmaking records: organisations, Hangzhou partners and their meetings. Kept in memory (a show
