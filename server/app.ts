@@ -42,6 +42,8 @@ import { PairingService } from './devices/pairing.service';
 import { DevicesService } from './devices/devices.service';
 import { deviceRoom, registerDeviceNamespace, type DeviceNamespace } from './devices/devices.socket';
 import { LiveBroadcaster } from './live/live.broadcaster';
+import { rehearsalRoutes } from './rehearsal/rehearsal.routes';
+import { RehearsalService } from './rehearsal/rehearsal.service';
 import { SqliteRoadshowRepository } from './roadshow/roadshow.repository';
 import { roadshowRoutes } from './roadshow/roadshow.routes';
 import { RoadshowService } from './roadshow/roadshow.service';
@@ -188,6 +190,19 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     judges: () => users.list().filter((u) => u.role === 'judge' && !u.disabled).map((u) => ({ id: u.id, username: u.username })),
     onChanged: () => broadcaster.publish({ type: 'roadshow', roadshow: roadshow.publicState() }),
   });
+  const rehearsal = new RehearsalService({
+    db,
+    audit,
+    rehearsal: config.rehearsal,
+    onCleared: () => {
+      counters.invalidate();
+      deals.reload();
+      roadshow.reload();
+      broadcaster.countersChanged();
+      broadcaster.publish({ type: 'deals', deals: deals.figures() });
+      broadcaster.publish({ type: 'roadshow', roadshow: roadshow.publicState() });
+    },
+  });
   // Known once listening (port 0 picks one); computed once, the network does not change under a show.
   let publicUrl: string | undefined;
   const snapshot = () =>
@@ -273,6 +288,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   app.use(correctionsRoutes({ corrections, auth }));
   app.use(dealsRoutes({ deals, auth }));
   app.use(roadshowRoutes({ roadshow, auth }));
+  app.use(rehearsalRoutes({ rehearsal, auth }));
   app.use(imagesRoutes({ images: new ImagesService(join(config.dataDir, 'media'), audit), auth }));
   app.use(auditRoutes({ audit, auth }));
   app.use(devicesRoutes({ devices, pairing, auth }));

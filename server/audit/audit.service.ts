@@ -3,8 +3,8 @@ import type { AuditEntry, AuditQuery } from '../../shared/audit.schema';
 import { toCsv } from '../platform/csv';
 import type { AuditRepository } from './audit.repository';
 
-/** Who did it; the system itself (timers, imports) has no user. */
-export type Actor = Pick<SessionUser, 'id' | 'username'> | { id: null; username: 'system' };
+/** Who did it; the system itself (imports, the rehearsal simulator) has no user id. */
+export type Actor = Pick<SessionUser, 'id' | 'username'> | { id: null; username: string };
 
 export interface AuditChange {
   action: string;

@@ -38,9 +38,15 @@ export class DealsService {
   private cachedFigures: DealFigures | undefined;
 
   constructor(private readonly deps: DealsServiceDeps) {
-    for (const o of deps.repository.organisations()) this.organisationsById.set(o.id, o);
-    for (const p of deps.repository.partners()) this.partnersById.set(p.id, p);
-    for (const m of deps.repository.meetings()) this.meetingsById.set(m.id, m);
+    this.reload();
+  }
+
+  /** Re-reads everything from storage (after the rehearsal data was cleared) and tells the screens. */
+  reload(): void {
+    this.organisationsById = new Map(this.deps.repository.organisations().map((o) => [o.id, o]));
+    this.partnersById = new Map(this.deps.repository.partners().map((p) => [p.id, p]));
+    this.meetingsById = new Map(this.deps.repository.meetings().map((m) => [m.id, m]));
+    this.cachedFigures = undefined;
   }
 
   figures(): DealFigures {

@@ -42,6 +42,14 @@ export class RoadshowService {
     this.scores = deps.repository.scores();
   }
 
+  /** Re-reads everything from storage (after the rehearsal data was cleared). */
+  reload(): void {
+    this.projects = this.deps.repository.projects();
+    this.criteria = this.deps.repository.criteria();
+    this.state = this.deps.repository.state();
+    this.scores = this.deps.repository.scores();
+  }
+
   publicState(): PublicRoadshow {
     const judges = this.deps.judges().map((j) => j.id);
     const progress = this.state.currentProjectId ? { judges: judges.length, complete: completeJudges(this.state.currentProjectId, judges, this.criteria, this.scores) } : null;
