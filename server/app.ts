@@ -1,6 +1,5 @@
 import express from 'express';
 import session from 'express-session';
-import helmet from 'helmet';
 import { randomBytes } from 'node:crypto';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { join } from 'node:path';
@@ -56,11 +55,12 @@ import { createLogger, type Logger } from './platform/logger';
 import { imagesRoutes } from './media/images.routes';
 import { ImagesService } from './media/images.service';
 import { createMetrics } from './platform/metrics';
-import { refuseCrossSite } from './platform/same-origin.middleware';
 import { SqliteSettingsRepository } from './settings/settings.repository';
 import { openDatabase, type Db } from './storage/database';
 import { appVersion } from './web/app-version';
+import { apiPrelude } from './web/api-prelude';
 import { pagesRoutes } from './web/pages.routes';
+import { securityHeaders } from './web/security-headers';
 import { resolvePublicUrl } from './web/public-url';
 
 export interface ServerDeps {
@@ -248,28 +248,9 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
 
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:', 'blob:'],
-          connectSrc: ["'self'", 'ws:', 'wss:'],
-          // Show-floor networks are often plain http on a LAN address; upgrading would break them.
-          upgradeInsecureRequests: null,
-        },
-      },
-      strictTransportSecurity: false,
-    }),
-  );
+  app.use(securityHeaders());
   app.use(healthRoutes({ registry: metrics.registry, readinessProblems: () => readinessProblems(db, content) }));
-  app.use('/api', refuseCrossSite());
-  app.use('/api', express.json({ limit: '512kb', strict: true }));
-  // Device posts and public reads never use a session; skipping it saves an id and a store lookup per request.
-  const sessionless = new Set(['/v1/events', '/v1/snapshot']);
-  app.use('/api', (req, res, next) => (sessionless.has(req.path) ? next() : sessionMiddleware(req, res, next)));
+  app.use(apiPrelude(sessionMiddleware));
   app.use(snapshotRoutes(snapshot));
   app.use(eventsRoutes({ ingest, devices, metrics }));
   app.use(
