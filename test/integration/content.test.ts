@@ -36,7 +36,7 @@ describe('the bundled exhibition content', () => {
   });
 });
 
-describe('content files', () => {
+describe('content files', { timeout: 60_000 }, () => {
   it('names the file and the field that is wrong', () => {
     const dir = copyOfFixture();
     const file = join(dir, 'sections/alpha/items/alpha-item-1.json');

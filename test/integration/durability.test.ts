@@ -9,7 +9,8 @@ import { createDevice, postEvents, startTestServer, visitEvent } from '../suppor
 const snapshotOf = async (url: string) =>
   (await (await fetch(`${url}/api/v1/snapshot`)).json()) as { seq: number; counters: { visitors: { today: number; total: number } } };
 
-describe('durability', () => {
+// These start real server processes; on a loaded CI machine one start can take seconds.
+describe('durability', { timeout: 90_000 }, () => {
   const dirs: string[] = [];
   const tempDir = () => {
     const dir = mkdtempSync(join(tmpdir(), 'showfloor-durable-'));
