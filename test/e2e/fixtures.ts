@@ -3,8 +3,11 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startTestServer, type TestServer } from '../support/test-server';
 
-/** The built pages; `npm test` builds them before Playwright runs. */
-export const WEB_DIR = resolve(import.meta.dirname, '../../dist/web');
+/**
+ * The built pages; `npm test` builds them before Playwright runs. SHOWFLOOR_WEB_DIR points the
+ * tests at another build (one of its own while someone else rebuilds dist/web).
+ */
+export const WEB_DIR = process.env.SHOWFLOOR_WEB_DIR ?? resolve(import.meta.dirname, '../../dist/web');
 
 interface Fixtures {
   /** A real showfloor with fixture content (sections `alpha`, `beta`) and its own data directory. */

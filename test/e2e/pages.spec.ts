@@ -1,10 +1,9 @@
 import { expect, test } from './fixtures';
 
-const APPS = [
+/** The screens that show the bilingual live counters side by side (the phone shows one language at a time, the console needs a login; their own specs cover them). */
+const SCREENS = [
   { path: '/kiosk/', name: '展台屏 · Booth kiosk', viewport: { width: 1080, height: 1920 } },
   { path: '/stage/', name: '舞台大屏 · Stage display', viewport: { width: 1920, height: 1080 } },
-  { path: '/console/', name: '运营控制台 · Operator console', viewport: { width: 1280, height: 800 } },
-  { path: '/m/', name: '手机页 · Phone', viewport: { width: 390, height: 844 } },
 ];
 
 test('the landing page links to the four apps, each described in both languages', async ({ page }) => {
@@ -22,7 +21,7 @@ test('the landing page links to the four apps, each described in both languages'
   }
 });
 
-for (const app of APPS) {
+for (const app of SCREENS) {
   test(`${app.path} shows the live counters and sections in both languages`, async ({ page }) => {
     await page.setViewportSize(app.viewport);
     await page.goto(app.path);
@@ -43,7 +42,7 @@ for (const app of APPS) {
 
 test('a deep link into an app gets the app page', async ({ page }) => {
   await page.goto('/m/sections/alpha');
-  await expect(page.getByText('手机页 · Phone', { exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('alpha板块');
 });
 
 test('a screen that loses the server says it is reconnecting and keeps its figures', async ({ page, showfloor }) => {
