@@ -1,6 +1,19 @@
 import '../lib/base.css';
 import './theme.css';
 import { boot } from '../lib/boot';
+import { startDevice } from '../lib/device/device-client';
+import { DeviceState } from '../lib/device/device.svelte';
 import App from './App.svelte';
+import { StageRemote } from './stage-remote';
 
-boot(App);
+// The device client starts first: the live socket presents its token, so revoking this display
+// closes that socket too. Commands it receives reach the app through the remote.
+const device = new DeviceState();
+const remote = new StageRemote();
+const client = startDevice(device, {
+  appVersion: __APP_VERSION__,
+  currentView: () => remote.view,
+  onCommand: (command) => remote.receive(command),
+});
+
+boot(App, { props: { device, remote }, deviceToken: client.token });

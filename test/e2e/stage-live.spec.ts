@@ -1,42 +1,74 @@
 import { createDevice, postEvents, visitEvent } from '../support/test-server';
-import { expect, test } from './fixtures';
+import { doorSensor, expect, scene, STAGE_TEST_TIMEOUT, test } from './stage-helpers';
+
+test.describe.configure({ timeout: STAGE_TEST_TIMEOUT });
 
 test.use({ viewport: { width: 1920, height: 1080 } });
 
-test('the stage shows visitors counted by a door sensor without a reload', async ({ page, showfloor }) => {
+test('posted visits move the counters and the visitors chart without a reload', async ({ page, showfloor }) => {
   await page.goto('/stage/');
   await expect(page.getByRole('status')).toHaveText('在线 · Online');
-
-  const visitorsToday = page.getByRole('group', { name: '今日观众 Visitors today' }).getByTestId('counter-visitors-today');
+  const overview = scene(page, 'overview');
+  const visitorsToday = overview.getByRole('group', { name: '今日观众 Visitors today' }).getByTestId('counter-visitors-today');
   await expect(visitorsToday).toHaveText('0');
+  const trend = overview.getByRole('img', { name: /^今日每10分钟观众 · Visitors per 10 minutes today/ });
+  await expect(trend).toHaveAccessibleName(/合计 0 total/);
   // Survives only if the page is never reloaded.
   await page.evaluate(() => Object.assign(window, { sameDocument: true }));
 
-  const sensor = await createDevice(showfloor.url, { name: 'Door sensor', role: 'sensor' });
-  const posted = await postEvents(showfloor.url, sensor.token, {
-    events: [visitEvent({ section: 'alpha' }), visitEvent({ section: 'alpha' }), visitEvent({ section: 'beta' })],
-  });
-  expect(posted).toEqual({ status: 200, body: { accepted: 3, duplicates: 0 } });
+  const sensor = await doorSensor(showfloor);
+  await sensor.visits(2, { section: 'alpha' });
+  await sensor.visits(1, { section: 'beta' });
 
   await expect(visitorsToday).toHaveText('3');
-  await expect(page.getByRole('group', { name: '累计观众 Total visitors' }).getByTestId('counter-visitors-total')).toHaveText('3');
-  // The alpha tile shows its own two visitors (its interactions stay 0).
-  await expect(page.locator('[data-section="alpha"]')).toContainText('2');
+  await expect(overview.getByRole('group', { name: '累计观众 Total visitors' }).getByTestId('counter-visitors-total')).toHaveText('3');
+  await expect(trend).toHaveAccessibleName(/合计 3 total, 最近10分钟 3 in the latest 10 minutes/);
+  const alpha = overview.getByRole('article', { name: 'alpha板块 Section alpha' });
+  await expect(alpha.getByRole('definition').first()).toHaveText('2');
   expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
-
-  await page.screenshot({ path: 'test-results/stage-live.png' });
 });
 
-test('the stage shows every section title in Chinese and in English', async ({ page }) => {
+test('shows the exhibition figures beside the live ones, never added to them', async ({ page, showfloor }) => {
   await page.goto('/stage/');
+  const figures = page.getByRole('complementary', { name: '展会数据 Exhibition figures' });
+  await expect(figures).toBeVisible();
+  await expect(figures.getByText('1,641')).toBeVisible();
+  await expect(figures.getByText('参赛项目 Contest entries')).toBeVisible();
 
+  await (await doorSensor(showfloor)).visits(1);
+  await expect(page.getByTestId('counter-visitors-today')).toHaveText('1');
+  await expect(page.getByTestId('counter-visitors-total')).toHaveText('1');
+});
+
+test('shows every section title in Chinese and in English, and the exhibition title', async ({ page }) => {
+  await page.goto('/stage/');
   for (const title of ['alpha板块', 'Section alpha', 'beta板块', 'Section beta']) {
     await expect(page.getByText(title, { exact: true })).toBeVisible();
   }
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('测试展 Test Exhibition');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('测试展 · Test Exhibition');
+  await expect(page.getByText('舞台大屏 · Stage display', { exact: true })).toBeVisible();
 });
 
-test('the stage asks for a fresh snapshot when it misses a patch', async ({ page, showfloor }) => {
+test('celebrates the 1,000th visitor of the day and notes it in the ticker', async ({ page, showfloor }) => {
+  await page.goto('/stage/');
+  await expect(page.getByTestId('counter-visitors-today')).toHaveText('0');
+  const sensor = await doorSensor(showfloor);
+  await sensor.visits(999);
+  await expect(page.getByTestId('counter-visitors-today')).toHaveText('999');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  await sensor.visits(2);
+  const celebration = page.getByRole('alert', { name: '里程碑 · Milestone' });
+  await expect(celebration).toBeVisible();
+  await expect(celebration.getByText('今日第 1,000 位观众')).toBeVisible();
+  await expect(celebration.getByText('Visitor no. 1,000 today')).toBeVisible();
+  await expect(page.getByRole('log', { name: '最新动态 Latest' })).toContainText('今日第 1,000 位观众已到场');
+  // It is a moment, not a state: it leaves by itself.
+  await expect(celebration).toBeHidden({ timeout: 10_000 });
+  await expect(page.getByTestId('counter-visitors-today')).toHaveText('1,001');
+});
+
+test('asks for a fresh snapshot when it misses a patch', async ({ page, showfloor }) => {
   // Drop the first counters patch on its way to the page, as a flaky network might lose it.
   let dropped = false;
   const requests: string[] = [];

@@ -1,0 +1,54 @@
+import { untrack } from 'svelte';
+import type { Announcement } from '../../shared/announcements.schema';
+import type { Exhibition, PublishedSection } from '../../shared/content.schema';
+import { formatNumber } from '../lib/i18n';
+import { nextMilestones, type MilestoneState } from '../lib/stage-milestones';
+import { addEntries, announcementEntry, contentChanges, contentEntries, milestoneEntry, newAnnouncements, type TickerEntry } from '../lib/stage-ticker';
+import type { Celebrations } from './celebrations.svelte';
+import type { StageModel } from './stage-model.svelte';
+
+/**
+ * Turns changes of the live state into news: ticker entries for new announcements, published
+ * content and visitor milestones, and a celebration for each milestone. Rules in lib/stage-ticker.ts
+ * and lib/stage-milestones.ts; this class only watches and remembers the previous state.
+ */
+export class StageFeed {
+  entries = $state.raw<TickerEntry[]>([]);
+
+  #announcements: Announcement[] | null = null;
+  #content: { exhibition: Exhibition; sections: PublishedSection[] } | null = null;
+  #milestones: MilestoneState | null = null;
+
+  constructor(stage: StageModel, celebrations: Celebrations, now: () => number = Date.now) {
+    const add = (entries: TickerEntry[]) => {
+      if (entries.length > 0) this.entries = addEntries(untrack(() => this.entries), entries);
+    };
+
+    $effect(() => {
+      // Before the first snapshot the list is merely empty, not known: what is up at start is not news.
+      if (!stage.live.ready) return;
+      const announcements = stage.announcements;
+      add(newAnnouncements(this.#announcements, announcements).map((a) => announcementEntry(a, now())));
+      this.#announcements = announcements;
+    });
+
+    $effect(() => {
+      const exhibition = stage.live.exhibition;
+      const sections = stage.live.sections;
+      if (!exhibition) return;
+      const next = { exhibition, sections };
+      add(contentEntries(contentChanges(this.#content, next), now()));
+      this.#content = next;
+    });
+
+    $effect(() => {
+      const { day, visitorsToday } = stage.figures;
+      if (day === null) return;
+      const result = nextMilestones(this.#milestones, day, visitorsToday);
+      this.#milestones = result.state;
+      const at = now();
+      add(result.crossed.map((visitors) => milestoneEntry(day, visitors, formatNumber(visitors), at)));
+      for (const visitors of result.crossed) celebrations.add({ kind: 'milestone', key: `${day}:${visitors}`, visitors });
+    });
+  }
+}

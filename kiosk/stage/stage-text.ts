@@ -1,0 +1,31 @@
+import type { LocalizedText } from '../lib/i18n';
+
+/** Words of the stage display itself (exhibition texts come from the content). */
+export const STAGE_TEXT = {
+  appName: { 'zh-CN': '舞台大屏', en: 'Stage display' },
+  visitorsToday: { 'zh-CN': '今日观众', en: 'Visitors today' },
+  visitorsTotal: { 'zh-CN': '累计观众', en: 'Total visitors' },
+  interactionsToday: { 'zh-CN': '今日互动', en: 'Interactions today' },
+  sectionVisitors: { 'zh-CN': '观众', en: 'Visitors' },
+  sectionInteractions: { 'zh-CN': '互动', en: 'Interactions' },
+  sectionsToday: { 'zh-CN': '各展区今日', en: 'Sections today' },
+  exhibitionFigures: { 'zh-CN': '展会数据', en: 'Exhibition figures' },
+  exhibitionFiguresNote: { 'zh-CN': '展会公布数据，不计入实时统计', en: 'Published by the exhibition; not part of the live count' },
+  visitorsPerTenMinutes: { 'zh-CN': '今日每10分钟观众', en: 'Visitors per 10 minutes today' },
+  bySection: { 'zh-CN': '各展区观众与互动', en: 'By section' },
+  topItems: { 'zh-CN': '最受关注展项', en: 'Top items by interest' },
+  noInteractions: { 'zh-CN': '今日尚无展项互动', en: 'No item interactions yet today' },
+  latest: { 'zh-CN': '最新动态', en: 'Latest' },
+  tickerIdle: { 'zh-CN': '实时动态将在此显示', en: 'Live news will appear here' },
+  announcement: { 'zh-CN': '通知', en: 'Announcement' },
+  urgentAnnouncement: { 'zh-CN': '紧急通知', en: 'Urgent announcement' },
+  pinned: { 'zh-CN': '已固定', en: 'Pinned' },
+  online: { 'zh-CN': '在线', en: 'Online' },
+  connecting: { 'zh-CN': '连接中', en: 'Connecting' },
+  reconnecting: { 'zh-CN': '重新连接中', en: 'Reconnecting' },
+  figuresFrom: { 'zh-CN': '数据更新于', en: 'Figures from' },
+  waiting: { 'zh-CN': '正在连接展会服务器…', en: 'Connecting to the exhibition server…' },
+  milestone: { 'zh-CN': '里程碑', en: 'Milestone' },
+  rehearsal: { 'zh-CN': '彩排 · 模拟数据', en: 'Rehearsal · simulated figures' },
+  thanks: { 'zh-CN': '感谢每一位来到现场的观众', en: 'Thank you to everyone who came' },
+} as const satisfies Record<string, LocalizedText>;

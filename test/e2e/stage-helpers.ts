@@ -1,0 +1,154 @@
+import { test as base, expect as baseExpect, type Page } from '@playwright/test';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { WEB_DIR } from './fixtures';
+import { createDevice, signIn, startTestServer, visitEvent, postEvents, type TestServer } from '../support/test-server';
+
+/**
+ * Fixtures and helpers for the stage display's browser tests. Like fixtures.ts, every test gets its
+ * own real server and fails on any error the page reports; a test that cuts the network on purpose
+ * lists the errors that the browser logs for it (`test.use({ expectedErrors: [...] })`).
+ */
+
+/** Where the screenshots the issue asks for are saved. */
+export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results');
+/** localStorage key of the device module's credentials (kiosk/lib/device/device-credentials.ts). */
+const CREDENTIALS_KEY = 'showfloor.device.v1';
+
+/** What Chromium logs while the server is away: failed socket and fetch attempts. */
+export const NETWORK_ERRORS = /WebSocket connection to .* failed|Failed to load resource|ERR_CONNECTION_REFUSED/;
+
+interface StageWorkerFixtures {
+  /**
+   * A copy of the built pages taken when the worker starts, which the servers serve: a rebuild of
+   * dist/web while the tests run (another terminal, a watcher) cannot pull files from under a page.
+   */
+  webDir: string;
+}
+
+interface StageFixtures {
+  showfloor: TestServer;
+  /** Console errors a test provokes on purpose; any other error fails the test. */
+  expectedErrors: RegExp | null;
+  pageErrors: string[];
+}
+
+export const test = base.extend<StageFixtures, StageWorkerFixtures>({
+  webDir: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      if (!existsSync(resolve(WEB_DIR, 'stage/index.html'))) throw new Error(`The pages are not built: run "npx vite build" first (looked in ${WEB_DIR}).`);
+      const copy = mkdtempSync(join(tmpdir(), 'showfloor-stage-web-'));
+      cpSync(WEB_DIR, copy, { recursive: true });
+      await use(copy);
+      rmSync(copy, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+  showfloor: async ({ webDir }, use) => {
+    const server = await startTestServer({ WEB_DIR: webDir });
+    await use(server);
+    await server.stop();
+  },
+  baseURL: async ({ showfloor }, use) => {
+    await use(showfloor.url);
+  },
+  expectedErrors: [null, { option: true }],
+  pageErrors: [
+    async ({ page, expectedErrors }, use) => {
+      const errors: string[] = [];
+      const record = (text: string) => {
+        if (!expectedErrors?.test(text)) errors.push(text);
+      };
+      page.on('pageerror', (error) => record(`uncaught: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error') record(`console: ${message.text()}`);
+      });
+      await use(errors);
+      expect(errors, 'the page reported errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/**
+ * Stage pages draw large canvases in software (no GPU on test machines) and wait on scene timers:
+ * on a busy machine their steps take longer than the suite's 5 s default.
+ */
+export const expect = baseExpect.configure({ timeout: 10_000 });
+/** The time budget of one stage test (see `test.describe.configure` in each spec). */
+export const STAGE_TEST_TIMEOUT = 90_000;
+
+/** The scene on screen, found by its title as a person (or a screen reader) would. */
+export function scene(page: Page, name: 'overview' | 'visitors' | 'announcement') {
+  const titles = { overview: '实时概览 Overview', visitors: '观众与互动 Visitors & interest', announcement: '通知 Announcement' } as const;
+  return page.getByRole('region', { name: titles[name], exact: true });
+}
+
+/**
+ * Opens /stage/ as an already paired display: a stage device created through the API, its
+ * credentials put where the device module keeps them, before the page's scripts run.
+ */
+export async function openPairedStage(page: Page, server: TestServer, settings: { sceneSeconds?: number; name?: string } = {}): Promise<{ id: string; token: string }> {
+  const cookie = await signIn(server.url);
+  const name = settings.name ?? 'Stage left';
+  const response = await fetch(`${server.url}/api/v1/devices`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ name, role: 'stage', sceneSeconds: settings.sceneSeconds ?? 20 }),
+  });
+  expect(response.status).toBe(201);
+  const device = (await response.json()) as { id: string; token: string };
+  const credentials = {
+    token: device.token,
+    // The server sends the real settings on connect; these only have to be well-formed.
+    config: { id: device.id, name, role: 'stage', section: null, idleTimeoutSeconds: 60, sceneSeconds: settings.sceneSeconds ?? 20, locale: 'zh-CN' },
+  };
+  await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [CREDENTIALS_KEY, JSON.stringify(credentials)] as const);
+  await page.goto(`${server.url}/stage/`);
+  return device;
+}
+
+/** Sends an operator command to a screen; resolves with how many of its connections got it. */
+export async function sendCommand(server: TestServer, deviceId: string, command: Record<string, unknown>): Promise<number> {
+  const response = await fetch(`${server.url}/api/v1/devices/${deviceId}/commands`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: await signIn(server.url) },
+    body: JSON.stringify(command),
+  });
+  expect(response.status).toBe(202);
+  return ((await response.json()) as { delivered: number }).delivered;
+}
+
+/** Sends a command once the screen's /device connection is up (a command to an offline screen is lost). */
+export async function sendCommandWhenOnline(server: TestServer, deviceId: string, command: Record<string, unknown>): Promise<void> {
+  await expect.poll(async () => sendCommand(server, deviceId, command), { timeout: 20_000 }).toBeGreaterThan(0);
+}
+
+/** Posts an announcement that expires `expiresInMs` after it is sent (counted after signing in, which is slow on purpose). */
+export async function postAnnouncement(server: TestServer, body: Record<string, unknown>, expiresInMs: number): Promise<{ id: string }> {
+  const cookie = await signIn(server.url);
+  const response = await fetch(`${server.url}/api/v1/announcements`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ ...body, expiresAt: new Date(Date.now() + expiresInMs).toISOString() }),
+  });
+  expect(response.status, await response.clone().text()).toBe(201);
+  return (await response.json()) as { id: string };
+}
+
+/** A door sensor that posts visits: `visits(3)` counts three visitors in `section`. */
+export async function doorSensor(server: TestServer): Promise<{ visits(count: number, over?: Record<string, unknown>): Promise<void>; token: string }> {
+  const sensor = await createDevice(server.url, { name: 'North door', role: 'sensor' });
+  return {
+    token: sensor.token,
+    async visits(count, over = {}) {
+      for (let sent = 0; sent < count; sent += 500) {
+        const events = Array.from({ length: Math.min(500, count - sent) }, () => visitEvent(over));
+        const posted = await postEvents(server.url, sensor.token, { events });
+        expect(posted.status).toBe(200);
+      }
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { Announcement } from '../../shared/announcements.schema';
+import type { Exhibition, PublishedSection } from '../../shared/content.schema';
+import { addEntries, contentChanges, contentEntries, newAnnouncements, type TickerEntry } from '../../kiosk/lib/stage-ticker';
+
+const text = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+const announcement = (id: string): Announcement => ({
+  id,
+  text: text('请注意', 'Attention'),
+  target: 'all',
+  deviceId: null,
+  urgent: false,
+  startsAt: '2023-11-12T02:00:00.000Z',
+  expiresAt: '2023-11-12T03:00:00.000Z',
+});
+const exhibition: Exhibition = { title: text('展', 'Show'), subtitle: text('副', 'Sub'), venue: text('馆', 'Hall'), opened: '2023-11-12', baselines: [] };
+const item = (id: string, title = id) => ({
+  id,
+  section: 'alpha',
+  order: 0,
+  published: true,
+  title: text(`${title}项`, `Item ${title}`),
+  summary: text('简介', 'Summary'),
+  body: text('<p>正文</p>', '<p>Body</p>'),
+  facts: [],
+  tags: [],
+  images: [],
+});
+const section = (items: ReturnType<typeof item>[]): PublishedSection => ({ id: 'alpha', order: 0, title: text('甲', 'Alpha'), summary: text('简', 'About'), color: '#1f4e79', items });
+const entry = (id: string): TickerEntry => ({ id, kind: 'content', text: text(id, id), at: 0 });
+
+describe('the stage ticker', () => {
+  it('lists new entries first and keeps only the latest', () => {
+    const list = addEntries([entry('a'), entry('b')], [entry('c'), entry('d')], 3);
+    expect(list.map((e) => e.id)).toEqual(['d', 'c', 'a']);
+    expect(addEntries(list, [entry('c')], 3)).toBe(list);
+  });
+
+  it('finds the announcements that are new since the last state, and none in the first state', () => {
+    expect(newAnnouncements(null, [announcement('x')])).toEqual([]);
+    expect(newAnnouncements([announcement('x')], [announcement('x'), announcement('y')]).map((a) => a.id)).toEqual(['y']);
+  });
+
+  it('reports published and updated items, and nothing when the content is the same', () => {
+    const before = { exhibition, sections: [section([item('one')])] };
+    expect(contentChanges(before, { exhibition, sections: [section([item('one')])] })).toEqual([]);
+    const changes = contentChanges(before, { exhibition, sections: [section([item('one', 'first'), item('two')])] });
+    expect(changes.map((c) => c.type)).toEqual(['item-updated', 'item-added']);
+    expect(contentEntries(changes, 5).map((e) => e.text.en)).toEqual(['Updated: Item first', 'New on show: Item two']);
+    expect(contentChanges(null, before)).toEqual([]);
+  });
+
+  it('sums up many content changes as one entry', () => {
+    const many = contentChanges({ exhibition, sections: [section([])] }, { exhibition, sections: [section(['a', 'b', 'c', 'd'].map((id) => item(id)))] });
+    expect(contentEntries(many, 5)).toHaveLength(1);
+    expect(contentEntries(many, 5)[0]!.text.en).toBe('Exhibition content updated (4 changes)');
+  });
+});
