@@ -1,8 +1,8 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, transformWithOxc, type Plugin, type Rolldown } from 'vite';
 
 const repoRoot = import.meta.dirname;
 const pagesRoot = resolve(repoRoot, 'kiosk');
@@ -29,7 +29,7 @@ export default defineConfig({
   // Several pages, each its own app; the server (not Vite) decides which page a deep link gets.
   appType: 'mpa',
   publicDir: resolve(pagesRoot, 'public'),
-  plugins: [svelte({ configFile: false }), versionFile(appVersion)],
+  plugins: [svelte({ configFile: false }), versionFile(appVersion), kioskServiceWorker(appVersion)],
   define: {
     __APP_VERSION__: JSON.stringify(appVersion),
   },
@@ -62,6 +62,45 @@ function versionFile(version: string): Plugin {
     apply: 'build',
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: 'version.json', source: `${JSON.stringify({ version })}\n` });
+    },
+  };
+}
+
+/**
+ * Builds the booth kiosk's service worker (kiosk/kiosk/sw.ts) into `kiosk/sw.js`, with the list of
+ * files to precache: the kiosk page and every chunk, style and asset it loads, read from this
+ * build's chunk graph so the list is always exact. Hand-written rather than vite-plugin-pwa: one
+ * page of a multi-page build, a scope of /kiosk/ only, and an update that waits for the kiosk to be
+ * idle are simpler to say directly than to configure (and it needs no workbox-build tree).
+ */
+function kioskServiceWorker(version: string): Plugin {
+  const page = resolve(pagesRoot, 'kiosk/index.html');
+  const source = resolve(pagesRoot, 'kiosk/sw.ts');
+  return {
+    name: 'showfloor:kiosk-service-worker',
+    apply: 'build',
+    // After the bundle is final: Vite drops CSS-only chunks late, and a precached file that does
+    // not exist would make the worker's install fail.
+    async writeBundle(options, bundle) {
+      const entry = Object.values(bundle).find((file): file is Rolldown.OutputChunk => file.type === 'chunk' && file.isEntry && file.facadeModuleId === page);
+      if (!entry) return; // a build without the kiosk page
+      const files = new Set<string>();
+      const visit = (chunk: Rolldown.OutputChunk) => {
+        if (files.has(chunk.fileName)) return;
+        files.add(chunk.fileName);
+        for (const name of [...(chunk.viteMetadata?.importedCss ?? []), ...(chunk.viteMetadata?.importedAssets ?? [])]) files.add(name);
+        for (const name of [...chunk.imports, ...chunk.dynamicImports]) {
+          const next = bundle[name];
+          if (next?.type === 'chunk') visit(next);
+        }
+      };
+      visit(entry);
+      const precache = ['/kiosk/', '/favicon.svg', ...[...files].filter((name) => name in bundle).sort().map((name) => `/${name}`)];
+      const { code } = await transformWithOxc(readFileSync(source, 'utf8'), source, { lang: 'ts', target: 'es2022' });
+      // A classic worker script: the module marker that scopes the file's types has to go.
+      const script = code.replace(/^export\s*\{\s*\};?\s*$/m, '');
+      const header = `const PRECACHE = ${JSON.stringify(precache)};\nconst VERSION = ${JSON.stringify(version)};\n`;
+      writeFileSync(join(options.dir ?? resolve(repoRoot, 'dist/web'), 'kiosk', 'sw.js'), header + script);
     },
   };
 }

@@ -1,6 +1,7 @@
 import '../lib/base.css';
 import './theme.css';
-import { boot } from '../lib/boot';
-import App from './App.svelte';
+import { startKiosk } from './kiosk.svelte';
 
-boot(App);
+const target = document.getElementById('app');
+if (!target) throw new Error('the page has no #app element');
+void startKiosk(target);

@@ -1,0 +1,40 @@
+/**
+ * The kiosk's IndexedDB database: the interaction events waiting to be sent, and the last public
+ * snapshot (so a cold start with the server down still shows the exhibition). A tiny promise
+ * wrapper instead of a library: two stores and four operations do not need one.
+ */
+
+const NAME = 'showfloor-kiosk';
+const VERSION = 1;
+export const EVENTS_STORE = 'events';
+export const SAVED_STORE = 'saved';
+
+/** Opens (and on first use creates) the database; rejects where IndexedDB is unavailable. */
+export function openKioskDb(indexedDb: IDBFactory | undefined = globalThis.indexedDB): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    if (!indexedDb) return reject(new Error('IndexedDB is not available'));
+    const request = indexedDb.open(NAME, VERSION);
+    request.onupgradeneeded = () => {
+      const db = request.result;
+      // Out-of-line, auto-incremented keys keep the queue in the order events happened.
+      if (!db.objectStoreNames.contains(EVENTS_STORE)) db.createObjectStore(EVENTS_STORE, { autoIncrement: true });
+      if (!db.objectStoreNames.contains(SAVED_STORE)) db.createObjectStore(SAVED_STORE);
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
+    // Another tab holds an older version open: fail rather than wait forever.
+    request.onblocked = () => reject(new Error('IndexedDB open blocked'));
+  });
+}
+
+/** Runs `work` in one transaction and resolves once it is committed (durable), with work's result. */
+export function transact<T>(db: IDBDatabase, store: string, mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T> | void): Promise<T | undefined> {
+  return new Promise((resolve, reject) => {
+    // Events must survive a power cut: ask for a flushed commit where the browser supports it.
+    const tx = db.transaction(store, mode, { durability: mode === 'readwrite' ? 'strict' : 'default' });
+    const request = work(tx.objectStore(store));
+    tx.oncomplete = () => resolve(request ? request.result : undefined);
+    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+  });
+}

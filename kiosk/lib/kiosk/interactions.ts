@@ -1,0 +1,39 @@
+// Types only from the wire contract: its values are zod schemas, which would weigh more than the
+// whole kiosk bundle is allowed to.
+import type { VisitorEvent } from '../../../shared/events.schema';
+import { uuidV4 } from './uuid';
+
+/** The longest dwell the server accepts (MAX_DWELL_MS in shared/events.schema.ts; a unit test keeps them equal). */
+export const MAX_DWELL_MS = 6 * 60 * 60 * 1000;
+
+/**
+ * Turns what a visitor does into anonymous interaction events: which section was tapped, which
+ * item was opened and for how long it was looked at. Nothing about the person is recorded.
+ */
+export class InteractionRecorder {
+  constructor(
+    private readonly record: (event: VisitorEvent) => void,
+    private readonly now: () => number = Date.now,
+    private readonly newId: () => string = uuidV4,
+  ) {}
+
+  /** A section tile was tapped. */
+  tap(section: string): void {
+    this.emit({ type: 'tap', section });
+  }
+
+  /** An item page was opened. */
+  view(section: string, item: string): void {
+    this.emit({ type: 'view', section, item });
+  }
+
+  /** An item page was left after `ms` of attention (clamped to what the server accepts). */
+  dwell(section: string, item: string, ms: number): void {
+    this.emit({ type: 'dwell', section, item, ms: Math.round(Math.min(MAX_DWELL_MS, Math.max(0, ms))) });
+  }
+
+  private emit(event: Omit<VisitorEvent, 'id' | 'at'>): void {
+    // The time it happened (not when it is sent): an offline kiosk's queue counts in the right bucket.
+    this.record({ id: this.newId(), at: new Date(this.now()).toISOString(), ...event });
+  }
+}
