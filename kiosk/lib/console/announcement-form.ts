@@ -1,0 +1,96 @@
+import type { AnnouncementTarget, CreateAnnouncement } from '../../../shared/announcements.schema';
+import type { FieldErrors } from './field-errors';
+import { fromLocalInput } from './local-time';
+
+/** Mirrors shared MAX_ANNOUNCEMENT_MS (importing it would pull zod into the page). */
+export const MAX_ANNOUNCEMENT_MS = 24 * 60 * 60_000;
+
+export type AnnouncementState = 'scheduled' | 'active' | 'expired' | 'withdrawn';
+
+/** An announcement as the console lists it (GET /api/v1/announcements). */
+export interface ListedAnnouncement {
+  id: string;
+  text: { 'zh-CN': string; en: string };
+  target: AnnouncementTarget;
+  deviceId: string | null;
+  urgent: boolean;
+  startsAt: string;
+  expiresAt: string;
+  withdrawnAt: string | null;
+  createdBy: string;
+  createdAt: string;
+  state: AnnouncementState;
+}
+
+/** The state at `now`: computed here too, so the list changes on time without asking the server. */
+export function announcementState(a: Pick<ListedAnnouncement, 'startsAt' | 'expiresAt' | 'withdrawnAt'>, now: number): AnnouncementState {
+  if (a.withdrawnAt) return 'withdrawn';
+  if (Date.parse(a.expiresAt) <= now) return 'expired';
+  if (Date.parse(a.startsAt) > now) return 'scheduled';
+  return 'active';
+}
+
+/** The form as the operator fills it in. Times are datetime-local values; a duration preset or an explicit end. */
+export interface AnnouncementForm {
+  zh: string;
+  en: string;
+  target: AnnouncementTarget;
+  deviceId: string;
+  urgent: boolean;
+  startNow: boolean;
+  startsAt: string;
+  /** Minutes after the start, or 'until' to use `expiresAt`. */
+  duration: number | 'until';
+  expiresAt: string;
+}
+
+export const DURATION_PRESETS = [5, 15, 30, 60, 120, 240, 480] as const;
+
+export function emptyAnnouncementForm(): AnnouncementForm {
+  return { zh: '', en: '', target: 'all', deviceId: '', urgent: false, startNow: true, startsAt: '', duration: 30, expiresAt: '' };
+}
+
+/**
+ * The request body for a filled-in form, or the fields that are wrong (keys as the server names
+ * them, so the same inputs show either side's errors). The server checks again.
+ */
+export function announcementPayload(form: AnnouncementForm, now: number): { ok: true; body: CreateAnnouncement } | { ok: false; fields: FieldErrors } {
+  const fields: FieldErrors = {};
+  const zh = form.zh.trim();
+  const en = form.en.trim();
+  if (!zh) fields['text.zh-CN'] = 'must not be empty';
+  if (!en) fields['text.en'] = 'must not be empty';
+  if (zh.length > 500) fields['text.zh-CN'] = 'must be at most 500 characters';
+  if (en.length > 500) fields['text.en'] = 'must be at most 500 characters';
+  if (form.target === 'device' && !form.deviceId) fields.deviceId = 'is required when target is "device"';
+
+  let start = now;
+  if (!form.startNow) {
+    const iso = fromLocalInput(form.startsAt);
+    if (!iso) fields.startsAt = 'must be a date and time';
+    else start = Date.parse(iso);
+  }
+  let end: number | undefined;
+  if (form.duration === 'until') {
+    const iso = fromLocalInput(form.expiresAt);
+    if (!iso) fields.expiresAt = 'must be a date and time';
+    else end = Date.parse(iso);
+  } else {
+    end = start + form.duration * 60_000;
+  }
+  if (end !== undefined && !fields.startsAt) {
+    if (end <= now) fields.expiresAt = 'must be in the future';
+    else if (end <= start) fields.expiresAt = 'must be after startsAt';
+    else if (end - start > MAX_ANNOUNCEMENT_MS) fields.expiresAt = 'an announcement may last at most 24 hours';
+  }
+  if (Object.keys(fields).length > 0 || end === undefined) return { ok: false, fields };
+  const body: CreateAnnouncement = {
+    text: { 'zh-CN': zh, en },
+    target: form.target,
+    urgent: form.urgent,
+    expiresAt: new Date(end).toISOString(),
+  };
+  if (!form.startNow) body.startsAt = new Date(start).toISOString();
+  if (form.target === 'device') body.deviceId = form.deviceId;
+  return { ok: true, body };
+}

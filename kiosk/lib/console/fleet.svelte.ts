@@ -1,0 +1,85 @@
+import type { Device, DeviceCommandInput, PairingApproval, PendingPairing } from '../../../shared/devices.schema';
+import type { Reply } from '../../../shared/reply';
+import type { Fleet } from '../../../shared/socket-events';
+
+export type ChannelStatus = 'connecting' | 'online' | 'offline';
+
+/** What the fleet view can ask of the /console connection; console-socket.ts implements it. */
+export interface FleetCommands {
+  approve(input: PairingApproval): Promise<Reply<{ id: string }>>;
+  command(deviceId: string, command: DeviceCommandInput): Promise<Reply<{ delivered: number }>>;
+  revoke(deviceId: string): Promise<Reply<null>>;
+}
+
+const notConnected: Reply<never> = { ok: false, error: { code: 'offline', message: 'Not connected to the server; wait for the connection to come back' } };
+
+/**
+ * The screens and the codes waiting to be paired, as the /console socket reports them. Only the
+ * socket module writes `devices`/`pending`/`status` (through `receive` and `setStatus`);
+ * components call the actions, which change the view at once and undo it if the server refuses.
+ */
+export class FleetStore {
+  devices = $state.raw<Device[]>([]);
+  pending = $state.raw<PendingPairing[]>([]);
+  status = $state<ChannelStatus>('connecting');
+  loaded = $state(false);
+
+  readonly active = $derived(this.devices.filter((d) => d.revokedAt === null).sort((a, b) => Number(b.online) - Number(a.online) || a.name.localeCompare(b.name)));
+  readonly revoked = $derived(this.devices.filter((d) => d.revokedAt !== null).sort((a, b) => (b.revokedAt ?? '').localeCompare(a.revokedAt ?? '')));
+  readonly onlineCount = $derived(this.active.filter((d) => d.online).length);
+
+  #commands: FleetCommands | null = null;
+
+  attach(commands: FleetCommands | null): void {
+    this.#commands = commands;
+  }
+
+  receive(fleet: Fleet): void {
+    this.devices = fleet.devices;
+    this.pending = fleet.pending;
+    this.loaded = true;
+  }
+
+  setStatus(status: ChannelStatus): void {
+    this.status = status;
+  }
+
+  reset(): void {
+    this.devices = [];
+    this.pending = [];
+    this.loaded = false;
+    this.status = 'connecting';
+    this.#commands = null;
+  }
+
+  /** Approves a code: it leaves the waiting list at once and comes back if the server refuses. */
+  async approve(input: PairingApproval): Promise<Reply<{ id: string }>> {
+    if (!this.#commands) return notConnected;
+    const code = input.code.trim().toUpperCase();
+    const waiting = this.pending.find((p) => p.code === code);
+    this.pending = this.pending.filter((p) => p.code !== code);
+    const reply = await this.#commands.approve({ ...input, code });
+    // Only that entry goes back: a fleet push may have replaced the rest meanwhile.
+    if (!reply.ok && waiting && !this.pending.some((p) => p.code === code)) this.pending = [waiting, ...this.pending];
+    return reply;
+  }
+
+  /** Revokes a screen: it leaves the list of active screens at once, and its connections close. */
+  async revoke(deviceId: string): Promise<Reply<null>> {
+    if (!this.#commands) return notConnected;
+    const before = this.device(deviceId);
+    const at = new Date().toISOString();
+    this.devices = this.devices.map((d) => (d.id === deviceId ? { ...d, revokedAt: at, online: false } : d));
+    const reply = await this.#commands.revoke(deviceId);
+    if (!reply.ok && before) this.devices = this.devices.map((d) => (d.id === deviceId ? before : d));
+    return reply;
+  }
+
+  command(deviceId: string, command: DeviceCommandInput): Promise<Reply<{ delivered: number }>> {
+    return this.#commands ? this.#commands.command(deviceId, command) : Promise.resolve(notConnected);
+  }
+
+  device(id: string): Device | undefined {
+    return this.devices.find((d) => d.id === id);
+  }
+}
