@@ -60,3 +60,26 @@ export function formatTime(at: number, locale: Locale = PRIMARY_LOCALE): string 
   }
   return format.format(at);
 }
+
+/** "3 个展项" / "3 exhibits". */
+export function itemCount(count: number, locale: Locale): string {
+  const n = formatNumber(count, locale);
+  return locale === 'zh-CN' ? `${n} 个展项` : `${n} ${count === 1 ? 'exhibit' : 'exhibits'}`;
+}
+
+/** "第 2 项，共 5 项" / "2 of 5". */
+export function position(index: number, total: number, locale: Locale): string {
+  const [i, n] = [formatNumber(index + 1, locale), formatNumber(total, locale)];
+  return locale === 'zh-CN' ? `第 ${i} 项，共 ${n} 项` : `${i} of ${n}`;
+}
+
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/** A calendar date ("2023-11-12") in words: "2023年11月12日" / "12 November 2023". */
+export function formatDate(isoDate: string, locale: Locale): string {
+  let format = dateFormats.get(locale);
+  // UTC on both sides: a date-only ISO string is midnight UTC, and must not move a day in any zone.
+  if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { dateStyle: 'long', timeZone: 'UTC' })));
+  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? isoDate : format.format(date);
+}

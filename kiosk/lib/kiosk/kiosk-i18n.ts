@@ -1,5 +1,7 @@
 import { formatNumber, type Locale, type LocalizedText } from '../i18n';
 
+export { formatDate, itemCount, position } from '../i18n';
+
 /** Words of the kiosk's own interface (exhibition texts come from the content). */
 export const KIOSK_UI = {
   appName: { 'zh-CN': '展台屏', en: 'Booth kiosk' },
@@ -37,18 +39,6 @@ export const KIOSK_UI = {
   thisBooth: { 'zh-CN': '本展台', en: 'This booth' },
 } as const satisfies Record<string, LocalizedText>;
 
-/** "5 个展项" / "5 exhibits". */
-export function itemCount(count: number, locale: Locale): string {
-  const n = formatNumber(count, locale);
-  return locale === 'zh-CN' ? `${n} 个展项` : `${n} ${count === 1 ? 'exhibit' : 'exhibits'}`;
-}
-
-/** "第 2 项，共 5 项" / "2 of 5". */
-export function position(index: number, total: number, locale: Locale): string {
-  const [i, n] = [formatNumber(index + 1, locale), formatNumber(total, locale)];
-  return locale === 'zh-CN' ? `第 ${i} 项，共 ${n} 项` : `${i} of ${n}`;
-}
-
 /** The countdown line: "10 秒后返回首页" / "Back to the start in 10 s". */
 export function returningIn(seconds: number, locale: Locale): string {
   const s = formatNumber(seconds, locale);
@@ -56,7 +46,6 @@ export function returningIn(seconds: number, locale: Locale): string {
 }
 
 const relativeFormats = new Map<Locale, Intl.RelativeTimeFormat>();
-const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
 
 /** How old a figure is, in words: "刚刚" / "just now", "5 分钟前" / "5 minutes ago". */
 export function formatAge(ms: number, locale: Locale): string {
@@ -71,10 +60,3 @@ export function formatAge(ms: number, locale: Locale): string {
   return format.format(-Math.round(hours / 24), 'day');
 }
 
-/** A calendar date ("2023-11-12") in words: "2023年11月12日" / "12 November 2023". */
-export function formatDate(isoDate: string, locale: Locale): string {
-  let format = dateFormats.get(locale);
-  // UTC on both sides: a date-only ISO string is midnight UTC, and must not move a day in any zone.
-  if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { dateStyle: 'long', timeZone: 'UTC' })));
-  return format.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
-}

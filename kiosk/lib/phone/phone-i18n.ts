@@ -1,6 +1,8 @@
 import { formatNumber, type Locale, type LocalizedText } from '../i18n';
 import type { ProjectStatus, ShowMoment } from './roadshow';
 
+export { formatDate, itemCount, position } from '../i18n';
+
 /** Words of the phone page's own interface (exhibition texts come from the content). */
 export const PHONE_UI = {
   visitorsToday: { 'zh-CN': '今日观众', en: 'Visitors today' },
@@ -71,18 +73,6 @@ export function momentName(moment: ShowMoment, revealed: boolean): LocalizedText
   return moment === 'finished' && revealed ? MOMENT_NAMES.revealed : MOMENT_NAMES[moment];
 }
 
-/** "3 个展项" / "3 exhibits". */
-export function itemCount(count: number, locale: Locale): string {
-  const n = formatNumber(count, locale);
-  return locale === 'zh-CN' ? `${n} 个展项` : `${n} ${count === 1 ? 'exhibit' : 'exhibits'}`;
-}
-
-/** "第 2 项，共 5 项" / "2 of 5". */
-export function position(index: number, total: number, locale: Locale): string {
-  const [i, n] = [formatNumber(index + 1, locale), formatNumber(total, locale)];
-  return locale === 'zh-CN' ? `第 ${i} 项，共 ${n} 项` : `${i} of ${n}`;
-}
-
 /** "2 / 3 位评委已完成评分" / "2 of 3 judges have scored": progress, never a score. */
 export function scoringProgress(complete: number, judges: number, locale: Locale): string {
   const [c, j] = [formatNumber(complete, locale), formatNumber(judges, locale)];
@@ -137,22 +127,6 @@ export function countryName(code: string, locale: Locale): string {
   } catch {
     return code;
   }
-}
-
-const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
-
-/** A calendar date ("2023-11-12") in words: "2023年11月12日" / "12 November 2023". */
-export function formatDate(isoDate: string, locale: Locale): string {
-  let format = dateFormats.get(locale);
-  // UTC on both sides: a date-only ISO string is midnight UTC, and must not move a day in any zone.
-  if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { dateStyle: 'long', timeZone: 'UTC' })));
-  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? isoDate : format.format(date);
-}
-
-/** Two notes in one line, each in both languages: "离线 · Offline". */
-export function bilingual(text: LocalizedText): string {
-  return `${text['zh-CN']} · ${text.en}`;
 }
 
 /** The language switch: each language named in itself. */
