@@ -13,8 +13,19 @@ async function violations(page: Page): Promise<string[]> {
   return result.violations.flatMap((v) => v.nodes.slice(0, 5).map((n) => `${v.id}: ${n.target.join(' ')}: ${n.any[0]?.message ?? n.failureSummary ?? ''}`));
 }
 
+/** Controls on screen smaller than 48 × 48 CSS pixels (the kiosk's touch-target minimum), by name. */
+async function smallTouchTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('button, a[href], [role="button"], input, select')]
+      .filter((element) => element.checkVisibility())
+      .map((element) => ({ element, box: element.getBoundingClientRect() }))
+      .filter(({ box }) => box.width < 47.5 || box.height < 47.5)
+      .map(({ element, box }) => `${element.getAttribute('aria-label') ?? element.textContent?.trim()} (${Math.round(box.width)}×${Math.round(box.height)})`),
+  );
+}
+
 for (const orientation of Object.keys(VIEWPORTS) as Orientation[]) {
-  test(`the ${orientation} kiosk meets WCAG AA in attract mode, on the home, a section and an item, in both languages`, async ({ page }) => {
+  test(`the ${orientation} kiosk meets WCAG AA, with touch targets of 48 px or more, in attract mode, on the home, a section and an item, in both languages`, async ({ page }) => {
     await page.setViewportSize(VIEWPORTS[orientation]);
     await page.goto('/kiosk/');
     await expect(page.getByRole('status')).toHaveText('在线 · Online');
@@ -22,12 +33,15 @@ for (const orientation of Object.keys(VIEWPORTS) as Orientation[]) {
 
     await touchToStart(page);
     expect.soft(await violations(page), 'home').toEqual([]);
+    expect.soft(await smallTouchTargets(page), 'touch targets on the home').toEqual([]);
     await page.getByRole('button', { name: 'alpha板块' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('alpha板块');
     expect.soft(await violations(page), 'section').toEqual([]);
+    expect.soft(await smallTouchTargets(page), 'touch targets on the section').toEqual([]);
     await page.getByRole('button', { name: 'alpha展项1' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('alpha展项1');
     expect.soft(await violations(page), 'item').toEqual([]);
+    expect.soft(await smallTouchTargets(page), 'touch targets on the item').toEqual([]);
 
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('alpha item 1');
