@@ -1,17 +1,10 @@
 import { z } from 'zod';
+import { INDUSTRIES, ORGANISATION_TYPES } from './deals.vocabulary';
 import { localizedText } from './i18n';
 
-/** The five industries of the matchmaking sessions. */
-export const INDUSTRIES = ['iot', 'biomedicine', 'equipment', 'materials', 'energy'] as const;
+export { INDUSTRIES, INDUSTRY_NAMES, ORGANISATION_TYPES } from './deals.vocabulary';
 export const IndustrySchema = z.enum(INDUSTRIES);
 export type Industry = z.infer<typeof IndustrySchema>;
-export const INDUSTRY_NAMES: Record<Industry, { 'zh-CN': string; en: string }> = {
-  iot: { 'zh-CN': '智能物联', en: 'IoT' },
-  biomedicine: { 'zh-CN': '生物医药', en: 'Biomedicine' },
-  equipment: { 'zh-CN': '高端装备', en: 'High-end equipment' },
-  materials: { 'zh-CN': '新材料', en: 'New materials' },
-  energy: { 'zh-CN': '绿色能源', en: 'Green energy' },
-};
 
 /** ISO 3166-1 alpha-2, e.g. "DE"; screens name it in each language with Intl.DisplayNames. */
 export const CountryCodeSchema = z
@@ -19,8 +12,6 @@ export const CountryCodeSchema = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{2}$/, 'must be a two-letter ISO country code such as DE');
-
-export const ORGANISATION_TYPES = ['research', 'university', 'company', 'association', 'other'] as const;
 
 export const OrganisationInputSchema = z.strictObject({
   name: localizedText(160),

@@ -69,8 +69,4 @@ export const PublicRoadshowSchema = z.object({
 });
 export type PublicRoadshow = z.infer<typeof PublicRoadshowSchema>;
 
-/** Tie-break rule, stated for the console and README. */
-export const TIE_BREAK_RULE = {
-  'zh-CN': '总分相同时，比较权重最高的评分项得分，再相同则按路演顺序靠前者优先',
-  en: 'Equal scores are separated by the score on the highest-weighted criterion, then by the earlier pitch',
-} as const;
+export { TIE_BREAK_RULE } from './roadshow.vocabulary';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { INDUSTRIES } from '../../shared/deals.vocabulary';
 import type { VisitorEvent } from '../../shared/events.schema';
 import type { Actor } from '../audit/audit.service';
 import type { ShowfloorServer } from '../app';
@@ -13,7 +14,6 @@ export interface SimulatorOptions {
 }
 
 const COUNTRIES = ['DE', 'IT', 'FR', 'GB', 'NL', 'BY', 'RU', 'US', 'CA', 'JP', 'KR', 'SG', 'AU', 'IL'];
-const INDUSTRIES = ['iot', 'biomedicine', 'equipment', 'materials', 'energy'] as const;
 
 /**
  * Plays a plausible exhibition day against a rehearsal server, through the same services the

@@ -71,7 +71,7 @@ consoleTest('the console meets WCAG AA on its sign-in form and its main pages', 
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   expect.soft(await violations(page), 'sign-in').toEqual([]);
   await signInToConsole(page);
-  for (const path of ['/console/content/alpha/alpha-item-1', '/console/announcements', '/console/fleet', '/console/counters', '/console/audit', '/console/users']) {
+  for (const path of ['/console/content/alpha/alpha-item-1', '/console/announcements', '/console/fleet', '/console/counters', '/console/matchmaking', '/console/roadshow', '/console/audit', '/console/users']) {
     await page.goto(path);
     await expectConnected(page);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

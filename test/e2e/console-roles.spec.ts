@@ -14,7 +14,7 @@ test('a judge sees only the roadshow page, and the server refuses them content e
   await signInToConsole(page, 'judge1', PASSWORD);
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Roadshow scoring');
-  await expect(page.getByText('Coming with the roadshow.')).toBeVisible();
+  await expect(page.getByTestId('judge-phase')).toContainText('Not started');
   for (const name of ['Content', 'Screens', 'Counters', 'Announcements', 'Audit log', 'Users']) await expect(page.getByRole('link', { name })).toHaveCount(0);
   await shot(page, 'judge');
 
@@ -40,7 +40,7 @@ test('an operator has no Users page; an admin manages accounts', async ({ page, 
   await signInToConsole(page, 'operator1', PASSWORD);
   await expectConnected(page);
   const nav = page.getByRole('navigation', { name: 'Console' });
-  await expect(nav.getByRole('link')).toHaveText(['Content', 'Announcements', 'Screens', 'Counters', 'Audit log']);
+  await expect(nav.getByRole('link')).toHaveText(['Content', 'Announcements', 'Screens', 'Counters', 'Matchmaking', 'Roadshow', 'Audit log']);
   await page.goto('/console/users');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('No such page');
   await page.getByRole('button', { name: 'Sign out' }).click();

@@ -46,6 +46,10 @@ export class Api {
     if (body instanceof FormData) {
       // The browser sets the multipart boundary itself.
       init.body = body;
+    } else if (body instanceof Blob) {
+      // A file sent as it is (a CSV import), with its own type.
+      init.body = body;
+      if (body.type) (init.headers as Record<string, string>)['content-type'] = body.type;
     } else if (body !== undefined) {
       init.body = JSON.stringify(body);
       (init.headers as Record<string, string>)['content-type'] = 'application/json';

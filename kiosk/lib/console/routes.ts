@@ -5,6 +5,8 @@ export type Route =
   | { page: 'announcements' }
   | { page: 'fleet' }
   | { page: 'counters' }
+  | { page: 'matchmaking' }
+  | { page: 'roadshow' }
   | { page: 'audit' }
   | { page: 'users' }
   | { page: 'not-found' };
@@ -35,6 +37,8 @@ export function parseRoute(pathname: string): Route {
     case 'announcements':
     case 'fleet':
     case 'counters':
+    case 'matchmaking':
+    case 'roadshow':
     case 'audit':
     case 'users':
       return parts.length === 1 ? { page } : { page: 'not-found' };
