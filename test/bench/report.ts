@@ -1,7 +1,22 @@
 import type { FanoutPair } from './fanout';
-import { count, ms, percent, table, times, verdict } from './format';
+import { count, kb, ms, percent, table, times, verdict } from './format';
+import type { FrameWindow } from './frame-recorder';
 import type { IngestRun } from './ingest';
-import { ingestMet, p99Met, ratioMet, TARGET_EVENTS_PER_SECOND, TARGET_P99_MS, TARGET_RATIO, type TargetCheck } from './targets';
+import type { KioskBenchResult } from './kiosk-bench';
+import type { PagesRun } from './pages';
+import type { StageBenchResult } from './stage-bench';
+import {
+  ingestMet,
+  KIOSK_PAINT_BUDGET_MS,
+  p99Met,
+  ratioMet,
+  TARGET_EVENTS_PER_SECOND,
+  TARGET_P99_MS,
+  TARGET_RATIO,
+  weightMet,
+  weightRows,
+  type TargetCheck,
+} from './targets';
 
 /** Fan-out figures, each client count as showfloor, bare, and their ratio with its target. */
 export function fanoutTable(pairs: readonly FanoutPair[]): string {
@@ -60,4 +75,57 @@ export function ingestTable(runs: readonly IngestRun[]): string {
 
 export function targetsTable(checks: readonly TargetCheck[]): string {
   return table([['target', 'measured', 'result'], ...checks.map((c) => [c.name, c.value, verdict(c.met)])]);
+}
+
+/** Gzipped JavaScript (and CSS) of every page measured, against its budget. */
+export function pageWeightTable(pages: PagesRun): string {
+  const rows: string[][] = [['app', 'page', 'JS files', 'JS KB', 'JS gz KB', 'CSS gz KB', 'budget', 'result']];
+  for (const row of weightRows(pages)) {
+    rows.push([
+      row.app,
+      row.page,
+      String(row.weight.jsFiles.length),
+      kb(row.weight.jsBytes),
+      kb(row.weight.jsGzipBytes),
+      kb(row.weight.cssGzipBytes),
+      row.budgetKb === undefined ? '—' : `≤ ${row.budgetKb} KB`,
+      row.budgetKb === undefined ? 'no budget' : verdict(weightMet(row)),
+    ]);
+  }
+  return table(rows);
+}
+
+const fps = (w: FrameWindow) => w.fps.toFixed(1);
+const longTasks = (w: FrameWindow) => `${w.longTasks}${w.longTasks ? ` (longest ${ms(w.longestTaskMs)} ms)` : ''}`;
+const paintVerdict = (value: number) => `≤ ${count(KIOSK_PAINT_BUDGET_MS)} ms: ${verdict(value <= KIOSK_PAINT_BUDGET_MS)}`;
+
+/** Kiosk paint times and attract-loop smoothness, each beside its baseline from the same run. */
+export function kioskTable(kiosk: KioskBenchResult): string {
+  const { attract, idle } = kiosk;
+  return table([
+    ['figure', 'kiosk', 'baseline', 'ratio', 'budget'],
+    ['first contentful paint, cold', `${ms(kiosk.cold.firstContentfulPaintMs)} ms`, `${ms(kiosk.baselineFirstContentfulPaintMs)} ms`, times(kiosk.paintRatio), paintVerdict(kiosk.cold.firstContentfulPaintMs)],
+    ['first section tile, cold', `${ms(kiosk.cold.firstTileMs)} ms`, '', '', paintVerdict(kiosk.cold.firstTileMs)],
+    ['first contentful paint, warm', `${ms(kiosk.warm.firstContentfulPaintMs)} ms`, '', '', ''],
+    ['first section tile, warm', `${ms(kiosk.warm.firstTileMs)} ms`, '', '', ''],
+    ['attract loop frames/s', fps(attract), fps(idle), times(kiosk.fpsRatio), ''],
+    ['attract frame time p50 / p99', `${ms(attract.frameMs?.p50)} / ${ms(attract.frameMs?.p99)} ms`, `${ms(idle.frameMs?.p50)} / ${ms(idle.frameMs?.p99)} ms`, '', ''],
+    ['attract long tasks (> 50 ms)', longTasks(attract), longTasks(idle), '', ''],
+  ]);
+}
+
+/** Stage frame times while patches stream, beside the same page idle. */
+export function stageTable(stage: StageBenchResult): string {
+  const { streaming, idle } = stage;
+  return table([
+    ['figure', 'streaming', 'idle', 'ratio'],
+    ['frame time p50', `${ms(streaming.frameMs?.p50)} ms`, `${ms(idle.frameMs?.p50)} ms`, times(stage.frameRatio.p50)],
+    ['frame time p99', `${ms(streaming.frameMs?.p99)} ms`, `${ms(idle.frameMs?.p99)} ms`, times(stage.frameRatio.p99)],
+    ['frame time max', `${ms(streaming.frameMs?.max)} ms`, `${ms(idle.frameMs?.max)} ms`, ''],
+    ['frames/s', fps(streaming), fps(idle), times(streaming.fps / idle.fps)],
+    ['long tasks (> 50 ms)', longTasks(streaming), longTasks(idle), ''],
+    ['counter patches/s', streaming.patchesPerSecond.toFixed(1), idle.patchesPerSecond.toFixed(1), ''],
+    ['scenes shown', streaming.scenesShown.join(', '), idle.scenesShown.join(', '), ''],
+    ['JS heap after GC', `${stage.heapMb.before} → ${stage.heapMb.after} MB`, '', ''],
+  ]);
 }

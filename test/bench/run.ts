@@ -1,28 +1,41 @@
 /**
  * showfloor benchmark (`npm run bench`): live fan-out latency against a bare socket.io baseline,
- * and durable ingest throughput with group commit against one transaction per event.
- * Prints tables and a summary, and writes every figure to bench-results/bench.json.
+ * durable ingest throughput with group commit against one transaction per event, and the pages'
+ * budgets in Chromium (JavaScript weight of every app, kiosk paint and attract loop, stage frame
+ * time while patches stream). Prints tables and a summary, and writes every figure to
+ * bench-results/bench.json.
  *
  * Environment:
- *   BENCH_QUICK=1      small smoke run: 200 clients, 5 rounds, 1 s of ingest
+ *   BENCH_QUICK=1      small smoke run: 200 clients, 5 rounds, 1 s of ingest, 3 kiosk loads, 5 s stage windows
  *   BENCH_CLIENTS=…    comma-separated client counts instead of the default 1000,5000
  *   BENCH_DATA_DIR=…   where the benchmark databases go (default os.tmpdir(); must be a real disk)
+ *   SHOWFLOOR_WEB_DIR  measure this build of the pages (default: build the current sources into a temp dir)
+ *   CHROMIUM_PATH      the Chromium to drive (default /usr/bin/chromium)
+ *   KIOSK_BENCH_LOADS, KIOSK_BENCH_ATTRACT_SECONDS, STAGE_BENCH_SECONDS, STAGE_BENCH_VIEWPORT,
+ *   STAGE_BENCH_SCENE_SECONDS: see kiosk-bench.ts and stage-bench.ts
  *
  * Processes: this one only orchestrates and sends the POSTs; each server (showfloor or bare
  * socket.io) and each server's fan-out clients run in child processes, so no side steals
  * another's event loop. Showfloor and bare rounds alternate, so other work on a shared machine
  * weighs on both alike; before each measurement the bench waits briefly for the machine to be quiet.
+ * The page benches run last, each with its own server process and Chromium, one after another.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FanoutSession, measureInterleaved, type FanoutPair, type FanoutSettings } from './fanout';
 import { showfloorTarget, startBare } from './fanout-targets';
 import { measureIngest, type IngestRun, type IngestSettings } from './ingest';
+import { benchKiosk, kioskSettingsFromEnv } from './kiosk-bench';
+import type { PagesRun } from './pages';
+import { benchPhoneAndConsole } from './phone-console-bench';
+import { benchStage, stageSettingsFromEnv } from './stage-bench';
+import { prepareWebDir } from './web-dir';
 import { fdsNeeded } from './limits';
 import { machineInfo, waitForQuiet } from './machine';
 import { probeCommitMs } from './disk-probe';
 import { count, ms, percent, times, verdict } from './format';
-import { fanoutTable, ingestTable, targetsTable } from './report';
+import { GZIP_LEVEL } from './page-weight';
+import { fanoutTable, ingestTable, kioskTable, pageWeightTable, stageTable, targetsTable } from './report';
 import { startShowfloor } from './showfloor';
 import type { Summary } from './stats';
 import { targetChecks } from './targets';
@@ -49,6 +62,8 @@ const fanoutSettings: Omit<FanoutSettings, 'clients'> = {
   connectTimeoutMs: 20_000,
 };
 const ingestSettings: IngestSettings = { concurrency: 64, batchSize: 50, durationMs: quick ? 1_000 : 5_000 };
+const kioskSettings = kioskSettingsFromEnv(quick);
+const stageSettings = stageSettingsFromEnv(quick);
 
 const machine = machineInfo();
 const problems: string[] = [];
@@ -104,6 +119,43 @@ async function fanoutPair(clients: number): Promise<FanoutPair> {
       await step().catch((error: unknown) => say(`  warning: cleanup failed: ${(error as Error).message}`));
     }
   }
+}
+
+/**
+ * The page benches, one after another, each on its own server and Chromium. A part that fails is
+ * a problem in the summary; the others still run.
+ */
+async function measurePages(): Promise<PagesRun | undefined> {
+  say(process.env.SHOWFLOOR_WEB_DIR ? `pages: copying ${process.env.SHOWFLOOR_WEB_DIR} …` : 'pages: building the current sources into a temporary directory (vite build) …');
+  let web: Awaited<ReturnType<typeof prepareWebDir>>;
+  try {
+    web = await prepareWebDir();
+  } catch (error) {
+    problems.push(`pages not measured: ${(error as Error).message}`);
+    say(`  failed: ${(error as Error).message}`);
+    return undefined;
+  }
+  const pages: PagesRun = { web: { source: web.source, from: web.from }, backgroundCpu: {} };
+  const part = async <T>(name: string, measure: () => Promise<T>): Promise<T | undefined> => {
+    say(`pages: ${name} …`);
+    try {
+      pages.backgroundCpu[name] = await checkQuiet(`pages ${name}`);
+      return await measure();
+    } catch (error) {
+      problems.push(`pages ${name} failed: ${(error as Error).message}`);
+      say(`  failed: ${(error as Error).message}`);
+      return undefined;
+    }
+  };
+  try {
+    pages.phoneConsole = await part('phone and console weight', () => benchPhoneAndConsole(web.dir));
+    pages.kiosk = await part('kiosk', () => benchKiosk(web.dir, kioskSettings));
+    pages.stage = await part('stage', () => benchStage(web.dir, stageSettings));
+  } finally {
+    web.remove();
+  }
+  if (pages.stage && pages.stage.failedPosts > 0) problems.push(`stage: ${pages.stage.failedPosts} event posts were refused while streaming`);
+  return pages;
 }
 
 /** Client counts whose sockets fit under the open-files limit; the rest are skipped with a warning. */
@@ -170,6 +222,9 @@ async function main(): Promise<void> {
   }
   const ingestRatio = ingest.group && ingest.perEvent ? ingest.group.eventsPerSecond / ingest.perEvent.eventsPerSecond : undefined;
 
+  // (c) Pages, after the servers above have gone: Chromium needs the CPUs as much as they did.
+  const pages = await measurePages();
+
   say();
   if (pairs.length > 0) {
     say(
@@ -194,7 +249,31 @@ async function main(): Promise<void> {
     say();
   }
 
-  const checks = targetChecks(pairs, ingest);
+  if (pages) {
+    const source = pages.web.source === 'built' ? 'built from the current sources' : `copied from ${pages.web.from}`;
+    say(`Pages — JavaScript a first visit loads (new browser context: no cache, no service worker), each file gzipped at level ${GZIP_LEVEL}; pages ${source}`);
+    say(pageWeightTable(pages));
+    say();
+    if (pages.kiosk) {
+      say(
+        `Kiosk — 1080×1920, medians of ${pages.kiosk.loads} cold loads (warm: reloaded with the service worker); baseline: the landing page / (HTML and CSS, no script) ` +
+          `loaded cold alternately; attract loop and the idle landing page watched ${kioskSettings.attractSeconds} s each`,
+      );
+      say(kioskTable(pages.kiosk));
+      say();
+    }
+    if (pages.stage) {
+      const { width, height } = pages.stage.viewport;
+      say(
+        `Stage — ${width}×${height}, paired, scenes every ${pages.stage.sceneSeconds} s; the same page ${stageSettings.seconds} s idle, ` +
+          `then ${stageSettings.seconds} s while counter patches stream (events posted every 50 ms)`,
+      );
+      say(stageTable(pages.stage));
+      say();
+    }
+  }
+
+  const checks = targetChecks(pairs, ingest, pages);
   say('Summary');
   say(targetsTable(checks));
   for (const s of skipped) say(`  skipped ${count(s.clients)} clients: ${s.reason}`);
@@ -212,10 +291,11 @@ async function main(): Promise<void> {
         quick,
         machine,
         commitProbeMs: commitMs,
-        settings: { clientCounts, fanout: fanoutSettings, ingest: ingestSettings },
+        settings: { clientCounts, fanout: fanoutSettings, ingest: ingestSettings, kiosk: kioskSettings, stage: stageSettings, gzipLevel: GZIP_LEVEL },
         fanout: pairs,
         fanoutSkipped: skipped,
         ingest: { ...ingest, ratioGroupPerEvent: ingestRatio },
+        pages,
         targets: checks.map((c) => ({ ...c, result: verdict(c.met) })),
         warnings,
         problems,

@@ -27,14 +27,16 @@ export interface ShowfloorProcess {
 /**
  * Starts server-process.ts on a new data directory. The directory is under os.tmpdir() unless
  * BENCH_DATA_DIR says otherwise: it must be a real disk, since the figures include fsync.
+ * `contentDir` seeds the database (default the test fixture; the page benches use content/, so
+ * the pages carry the real exhibition).
  */
-export async function startShowfloor(env: Record<string, string> = {}): Promise<ShowfloorProcess> {
+export async function startShowfloor(env: Record<string, string> = {}, options: { contentDir?: string } = {}): Promise<ShowfloorProcess> {
   const dataDir = mkdtempSync(join(process.env.BENCH_DATA_DIR ?? tmpdir(), 'showfloor-bench-'));
   // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of every showfloor process, to see where its time goes.
   const profileDir = process.env.BENCH_CPU_PROF;
   const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] : [];
-  // Fixed whatever the shell exports: the bench's events name the fixture sections, and it signs in with the test password.
-  const fixed = { PORT: '0', HOST: '127.0.0.1', CONTENT_DIR: FIXTURE_CONTENT, SHOWFLOOR_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'silent', DATA_DIR: dataDir };
+  // Fixed whatever the shell exports: the bench's events name the content's sections, and it signs in with the test password.
+  const fixed = { PORT: '0', HOST: '127.0.0.1', CONTENT_DIR: options.contentDir ?? FIXTURE_CONTENT, SHOWFLOOR_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'silent', DATA_DIR: dataDir };
   const child = forkTs<ToServer, FromServer>(SERVER_PROCESS, { ...env, ...fixed }, nodeArgs);
   try {
     const { port } = await child.next('listening', 60_000);

@@ -1,198 +1,78 @@
 /**
- * Stage display benchmark: the size of the stage's JavaScript, and how smoothly it renders while
- * counter patches stream at about ten a second.
+ * Stage display: the JavaScript it loads (gzipped; budget 150 KB), and how smoothly it renders
+ * while counter patches stream at their maximum rate (10 a second), against the same page idle.
  *
- * `benchStage()` is what `npm run bench` calls; `npx tsx test/bench/stage-bench.ts` runs it alone
- * and prints the figures. The pages must be built first (`npx vite build`).
+ * `benchStage()` is what `npm run bench` calls; `npx tsx test/bench/stage-bench.ts` runs it alone.
  *
- * What it does: starts a real server (the bundled exhibition content) with the built pages, opens
- * /stage/ in Chromium as a paired display with a short scene length (so scene changes, and the
- * charts they create, happen during the measurement), then for ~10 s posts small batches of visits
- * and item views every 50 ms — more often than the server's 100 ms counter-patch interval, so
- * patches go out at their maximum rate — while the page records every animation frame's length and
- * every long task (PerformanceObserver 'longtask', i.e. any task over 50 ms).
+ * What it does: starts a server (bundled exhibition) with the built pages, opens /stage/ in
+ * Chromium as a paired display with a short scene length (so scene changes, and the charts they
+ * create, happen in both windows), and records every animation frame's length and every long task
+ * (over 50 ms) for two windows of equal length in the same page: first idle (scenes rotate, no
+ * events), then streaming, while the bench posts small batches of visits and item views every
+ * 50 ms — more often than the server's 100 ms counter-patch interval, so patches go out at their
+ * maximum rate. The ratio streaming/idle is what the patches cost the display on this machine.
  *
- * Environment: CHROMIUM_PATH (default /usr/bin/chromium), STAGE_WEB_DIR (default dist/web),
- * STAGE_BENCH_SECONDS (default 10), STAGE_BENCH_VIEWPORT (`1920x1080` or `3840x2160`),
- * STAGE_BENCH_SCENE_SECONDS (default 5; 600 measures patches alone, without scene changes).
+ * Environment: STAGE_BENCH_SECONDS (each window, default 10), STAGE_BENCH_VIEWPORT (`1920x1080` or
+ * `3840x2160`), STAGE_BENCH_SCENE_SECONDS (default 5; 600 measures patches alone, without scene
+ * changes), SHOWFLOOR_WEB_DIR and CHROMIUM_PATH as for every bench.
  */
-import { chromium } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import type { Snapshot } from '../../shared/snapshot.schema';
 import { connectLive } from '../support/live-client';
-import { createDevice, postEvents, signIn, startTestServer } from '../support/test-server';
+import { createDevice, signIn } from '../support/test-server';
+import { sleep } from './clock';
+import { FRAME_RECORDER, startRecording, stopRecording, type FrameWindow } from './frame-recorder';
+import { envNumber, openPageRig, round1 } from './page-rig';
+import { measurePageWeight, type PageWeight } from './page-weight';
+import { postEvents } from './showfloor';
+import { prepareWebDir } from './web-dir';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+/** localStorage key of the device module's credentials (kiosk/lib/device/device-credentials.ts). */
+const CREDENTIALS_KEY = 'showfloor.device.v1';
+const READY = '[data-testid="counter-visitors-today"]';
+/** Posting more often than COUNTER_PATCH_INTERVAL_MS (100) keeps the throttle saturated. */
+const POST_EVERY_MS = 50;
+
+export interface StageBenchSettings {
+  /** Length of each window, idle and streaming. */
+  seconds: number;
+  sceneSeconds: number;
+  viewport: { width: number; height: number };
+}
+
+export function stageSettingsFromEnv(quick = false): StageBenchSettings {
+  const viewport = process.env.STAGE_BENCH_VIEWPORT ?? '1920x1080';
+  const match = /^(\d+)x(\d+)$/.exec(viewport);
+  if (!match) throw new Error(`STAGE_BENCH_VIEWPORT: "${viewport}" is not WIDTHxHEIGHT, e.g. 1920x1080`);
+  return {
+    seconds: envNumber('STAGE_BENCH_SECONDS', quick ? 5 : 10),
+    sceneSeconds: envNumber('STAGE_BENCH_SCENE_SECONDS', 5),
+    viewport: { width: Number(match[1]), height: Number(match[2]) },
+  };
+}
 
 export interface StageBenchResult {
-  /** Gzipped size of every JavaScript file the stage page loads (gzip level 6, a web server's usual). */
-  jsGzipBytes: number;
-  /** Time between consecutive animation frames while patches stream. */
-  framesMs: { p50: number; p95: number; max: number };
-  /** Tasks over 50 ms on the page's main thread during the measurement. */
-  longTasks: number;
-  /** The longest of them (0 when none). */
-  longestTaskMs: number;
-  /** Counter patches per second a /live client received during the measurement (target: about 10). */
-  patchesPerSecond: number;
-  /** JS heap of the page after a garbage collection, before and after the measurement (MB). */
+  weight: PageWeight;
+  viewport: { width: number; height: number };
+  sceneSeconds: number;
+  idle: StageWindow;
+  streaming: StageWindow;
+  /** Streaming / idle frame time, at p50 and p99. */
+  frameRatio: { p50: number | undefined; p99: number | undefined };
+  /** Events posts that were not answered 200 while streaming. */
+  failedPosts: number;
+  /** JS heap of the page after a garbage collection, before and after streaming (MB). */
   heapMb: { before: number; after: number };
-  /** The JS files counted in `jsGzipBytes`, with their gzipped sizes. */
-  jsFiles: { file: string; gzipBytes: number }[];
+}
+
+export interface StageWindow extends FrameWindow {
+  /** Counter patches per second a /live client received in the window. */
+  patchesPerSecond: number;
   scenesShown: string[];
 }
 
-export interface StageBenchOptions {
-  webDir?: string;
-  durationMs?: number;
-  viewport?: { width: number; height: number };
-}
-
-/** The JS files /stage/ loads: its entry scripts and preloads, and every chunk they import, recursively. */
-export function stageJsFiles(webDir: string): string[] {
-  const html = readFileSync(join(webDir, 'stage/index.html'), 'utf8');
-  const found = new Set<string>();
-  const queue: string[] = [];
-  const add = (path: string) => {
-    if (!found.has(path)) {
-      found.add(path);
-      queue.push(path);
-    }
-  };
-  for (const match of html.matchAll(/(?:src|href)="(\/[^"]+\.js)"/g)) add(join(webDir, match[1]!));
-  while (queue.length > 0) {
-    const file = queue.shift()!;
-    const code = readFileSync(file, 'utf8');
-    // Static (`from"./x.js"`, `import"./x.js"`) and dynamic (`import("./x.js")`) imports between chunks.
-    for (const match of code.matchAll(/(?:from|import)\s*\(?\s*["']((?:\.{1,2}\/|\/)[^"']+\.js)["']/g)) {
-      const spec = match[1]!;
-      add(spec.startsWith('/') ? join(webDir, spec) : resolve(dirname(file), spec));
-    }
-  }
-  return [...found];
-}
-
-function percentile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length))) - 1]!;
-}
-
-const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-// Page scripts are strings: tsx would otherwise wrap named functions with a helper the page lacks.
-const RECORDER = `
-  window.__stageBench = { frames: [], longTasks: [], recording: false };
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (window.__stageBench.recording) window.__stageBench.longTasks.push(entry.duration);
-  }).observe({ type: 'longtask', buffered: false });
-  (() => {
-    let last = 0;
-    const frame = (now) => {
-      if (window.__stageBench.recording && last) window.__stageBench.frames.push(now - last);
-      last = now;
-      requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
-  })();
-`;
-
-export async function benchStage(options: StageBenchOptions = {}): Promise<StageBenchResult> {
-  const webDir = options.webDir ?? process.env.STAGE_WEB_DIR ?? resolve(ROOT, 'dist/web');
-  const durationMs = options.durationMs ?? Number(process.env.STAGE_BENCH_SECONDS ?? 10) * 1_000;
-  const [width, height] = (process.env.STAGE_BENCH_VIEWPORT ?? '1920x1080').split('x').map(Number);
-  const viewport = options.viewport ?? { width: width ?? 1920, height: height ?? 1080 };
-
-  const jsFiles = stageJsFiles(webDir).map((file) => ({ file: relative(webDir, file), gzipBytes: gzipSync(readFileSync(file), { level: 6 }).length }));
-  const jsGzipBytes = jsFiles.reduce((sum, f) => sum + f.gzipBytes, 0);
-
-  const server = await startTestServer({ WEB_DIR: webDir, CONTENT_DIR: resolve(ROOT, 'content') });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const live = await connectLive(server.url);
-  try {
-    const cookie = await signIn(server.url);
-    const sensor = await createDevice(server.url, { name: 'Bench door', role: 'sensor' }, cookie);
-    const booth = await createDevice(server.url, { name: 'Bench booth', role: 'booth' }, cookie);
-    const stage = await createStageCredentials(server.url, cookie);
-    const snapshot = (await (await fetch(`${server.url}/api/v1/snapshot`)).json()) as { sections: { id: string; items: { id: string }[] }[] };
-    const items = snapshot.sections.flatMap((s) => s.items.map((i) => ({ section: s.id, item: i.id })));
-
-    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
-    await page.addInitScript(`localStorage.setItem('showfloor.device.v1', ${JSON.stringify(JSON.stringify(stage))});`);
-    await page.addInitScript(RECORDER);
-    const scenesShown = new Set<string>();
-    await page.goto(`${server.url}/stage/`);
-    await page.getByTestId('counter-visitors-today').waitFor({ timeout: 20_000 });
-    await sleep(1_500);
-
-    const cdp = await context.newCDPSession(page);
-    const heapMb = async () => {
-      await cdp.send('HeapProfiler.collectGarbage');
-      const { metrics } = await cdp.send('Performance.getMetrics');
-      return round((metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1_048_576);
-    };
-    await cdp.send('Performance.enable');
-    const heapBefore = await heapMb();
-
-    let posting = true;
-    let n = 0;
-    const poster = (async () => {
-      while (posting) {
-        const started = Date.now();
-        const at = new Date().toISOString();
-        const pick = items[n++ % items.length]!;
-        const events = [
-          { id: crypto.randomUUID(), type: 'visit', section: pick.section, at },
-          { id: crypto.randomUUID(), type: 'visit', section: items[(n * 7) % items.length]!.section, at },
-        ];
-        const views = [{ id: crypto.randomUUID(), type: 'view', section: pick.section, item: pick.item, at }];
-        await Promise.all([postEvents(server.url, sensor.token, { events }), postEvents(server.url, booth.token, { events: views })]);
-        await sleep(Math.max(0, 50 - (Date.now() - started)));
-      }
-    })();
-
-    const patchesAtStart = live.patches.length;
-    await page.evaluate('window.__stageBench.recording = true');
-    const started = Date.now();
-    while (Date.now() - started < durationMs) {
-      scenesShown.add(String(await page.evaluate(`[...document.querySelectorAll('[data-scene]')].at(-1)?.dataset.scene ?? 'none'`)));
-      await sleep(250);
-    }
-    await page.evaluate('window.__stageBench.recording = false');
-    const elapsed = Date.now() - started;
-    const patches = live.patches.slice(patchesAtStart).filter((p) => p.type === 'counters').length;
-    posting = false;
-    await poster;
-
-    const recorded = (await page.evaluate('window.__stageBench')) as { frames: number[]; longTasks: number[] };
-    const heapAfter = await heapMb();
-    const frames = [...recorded.frames].sort((a, b) => a - b);
-    return {
-      jsGzipBytes,
-      framesMs: { p50: round(percentile(frames, 0.5)), p95: round(percentile(frames, 0.95)), max: round(frames.at(-1) ?? 0) },
-      longTasks: recorded.longTasks.length,
-      longestTaskMs: round(Math.max(0, ...recorded.longTasks)),
-      patchesPerSecond: round(patches / (elapsed / 1_000)),
-      heapMb: { before: heapBefore, after: heapAfter },
-      jsFiles,
-      scenesShown: [...scenesShown],
-    };
-  } finally {
-    live.close();
-    await browser.close();
-    await server.stop();
-  }
-}
-
 /** A stage device with a short scene length, as the device module stores it in localStorage. */
-async function createStageCredentials(url: string, cookie: string) {
-  const sceneSeconds = Number(process.env.STAGE_BENCH_SCENE_SECONDS ?? 5);
+async function stageCredentials(url: string, cookie: string, sceneSeconds: number): Promise<string> {
   const response = await fetch(`${url}/api/v1/devices`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie },
@@ -200,22 +80,112 @@ async function createStageCredentials(url: string, cookie: string) {
   });
   if (response.status !== 201) throw new Error(`stage device creation failed: ${response.status} ${await response.text()}`);
   const { id, token } = (await response.json()) as { id: string; token: string };
-  return { token, config: { id, name: 'Bench stage', role: 'stage', section: null, idleTimeoutSeconds: 60, sceneSeconds, locale: 'zh-CN' } };
+  const stored = { token, config: { id, name: 'Bench stage', role: 'stage', section: null, idleTimeoutSeconds: 60, sceneSeconds, locale: 'zh-CN' } };
+  return `localStorage.setItem(${JSON.stringify(CREDENTIALS_KEY)}, ${JSON.stringify(JSON.stringify(stored))});`;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const result = await benchStage();
-  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-  process.stdout.write(
-    [
-      'stage display',
-      `  JavaScript (gzip):   ${kb(result.jsGzipBytes)}  (budget 150 KB)  ${result.jsFiles.map((f) => `${f.file} ${kb(f.gzipBytes)}`).join(', ')}`,
-      `  frame time (ms):     p50 ${result.framesMs.p50}  p95 ${result.framesMs.p95}  max ${result.framesMs.max}`,
-      `  long tasks (>50 ms): ${result.longTasks}${result.longTasks ? ` (longest ${result.longestTaskMs} ms)` : ''}`,
-      `  counter patches/s:   ${result.patchesPerSecond}`,
-      `  JS heap after GC:    ${result.heapMb.before} MB → ${result.heapMb.after} MB`,
-      `  scenes shown:        ${result.scenesShown.join(', ')}`,
-      '',
-    ].join('\n'),
-  );
+/** Measures the stage display against its own server (bundled content) and Chromium. */
+export async function benchStage(webDir: string, settings: StageBenchSettings): Promise<StageBenchResult> {
+  const rig = await openPageRig(webDir);
+  const live = await connectLive(rig.url);
+  try {
+    const { browser, url, showfloor } = rig;
+    const cookie = await signIn(url);
+    const booth = await createDevice(url, { name: 'Bench booth', role: 'booth' }, cookie);
+    const credentials = await stageCredentials(url, cookie, settings.sceneSeconds);
+    const snapshot = (await (await fetch(`${url}/api/v1/snapshot`)).json()) as Snapshot;
+    const items = snapshot.sections.flatMap((s) => s.items.map((i) => ({ section: s.id, item: i.id })));
+    if (items.length === 0) throw new Error('the bundled content has no published item to view');
+
+    const contextOptions = { viewport: settings.viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
+    const weight = await measurePageWeight(browser, url, { path: '/stage/', ready: READY, contextOptions, initScripts: [credentials] });
+
+    const context = await browser.newContext(contextOptions);
+    await context.addInitScript(credentials);
+    await context.addInitScript(FRAME_RECORDER);
+    const page = await context.newPage();
+    await page.goto(`${url}/stage/`);
+    await page.waitForSelector(READY, { timeout: 30_000 });
+    await sleep(1_500);
+
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const heapMb = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return round1((metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1_048_576);
+    };
+
+    /** One window of `settings.seconds`: frames, long tasks, patches received and the scenes shown. */
+    const record = async (): Promise<StageWindow> => {
+      const scenes = new Set<string>();
+      const patchesBefore = live.patches.length;
+      await startRecording(page);
+      const started = Date.now();
+      while (Date.now() - started < settings.seconds * 1_000) {
+        scenes.add(String(await page.evaluate(`[...document.querySelectorAll('[data-scene]')].at(-1)?.dataset.scene ?? 'none'`)));
+        await sleep(250);
+      }
+      const frames = await stopRecording(page);
+      const patches = live.patches.slice(patchesBefore).filter((p) => p.type === 'counters').length;
+      return { ...frames, patchesPerSecond: patches / ((Date.now() - started) / 1_000), scenesShown: [...scenes] };
+    };
+
+    const idle = await record();
+    const heapBefore = await heapMb();
+
+    let posting = true;
+    let failedPosts = 0;
+    let n = 0;
+    const poster = (async () => {
+      while (posting) {
+        const started = Date.now();
+        const at = new Date().toISOString();
+        const pick = items[n++ % items.length]!;
+        const visits = [
+          { id: crypto.randomUUID(), type: 'visit', section: pick.section, at },
+          { id: crypto.randomUUID(), type: 'visit', section: items[(n * 7) % items.length]!.section, at },
+        ];
+        const views = [{ id: crypto.randomUUID(), type: 'view', section: pick.section, item: pick.item, at }];
+        const answers = await Promise.all([postEvents(showfloor.http, showfloor.token, visits), postEvents(showfloor.http, booth.token, views)]);
+        failedPosts += answers.filter((a) => a.status !== 200).length;
+        await sleep(POST_EVERY_MS - (Date.now() - started));
+      }
+    })();
+    let streaming: StageWindow;
+    try {
+      // Let the stream reach its rate before recording.
+      await sleep(500);
+      streaming = await record();
+    } finally {
+      posting = false;
+      await poster;
+    }
+    const heapAfter = await heapMb();
+    await context.close();
+
+    const ratio = (q: 'p50' | 'p99') => (streaming.frameMs && idle.frameMs ? streaming.frameMs[q] / idle.frameMs[q] : undefined);
+    return {
+      weight,
+      viewport: settings.viewport,
+      sceneSeconds: settings.sceneSeconds,
+      idle,
+      streaming,
+      frameRatio: { p50: ratio('p50'), p99: ratio('p99') },
+      failedPosts,
+      heapMb: { before: heapBefore, after: heapAfter },
+    };
+  } finally {
+    live.close();
+    await rig.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const web = await prepareWebDir();
+  try {
+    process.stdout.write(`${JSON.stringify(await benchStage(web.dir, stageSettingsFromEnv()), null, 2)}\n`);
+  } finally {
+    web.remove();
+  }
 }

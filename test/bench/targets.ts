@@ -1,12 +1,47 @@
 import type { FanoutPair } from './fanout';
-import { count, ms, times } from './format';
+import { count, kb, ms, times } from './format';
 import type { IngestRun } from './ingest';
+import type { PageWeight } from './page-weight';
+import type { PagesRun } from './pages';
 
 /** The goals the figures are judged against. */
 export const TARGET_RATIO = 1.3;
 export const TARGET_P99_MS = 50;
 export const TARGET_P99_CLIENTS = 1000;
 export const TARGET_EVENTS_PER_SECOND = 20_000;
+/** Gzipped JavaScript budgets of the apps (KB = 1,024 bytes); the console has none. */
+export const JS_BUDGET_KB = { kiosk: 80, stage: 150, phone: 50 } as const;
+/** Kiosk first contentful paint and first section tile, cold, on localhost. */
+export const KIOSK_PAINT_BUDGET_MS = 1_000;
+/**
+ * The stage figures mean "while patches stream at 10/s" only if they did: the server sends at most
+ * one counter patch per 100 ms, and a little less than 10/s is expected at the window's edges.
+ */
+export const STAGE_MIN_PATCHES_PER_SECOND = 9;
+
+export interface WeightRow {
+  app: string;
+  page: string;
+  weight: PageWeight;
+  budgetKb: number | undefined;
+}
+
+/** Every page weight measured, in the order the report prints them, with its budget. */
+export function weightRows(pages: PagesRun): WeightRow[] {
+  const rows: WeightRow[] = [];
+  if (pages.kiosk) rows.push({ app: 'kiosk', page: pages.kiosk.weight.path, weight: pages.kiosk.weight, budgetKb: JS_BUDGET_KB.kiosk });
+  if (pages.stage) rows.push({ app: 'stage', page: pages.stage.weight.path, weight: pages.stage.weight, budgetKb: JS_BUDGET_KB.stage });
+  const pc = pages.phoneConsole;
+  if (pc) {
+    rows.push({ app: 'phone', page: pc.phoneHome.path, weight: pc.phoneHome, budgetKb: JS_BUDGET_KB.phone });
+    rows.push({ app: 'phone', page: pc.phoneItem.path, weight: pc.phoneItem, budgetKb: JS_BUDGET_KB.phone });
+    rows.push({ app: 'console', page: `${pc.consoleSignIn.path} (sign-in)`, weight: pc.consoleSignIn, budgetKb: undefined });
+    rows.push({ app: 'console', page: `${pc.consoleSignedIn.path} (signed in)`, weight: pc.consoleSignedIn, budgetKb: undefined });
+  }
+  return rows;
+}
+
+export const weightMet = (row: WeightRow): boolean | undefined => (row.budgetKb === undefined ? undefined : row.weight.jsGzipBytes <= row.budgetKb * 1024);
 
 /** A target and whether this run met it; `met` is undefined when the run had nothing to judge it by. */
 export interface TargetCheck {
@@ -24,7 +59,7 @@ export const p99Met = (pair: FanoutPair): boolean | undefined =>
 export const ingestMet = (run: IngestRun): boolean => run.eventsPerSecond >= TARGET_EVENTS_PER_SECOND;
 
 /** Every target with this run's figure; n/a where the run did not measure it (e.g. BENCH_QUICK has no 1,000-client run). */
-export function targetChecks(pairs: readonly FanoutPair[], ingest: { group?: IngestRun; perEvent?: IngestRun }): TargetCheck[] {
+export function targetChecks(pairs: readonly FanoutPair[], ingest: { group?: IngestRun; perEvent?: IngestRun }, pages?: PagesRun): TargetCheck[] {
   const checks: TargetCheck[] = [];
   for (const pair of pairs) {
     const n = count(pair.clients);
@@ -55,5 +90,44 @@ export function targetChecks(pairs: readonly FanoutPair[], ingest: { group?: Ing
       met: run.verification.ok,
     });
   }
+  if (pages) checks.push(...pageTargetChecks(pages));
+  return checks;
+}
+
+/** The page budgets; a part that did not run shows as n/a. */
+function pageTargetChecks(pages: PagesRun): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const measured = weightRows(pages);
+  const budgeted: { app: keyof typeof JS_BUDGET_KB; page: string }[] = [
+    { app: 'kiosk', page: '/kiosk/' },
+    { app: 'stage', page: '/stage/' },
+    { app: 'phone', page: '/m/' },
+    { app: 'phone', page: '/m/item/<id>' },
+  ];
+  for (const { app, page } of budgeted) {
+    const row = measured.find((r) => r.app === app && (r.page === page || (page.includes('<id>') && r.page.startsWith('/m/item/'))));
+    checks.push({
+      name: `${app} ${row?.page ?? page}: JavaScript ≤ ${JS_BUDGET_KB[app]} KB gzipped`,
+      value: row ? `${kb(row.weight.jsGzipBytes)} KB` : 'not measured',
+      met: row ? weightMet(row) : undefined,
+    });
+  }
+  const kiosk = pages.kiosk;
+  checks.push({
+    name: `kiosk first contentful paint (cold, median) ≤ ${count(KIOSK_PAINT_BUDGET_MS)} ms`,
+    value: kiosk ? `${ms(kiosk.cold.firstContentfulPaintMs)} ms` : 'not measured',
+    met: kiosk ? kiosk.cold.firstContentfulPaintMs <= KIOSK_PAINT_BUDGET_MS : undefined,
+  });
+  checks.push({
+    name: `kiosk first section tile (cold, median) ≤ ${count(KIOSK_PAINT_BUDGET_MS)} ms`,
+    value: kiosk ? `${ms(kiosk.cold.firstTileMs)} ms` : 'not measured',
+    met: kiosk ? kiosk.cold.firstTileMs <= KIOSK_PAINT_BUDGET_MS : undefined,
+  });
+  const stage = pages.stage;
+  checks.push({
+    name: `stage: counter patches streamed at ≥ ${STAGE_MIN_PATCHES_PER_SECOND}/s while measured`,
+    value: stage ? `${stage.streaming.patchesPerSecond.toFixed(1)}/s` : 'not measured',
+    met: stage ? stage.streaming.patchesPerSecond >= STAGE_MIN_PATCHES_PER_SECOND : undefined,
+  });
   return checks;
 }

@@ -1,0 +1,61 @@
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const VITE = resolve(ROOT, 'node_modules/vite/bin/vite.js');
+/** The apps whose pages the benches load; each must have its index.html in the build. */
+export const APPS = ['kiosk', 'stage', 'console', 'm'] as const;
+
+/** The built pages the page benches serve: a private directory, removed by `remove()`. */
+export interface WebDir {
+  dir: string;
+  /** `built` from the current sources by the bench, or `copied` from SHOWFLOOR_WEB_DIR. */
+  source: 'built' | 'copied';
+  from: string;
+  remove(): void;
+}
+
+const missingApps = (dir: string) => APPS.filter((app) => !existsSync(join(dir, app, 'index.html')));
+
+/**
+ * The pages to measure, in a temporary directory of their own, so that a rebuild of dist/web
+ * while the bench runs (another terminal, a watcher) cannot change files under a loaded page.
+ * With SHOWFLOOR_WEB_DIR set, that build is copied; otherwise the current sources are built
+ * (`vite build`, a few seconds): the figures then always describe the code in the checkout, never
+ * a stale dist/web, and a fresh clone needs no build step first.
+ */
+export async function prepareWebDir(): Promise<WebDir> {
+  const dir = mkdtempSync(join(tmpdir(), 'showfloor-bench-web-'));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    const given = process.env.SHOWFLOOR_WEB_DIR;
+    if (given) {
+      const from = resolve(given);
+      const missing = missingApps(from);
+      if (missing.length > 0) {
+        throw new Error(
+          `SHOWFLOOR_WEB_DIR=${given} has no ${missing.map((a) => `${a}/index.html`).join(', ')}: build it first ` +
+            `(npx vite build --outDir ${from} --emptyOutDir), or unset SHOWFLOOR_WEB_DIR and the bench builds the pages itself`,
+        );
+      }
+      cpSync(from, dir, { recursive: true });
+      return { dir, source: 'copied', from, remove };
+    }
+    if (!existsSync(VITE)) throw new Error(`cannot build the pages: ${VITE} is missing (run npm install)`);
+    try {
+      await promisify(execFile)(process.execPath, [VITE, 'build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+    } catch (error) {
+      const { stderr, stdout, message } = error as { stderr?: string; stdout?: string; message: string };
+      throw new Error(`building the pages failed (vite build): ${(stderr || stdout || message).trim().slice(0, 2_000)}`);
+    }
+    const missing = missingApps(dir);
+    if (missing.length > 0) throw new Error(`vite build produced no ${missing.join(', ')} page`);
+    return { dir, source: 'built', from: ROOT, remove };
+  } catch (error) {
+    remove();
+    throw error;
+  }
+}
