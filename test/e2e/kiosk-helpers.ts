@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Snapshot } from '../../shared/snapshot.schema';
@@ -12,6 +12,16 @@ export const VIEWPORTS = {
   landscape: { width: 1920, height: 1080 },
 } as const;
 export type Orientation = keyof typeof VIEWPORTS;
+
+/**
+ * A temporary folder that goes away when this test worker exits: the folders below are made when a
+ * spec file loads (for `test.use`), before any fixture could own them.
+ */
+function temporaryDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
 
 /** Where the built pages are (fixtures.ts: SHOWFLOOR_WEB_DIR overrides). */
 export const KIOSK_WEB_DIR = WEB_DIR;
@@ -157,7 +167,7 @@ export async function interactions(url: string, section: string): Promise<{ taps
  * server runs a newer version than theirs.
  */
 export function pagesOfAnotherVersion(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'showfloor-kiosk-web-'));
+  const dir = temporaryDir('showfloor-kiosk-web-');
   if (existsSync(resolve(KIOSK_WEB_DIR, 'index.html'))) cpSync(KIOSK_WEB_DIR, dir, { recursive: true });
   writeFileSync(join(dir, 'version.json'), `${JSON.stringify({ version: '9.9.9+newer' })}\n`);
   return dir;
@@ -168,7 +178,7 @@ export function pagesOfAnotherVersion(): string {
  * finished with photos as well as without.
  */
 export function contentWithPicture(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'showfloor-kiosk-content-'));
+  const dir = temporaryDir('showfloor-kiosk-content-');
   cpSync(FIXTURE_CONTENT, dir, { recursive: true });
   mkdirSync(join(dir, 'images'), { recursive: true });
   writeFileSync(
