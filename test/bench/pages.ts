@@ -1,3 +1,4 @@
+import type { FollowBenchResult } from './follow-bench';
 import type { KioskBenchResult } from './kiosk-bench';
 import type { PhoneConsoleResult } from './phone-console-bench';
 import type { StageBenchResult } from './stage-bench';
@@ -9,6 +10,7 @@ export interface PagesRun {
   kiosk?: KioskBenchResult;
   stage?: StageBenchResult;
   phoneConsole?: PhoneConsoleResult;
+  follow?: FollowBenchResult;
   /** Share of the CPUs busy with other work just before each part ran. */
   backgroundCpu: Record<string, number | undefined>;
 }

@@ -4,6 +4,7 @@ import type { FrameWindow } from './frame-recorder';
 import type { IngestRun } from './ingest';
 import type { KioskBenchResult } from './kiosk-bench';
 import type { PagesRun } from './pages';
+import { FOLLOW_BUDGET_MS, type FollowBenchResult, type FollowFigures } from './follow-bench';
 import type { StageBenchResult } from './stage-bench';
 import {
   ingestMet,
@@ -127,5 +128,16 @@ export function stageTable(stage: StageBenchResult): string {
     ['counter patches/s', streaming.patchesPerSecond.toFixed(1), idle.patchesPerSecond.toFixed(1), ''],
     ['scenes shown', streaming.scenesShown.join(', '), idle.scenesShown.join(', '), ''],
     ['JS heap after GC', `${stage.heapMb.before} → ${stage.heapMb.after} MB`, '', ''],
+  ]);
+}
+
+/** Time from an operator's request to each screen showing the change, beside the request's own round trip. */
+export function followTable(follow: FollowBenchResult): string {
+  const row = (name: string, f: FollowFigures) => [name, `${ms(f.medianMs)} ms`, `${ms(f.maxMs)} ms`, `${ms(f.requestMedianMs)} ms`, `≤ ${count(FOLLOW_BUDGET_MS)} ms: ${verdict(f.maxMs <= FOLLOW_BUDGET_MS)}`];
+  return table([
+    ['screen', 'shown after (median)', 'slowest', 'request round trip (median)', 'budget (slowest)'],
+    row('phone item page ← item edit', follow.phoneItem),
+    row('kiosk item page ← item edit', follow.kioskItem),
+    row('stage ← announcement', follow.stageAnnouncement),
   ]);
 }

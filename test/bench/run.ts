@@ -25,6 +25,7 @@ import { resolve } from 'node:path';
 import { FanoutSession, measureInterleaved, type FanoutPair, type FanoutSettings } from './fanout';
 import { showfloorTarget, startBare } from './fanout-targets';
 import { measureIngest, type IngestRun, type IngestSettings } from './ingest';
+import { benchFollow, followSettingsFromEnv } from './follow-bench';
 import { benchKiosk, kioskSettingsFromEnv } from './kiosk-bench';
 import type { PagesRun } from './pages';
 import { benchPhoneAndConsole } from './phone-console-bench';
@@ -35,7 +36,7 @@ import { machineInfo, waitForQuiet } from './machine';
 import { probeCommitMs } from './disk-probe';
 import { count, ms, percent, times, verdict } from './format';
 import { GZIP_LEVEL } from './page-weight';
-import { fanoutTable, ingestTable, kioskTable, pageWeightTable, stageTable, targetsTable } from './report';
+import { fanoutTable, followTable, ingestTable, kioskTable, pageWeightTable, stageTable, targetsTable } from './report';
 import { startShowfloor } from './showfloor';
 import type { Summary } from './stats';
 import { targetChecks } from './targets';
@@ -64,6 +65,7 @@ const fanoutSettings: Omit<FanoutSettings, 'clients'> = {
 const ingestSettings: IngestSettings = { concurrency: 64, batchSize: 50, durationMs: quick ? 1_000 : 5_000 };
 const kioskSettings = kioskSettingsFromEnv(quick);
 const stageSettings = stageSettingsFromEnv(quick);
+const followSettings = followSettingsFromEnv(quick);
 
 const machine = machineInfo();
 const problems: string[] = [];
@@ -151,6 +153,7 @@ async function measurePages(): Promise<PagesRun | undefined> {
     pages.phoneConsole = await part('phone and console weight', () => benchPhoneAndConsole(web.dir));
     pages.kiosk = await part('kiosk', () => benchKiosk(web.dir, kioskSettings));
     pages.stage = await part('stage', () => benchStage(web.dir, stageSettings));
+    pages.follow = await part('screens following an operator', () => benchFollow(web.dir, followSettings));
   } finally {
     web.remove();
   }
@@ -271,6 +274,14 @@ async function main(): Promise<void> {
       say(stageTable(pages.stage));
       say();
     }
+    if (pages.follow) {
+      say(
+        `Screens following an operator — ${pages.follow.rounds} rounds: an item's title edited (PUT) while a phone and a kiosk show it, ` +
+          'an announcement sent to a stage display; from sending the request to the page showing the change',
+      );
+      say(followTable(pages.follow));
+      say();
+    }
   }
 
   const checks = targetChecks(pairs, ingest, pages);
@@ -291,7 +302,7 @@ async function main(): Promise<void> {
         quick,
         machine,
         commitProbeMs: commitMs,
-        settings: { clientCounts, fanout: fanoutSettings, ingest: ingestSettings, kiosk: kioskSettings, stage: stageSettings, gzipLevel: GZIP_LEVEL },
+        settings: { clientCounts, fanout: fanoutSettings, ingest: ingestSettings, kiosk: kioskSettings, stage: stageSettings, follow: followSettings, gzipLevel: GZIP_LEVEL },
         fanout: pairs,
         fanoutSkipped: skipped,
         ingest: { ...ingest, ratioGroupPerEvent: ingestRatio },

@@ -2,6 +2,7 @@ import type { FanoutPair } from './fanout';
 import { count, kb, ms, times } from './format';
 import type { IngestRun } from './ingest';
 import type { PageWeight } from './page-weight';
+import { FOLLOW_BUDGET_MS } from './follow-bench';
 import type { PagesRun } from './pages';
 
 /** The goals the figures are judged against. */
@@ -128,6 +129,13 @@ function pageTargetChecks(pages: PagesRun): TargetCheck[] {
     name: `stage: counter patches streamed at ≥ ${STAGE_MIN_PATCHES_PER_SECOND}/s while measured`,
     value: stage ? `${stage.streaming.patchesPerSecond.toFixed(1)}/s` : 'not measured',
     met: stage ? stage.streaming.patchesPerSecond >= STAGE_MIN_PATCHES_PER_SECOND : undefined,
+  });
+  const follow = pages.follow;
+  const slowest = follow ? Math.max(follow.phoneItem.maxMs, follow.kioskItem.maxMs, follow.stageAnnouncement.maxMs) : undefined;
+  checks.push({
+    name: `every screen shows an operator's change within ${count(FOLLOW_BUDGET_MS)} ms (slowest of all rounds)`,
+    value: slowest === undefined ? 'not measured' : `${ms(slowest)} ms`,
+    met: slowest === undefined ? undefined : slowest <= FOLLOW_BUDGET_MS,
   });
   return checks;
 }
