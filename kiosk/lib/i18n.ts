@@ -83,3 +83,37 @@ export function formatDate(isoDate: string, locale: Locale): string {
   const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
   return Number.isNaN(date.getTime()) ? isoDate : format.format(date);
 }
+
+const regionNames = new Map<Locale, Intl.DisplayNames | null>();
+
+/** A country's name from its ISO code ("DE" → "德国" / "Germany"); the code itself if the browser cannot name it. */
+export function countryName(code: string, locale: Locale): string {
+  let names = regionNames.get(locale);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
+    } catch {
+      names = null;
+    }
+    regionNames.set(locale, names);
+  }
+  try {
+    return names?.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** A country in both languages ("DE" → 德国 / Germany). */
+export function countryText(code: string): LocalizedText {
+  return { 'zh-CN': countryName(code, 'zh-CN'), en: countryName(code, 'en') };
+}
+
+const scoreFormats = new Map<Locale, Intl.NumberFormat>();
+
+/** A roadshow result on the 0–100 scale with one decimal, so that a column of them lines up: "86.5". */
+export function formatScore(score: number, locale: Locale): string {
+  let format = scoreFormats.get(locale);
+  if (!format) scoreFormats.set(locale, (format = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })));
+  return format.format(score);
+}

@@ -1,8 +1,8 @@
-import { CELEBRATION_GAP_MS, CELEBRATION_MS, EMPTY_QUEUE, advance, enqueue, finish, type Celebration } from '../lib/stage-celebrations';
+import { CELEBRATION_GAP_MS, CELEBRATION_MS, EMPTY_QUEUE, advance, enqueue, finish, type Celebration } from '../lib/stage/celebrations';
 
 /**
  * The celebration on screen and those waiting, one after the other (rules in
- * lib/stage-celebrations.ts). While `blocked` (an announcement holds the screen), waiting ones wait.
+ * lib/stage/celebrations.ts). While `blocked` (an announcement holds the screen), waiting ones wait.
  */
 export class Celebrations {
   #queue = $state.raw(EMPTY_QUEUE);

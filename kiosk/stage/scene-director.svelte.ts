@@ -1,5 +1,5 @@
 import { untrack } from 'svelte';
-import { rotate, sceneToShow, type RotationAction, type RotationState, type SceneStatus } from '../lib/stage-rotation';
+import { rotate, sceneToShow, type RotationAction, type RotationState, type SceneStatus } from '../lib/stage/rotation';
 import type { SceneDefinition } from './scenes/scene';
 import type { StageModel } from './stage-model.svelte';
 import { stageSession } from './stage-session';
@@ -15,7 +15,7 @@ export interface SceneDirectorOptions {
 }
 
 /**
- * Decides which scene the stage shows, with the pure rules of lib/stage-rotation.ts: a timer moves
+ * Decides which scene the stage shows, with the pure rules of lib/stage/rotation.ts: a timer moves
  * the rotation on, operators pin or skip, a takeover (announcement) interrupts, a scene that fails
  * to render is skipped. When the server runs a newer build, the page reloads at a scene change —
  * between scenes, never in the middle of one — and only while the server is reachable.
@@ -29,7 +29,13 @@ export class SceneDirector {
 
   // (`$derived.by`: the constructor's parameters are only read when first needed, after construction.)
   readonly statuses: SceneStatus[] = $derived.by(() =>
-    this.scenes.map((scene) => ({ id: scene.id, mode: scene.mode, available: scene.isAvailable(this.stage), failed: this.#failed.has(scene.id) })),
+    this.scenes.map((scene) => ({
+      id: scene.id,
+      mode: scene.mode,
+      available: scene.isAvailable(this.stage),
+      failed: this.#failed.has(scene.id),
+      empty: scene.isEmpty?.(this.stage) ?? false,
+    })),
   );
   readonly shown: string | null = $derived(sceneToShow(this.statuses, this.#rotation));
   readonly scene: SceneDefinition | null = $derived.by(() => this.scenes.find((scene) => scene.id === this.shown) ?? null);

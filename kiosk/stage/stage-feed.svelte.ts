@@ -1,16 +1,19 @@
 import { untrack } from 'svelte';
 import type { Announcement } from '../../shared/announcements.schema';
 import type { Exhibition, PublishedSection } from '../../shared/content.schema';
+import type { DealFigures } from '../../shared/deals.schema';
 import { formatNumber } from '../lib/i18n';
-import { nextMilestones, type MilestoneState } from '../lib/stage-milestones';
-import { addEntries, announcementEntry, contentChanges, contentEntries, milestoneEntry, newAnnouncements, type TickerEntry } from '../lib/stage-ticker';
+import { countryText, INDUSTRY_TEXT, newAgreements, signingKey } from '../lib/stage/deals';
+import { nextMilestones, type MilestoneState } from '../lib/stage/milestones';
+import { addEntries, announcementEntry, contentChanges, contentEntries, dealEntry, milestoneEntry, newAnnouncements, type TickerEntry } from '../lib/stage/ticker';
 import type { Celebrations } from './celebrations.svelte';
 import type { StageModel } from './stage-model.svelte';
 
 /**
  * Turns changes of the live state into news: ticker entries for new announcements, published
- * content and visitor milestones, and a celebration for each milestone. Rules in lib/stage-ticker.ts
- * and lib/stage-milestones.ts; this class only watches and remembers the previous state.
+ * content, visitor milestones and signed agreements, and a celebration for each milestone and each
+ * agreement. Rules in lib/stage/ticker.ts, lib/stage/milestones.ts and lib/stage/deals.ts; this
+ * class only watches and remembers the previous state.
  */
 export class StageFeed {
   entries = $state.raw<TickerEntry[]>([]);
@@ -18,6 +21,7 @@ export class StageFeed {
   #announcements: Announcement[] | null = null;
   #content: { exhibition: Exhibition; sections: PublishedSection[] } | null = null;
   #milestones: MilestoneState | null = null;
+  #deals: DealFigures | null = null;
 
   constructor(stage: StageModel, celebrations: Celebrations, now: () => number = Date.now) {
     const add = (entries: TickerEntry[]) => {
@@ -49,6 +53,24 @@ export class StageFeed {
       const at = now();
       add(result.crossed.map((visitors) => milestoneEntry(day, visitors, formatNumber(visitors), at)));
       for (const visitors of result.crossed) celebrations.add({ kind: 'milestone', key: `${day}:${visitors}`, visitors });
+    });
+
+    $effect(() => {
+      const deals = stage.live.deals;
+      if (!deals) return;
+      // The figures of the first snapshot are not news; what a patch (or a later snapshot) adds is.
+      const signed = newAgreements(this.#deals, deals);
+      this.#deals = deals;
+      const at = now();
+      // Untracked: this effect follows the deal figures, not the celebration queue it adds to.
+      untrack(() => {
+        for (const deal of signed) {
+          const key = signingKey(deal);
+          const words = { organisation: deal.organisation, country: countryText(deal.country), partner: deal.partner };
+          add([dealEntry(key, words, at)]);
+          celebrations.add({ kind: 'deal', key: `deal:${key}`, ...words, industry: INDUSTRY_TEXT[deal.industry] });
+        }
+      });
     });
   }
 }

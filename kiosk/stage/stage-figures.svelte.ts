@@ -1,7 +1,7 @@
 import type { Counters } from '../../shared/counters.schema';
 import { interactionsToday } from '../lib/figures';
 import type { LiveState } from '../lib/live.svelte';
-import { guardFigure, recheckAt, type GuardedFigure } from '../lib/stage-figure-guard';
+import { guardFigure, recheckAt, type GuardedFigure } from '../lib/stage/figure-guard';
 
 type FigureKey = 'visitorsToday' | 'visitorsTotal' | 'interactionsToday';
 
@@ -10,7 +10,7 @@ const ALL_TIME = 'all-time';
 
 /**
  * The headline figures as the stage shows them: the live counters passed through the
- * never-backwards rule (lib/stage-figure-guard.ts). Components read these, not the raw counters.
+ * never-backwards rule (lib/stage/figure-guard.ts). Components read these, not the raw counters.
  */
 export class StageFigures {
   visitorsToday = $state(0);

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { WEB_DIR } from './fixtures';
-import { createDevice, signIn, startTestServer, visitEvent, postEvents, type TestServer } from '../support/test-server';
+import { ADMIN_PASSWORD, createDevice, signIn, startTestServer, visitEvent, postEvents, type TestServer } from '../support/test-server';
 
 /**
  * Fixtures and helpers for the stage display's browser tests. Like fixtures.ts, every test gets its
@@ -80,10 +80,18 @@ export const expect = baseExpect.configure({ timeout: 10_000 });
 /** The time budget of one stage test (see `test.describe.configure` in each spec). */
 export const STAGE_TEST_TIMEOUT = 90_000;
 
+const SCENE_TITLES = {
+  overview: '实时概览 Overview',
+  visitors: '观众与互动 Visitors & interest',
+  matchmaking: '洽谈签约 Matchmaking',
+  roadshow: '项目路演 Roadshow',
+  announcement: '通知 Announcement',
+  'roadshow-reveal': '路演成绩揭晓 Roadshow results',
+} as const;
+
 /** The scene on screen, found by its title as a person (or a screen reader) would. */
-export function scene(page: Page, name: 'overview' | 'visitors' | 'announcement') {
-  const titles = { overview: '实时概览 Overview', visitors: '观众与互动 Visitors & interest', announcement: '通知 Announcement' } as const;
-  return page.getByRole('region', { name: titles[name], exact: true });
+export function scene(page: Page, name: keyof typeof SCENE_TITLES) {
+  return page.getByRole('region', { name: SCENE_TITLES[name], exact: true });
 }
 
 /**
@@ -151,4 +159,82 @@ export async function doorSensor(server: TestServer): Promise<{ visits(count: nu
       }
     },
   };
+}
+
+export interface ApiReply {
+  status: number;
+  body: any;
+}
+
+/** The HTTP API as one signed-in user: `send('POST', '/api/v1/…', body)`. */
+export type Api = (method: string, path: string, body?: unknown) => Promise<ApiReply>;
+
+/** Signs in as `username` and returns a function that calls the API with that session. */
+export async function apiAs(server: TestServer, username = 'admin', password = ADMIN_PASSWORD): Promise<Api> {
+  const cookie = await signIn(server.url, username, password);
+  return async (method, path, body) => {
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', cookie },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
+  };
+}
+
+/** Creates an account with `role` (as admin) and returns the API as that account. */
+export async function createAccount(server: TestServer, username: string, role: 'operator' | 'judge'): Promise<Api> {
+  const password = `${username}-password-123`;
+  const admin = await apiAs(server);
+  const created = await admin('POST', '/api/v1/users', { username, role, password });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return apiAs(server, username, password);
+}
+
+/** Calls the API and expects `status`; resolves with the reply's body. */
+export async function expectReply(api: Api, method: string, path: string, body: unknown, status = method === 'POST' ? 201 : 200): Promise<any> {
+  const reply = await api(method, path, body);
+  expect(reply.status, `${method} ${path}: ${JSON.stringify(reply.body)}`).toBe(status);
+  return reply.body;
+}
+
+/** Matchmaking as an operator records it: organisations, partners, meetings and their steps. */
+export function matchmaking(operator: Api) {
+  return {
+    organisation: async (zh: string, en: string, country: string): Promise<string> =>
+      (await expectReply(operator, 'POST', '/api/v1/deals/organisations', { name: { 'zh-CN': zh, en }, country, type: 'research' })).id,
+    partner: async (zh: string, en: string): Promise<string> => (await expectReply(operator, 'POST', '/api/v1/deals/partners', { name: { 'zh-CN': zh, en } })).id,
+    /** A held meeting; returns its id and version. */
+    meeting: async (organisationId: string, partnerId: string, industry: string): Promise<{ id: string; version: number }> =>
+      expectReply(operator, 'POST', '/api/v1/deals/meetings', { organisationId, partnerId, industry }),
+    /** Moves a meeting one step on; returns it with its new version. */
+    step: async (meeting: { id: string; version: number }, to: 'intention' | 'signed' | 'dropped'): Promise<{ id: string; version: number }> =>
+      expectReply(operator, 'POST', `/api/v1/deals/meetings/${meeting.id}/step`, { to, baseVersion: meeting.version }, 200),
+  };
+}
+
+/**
+ * Records, in the page, every text that appears in a given role, in order (a celebration, a
+ * reveal's places), so a test can check what came and in which order without timing anything.
+ * Call before the page loads.
+ */
+export async function recordAppearances(page: Page, selector: string, attribute: string | null = null): Promise<() => Promise<string[]>> {
+  await page.addInitScript(
+    ([selector, attribute]) => {
+      const seen: string[] = [];
+      const known = new WeakSet<Element>();
+      Object.assign(window, { __appearances: seen });
+      const look = () => {
+        for (const element of document.querySelectorAll(selector)) {
+          if (known.has(element)) continue;
+          known.add(element);
+          seen.push(attribute ? (element.getAttribute(attribute) ?? '') : (element.textContent ?? '').replace(/\s+/g, ' ').trim());
+        }
+      };
+      new MutationObserver(look).observe(document, { childList: true, subtree: true });
+    },
+    [selector, attribute] as const,
+  );
+  return () => page.evaluate(() => (window as unknown as { __appearances: string[] }).__appearances);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { announcementTargets, type Announcement } from '../../shared/announcements.schema';
-import { stageAnnouncements, targetsStage } from '../../kiosk/lib/stage-announcements';
+import { stageAnnouncements, targetsStage } from '../../kiosk/lib/stage/announcements';
 
 const announcement = (over: Partial<Announcement>): Announcement => ({
   id: 'a',

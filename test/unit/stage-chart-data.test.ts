@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Counters } from '../../shared/counters.schema';
 import type { PublishedSection } from '../../shared/content.schema';
 import { sectionSeries, topItems, visitorSeries, wrap } from '../../kiosk/lib/charts/chart-data';
-import { ageText } from '../../kiosk/lib/stage-age';
+import { ageText } from '../../kiosk/lib/stage/age';
 
 const counters = (over: Partial<Counters['visitors']> = {}, byItem: Counters['interactions']['byItem'] = {}): Counters => ({
   day: '2023-11-12',

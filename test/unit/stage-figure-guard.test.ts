@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACCEPT_LOWER_AFTER_MS, guardFigure, recheckAt, type GuardedFigure } from '../../kiosk/lib/stage-figure-guard';
+import { ACCEPT_LOWER_AFTER_MS, guardFigure, recheckAt, type GuardedFigure } from '../../kiosk/lib/stage/figure-guard';
 
 const DAY = '2023-11-12';
 const figure = (value: number, day = DAY): GuardedFigure => ({ day, value, lower: null });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextMilestones } from '../../kiosk/lib/stage-milestones';
+import { nextMilestones } from '../../kiosk/lib/stage/milestones';
 
 const DAY = '2023-11-12';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRotating, nextRotating, rotate, sceneToShow, type RotationState, type SceneStatus } from '../../kiosk/lib/stage-rotation';
+import { isRotating, nextRotating, rotate, sceneToShow, type RotationState, type SceneStatus } from '../../kiosk/lib/stage/rotation';
 
 const scene = (id: string, over: Partial<SceneStatus> = {}): SceneStatus => ({ id, mode: 'rotate', available: true, failed: false, ...over });
 const announcement = (available: boolean) => scene('announcement', { mode: 'takeover', available });
@@ -70,4 +70,17 @@ describe('scene rotation', () => {
     expect(rotate(at('overview'), { type: 'next' }, list)).toEqual(at('visitors'));
     expect(rotate(at('overview', 'roadshow'), { type: 'next' }, list)).toEqual(at('overview'));
   });
+
+  it('passes by an empty scene in the rotation, but shows it when pinned', () => {
+    const list = [scene('overview'), scene('matchmaking', { empty: true }), scene('visitors')];
+    expect(nextRotating(list, 'overview')).toBe('visitors');
+    expect(sceneToShow(list, at('matchmaking'))).toBe('visitors');
+    const pinned = rotate(at('overview'), { type: 'pin', scene: 'matchmaking' }, list);
+    expect(sceneToShow(list, pinned)).toBe('matchmaking');
+    expect(isRotating(list, pinned)).toBe(false);
+    // Unpinned, the rotation moves on from it.
+    expect(sceneToShow(list, rotate(pinned, { type: 'pin', scene: null }, list))).toBe('visitors');
+    expect(rotate(pinned, { type: 'next' }, list)).toEqual(at('visitors'));
+  });
 });
+

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Announcement } from '../../shared/announcements.schema';
 import type { Exhibition, PublishedSection } from '../../shared/content.schema';
-import { addEntries, contentChanges, contentEntries, newAnnouncements, type TickerEntry } from '../../kiosk/lib/stage-ticker';
+import { addEntries, contentChanges, contentEntries, newAnnouncements, type TickerEntry } from '../../kiosk/lib/stage/ticker';
 
 const text = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 const announcement = (id: string): Announcement => ({

@@ -1,5 +1,7 @@
 import type { Locale } from '../../../shared/i18n';
 
+export { countryName, formatScore } from '../i18n';
+
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
 function format(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -55,31 +57,4 @@ export function localDay(at: number): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-const regionNames = new Map<Locale, Intl.DisplayNames | null>();
 
-/** A country's name from its ISO code ("DE" → "德国" / "Germany"); the code itself if the browser cannot name it. */
-export function countryName(code: string, locale: Locale): string {
-  let names = regionNames.get(locale);
-  if (names === undefined) {
-    try {
-      names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
-    } catch {
-      names = null;
-    }
-    regionNames.set(locale, names);
-  }
-  try {
-    return names?.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-const scoreFormats = new Map<Locale, Intl.NumberFormat>();
-
-/** A result on the 0–100 scale with one decimal, as the public screens show it: "86.5". */
-export function formatScore(score: number, locale: Locale): string {
-  let format = scoreFormats.get(locale);
-  if (!format) scoreFormats.set(locale, (format = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })));
-  return format.format(score);
-}

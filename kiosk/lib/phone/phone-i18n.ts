@@ -1,7 +1,7 @@
 import { formatNumber, type Locale, type LocalizedText } from '../i18n';
 import type { ProjectStatus, ShowMoment } from './roadshow';
 
-export { formatDate, itemCount, position } from '../i18n';
+export { countryName, formatDate, formatScore, itemCount, position } from '../i18n';
 
 /** Words of the phone page's own interface (exhibition texts come from the content). */
 export const PHONE_UI = {
@@ -100,34 +100,7 @@ export function rankLabel(rank: number, locale: Locale): string {
   return `${formatNumber(rank, locale)}${ORDINAL_SUFFIX[englishOrdinals.select(rank)] ?? 'th'}`;
 }
 
-const scoreFormats = new Map<Locale, Intl.NumberFormat>();
 
-/** A result on the 0–100 scale with one decimal, so that a column of them lines up: "86.5". */
-export function formatScore(score: number, locale: Locale): string {
-  let format = scoreFormats.get(locale);
-  if (!format) scoreFormats.set(locale, (format = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })));
-  return format.format(score);
-}
-
-const regionNames = new Map<Locale, Intl.DisplayNames | null>();
-
-/** A country's name from its ISO code ("DE" → "德国" / "Germany"); the code itself if the browser cannot name it. */
-export function countryName(code: string, locale: Locale): string {
-  let names = regionNames.get(locale);
-  if (names === undefined) {
-    try {
-      names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
-    } catch {
-      names = null;
-    }
-    regionNames.set(locale, names);
-  }
-  try {
-    return names?.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 /** The language switch: each language named in itself. */
 export const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '中文', en: 'English' };

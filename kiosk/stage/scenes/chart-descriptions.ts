@@ -1,5 +1,6 @@
 import type { RankedItems, SectionSeries, TimeSeries } from '../../lib/charts/chart-data';
-import { both, formatNumber } from '../../lib/i18n';
+import type { FunnelSeries } from '../../lib/charts/deal-data';
+import { both, formatNumber, type LocalizedText } from '../../lib/i18n';
 import { STAGE_TEXT } from '../stage-text';
 
 /*
@@ -23,4 +24,14 @@ export function describeSections(series: SectionSeries): string {
 export function describeTopItems(items: RankedItems): string {
   const parts = items.labels.map(([zh, ...en], i) => `${zh} ${en.join(' ')}: ${formatNumber(items.values[i] ?? 0)}`);
   return `${both(STAGE_TEXT.topItems)}: ${parts.join('; ')}`;
+}
+
+/** "各国家洽谈与签约 · By country: 德国 Germany: 洽谈 2 meetings, 签约 1 agreements; …" */
+export function describeFunnel(title: LocalizedText): (series: FunnelSeries) => string {
+  return (series) => {
+    const parts = series.labels.map(
+      ([zh, ...en], i) => `${zh} ${en.join(' ')}: 洽谈 ${formatNumber(series.meetings[i] ?? 0)} meetings, 签约 ${formatNumber(series.agreements[i] ?? 0)} agreements`,
+    );
+    return `${both(title)}: ${parts.length > 0 ? parts.join('; ') : '暂无 none'}`;
+  };
 }

@@ -1,4 +1,4 @@
-import type { LocalizedText } from './i18n';
+import type { LocalizedText } from '../i18n';
 
 /**
  * How old the figures on screen are, in words readable from afar: "3 分钟前 · 3 min ago".

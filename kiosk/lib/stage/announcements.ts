@@ -1,4 +1,4 @@
-import type { Announcement } from '../../shared/announcements.schema';
+import type { Announcement } from '../../../shared/announcements.schema';
 
 /**
  * Whether a stage display shows an announcement: for every screen, for stage displays, or for this

@@ -5,6 +5,9 @@
  * Scenes come in two modes: `rotate` scenes take turns on a timer; a `takeover` scene (a
  * full-screen announcement) shows as soon as it is available and until it is not, whatever the
  * rotation or a pin says. An operator may pin one scene, which then stays until unpinned.
+ *
+ * A rotating scene may be available (it can render) yet empty (no meetings recorded, no roadshow
+ * set up): the rotation skips it rather than show an empty wall, but an operator who pins it gets it.
  */
 
 export type SceneMode = 'rotate' | 'takeover';
@@ -17,6 +20,8 @@ export interface SceneStatus {
   available: boolean;
   /** It threw while rendering recently; it is skipped until it is given another chance. */
   failed: boolean;
+  /** It has nothing worth a turn yet: the rotation passes it by; a pin still shows it. */
+  empty?: boolean;
 }
 
 export interface RotationState {
@@ -35,17 +40,20 @@ export type RotationAction =
   | { type: 'pin'; scene: string | null };
 
 const usable = (scene: SceneStatus | undefined): scene is SceneStatus => !!scene && scene.available && !scene.failed;
+/** Usable, and worth its turn in the rotation. */
+const inRotation = (scene: SceneStatus | undefined): scene is SceneStatus => usable(scene) && scene.mode === 'rotate' && !scene.empty;
 
 /**
  * The rotating scene after `from` in registry order, wrapping around; `from` itself when it is the
- * only usable one; null when no rotating scene is usable. An unknown or null `from` starts at the first.
+ * only usable one; null when no rotating scene is usable. An unknown or null `from` starts at the
+ * first. Empty scenes are passed by.
  */
 export function nextRotating(scenes: readonly SceneStatus[], from: string | null): string | null {
   const rotating = scenes.filter((scene) => scene.mode === 'rotate');
   const start = rotating.findIndex((scene) => scene.id === from);
   for (let step = 1; step <= rotating.length; step++) {
     const candidate = rotating[(start + step) % rotating.length];
-    if (usable(candidate)) return candidate.id;
+    if (inRotation(candidate)) return candidate.id;
   }
   return null;
 }
@@ -59,7 +67,7 @@ export function sceneToShow(scenes: readonly SceneStatus[], state: RotationState
   const pinned = scenes.find((scene) => scene.id === state.pinned);
   if (usable(pinned)) return pinned.id;
   const here = scenes.find((scene) => scene.id === state.position);
-  if (usable(here) && here.mode === 'rotate') return here.id;
+  if (inRotation(here)) return here.id;
   return nextRotating(scenes, state.position);
 }
 

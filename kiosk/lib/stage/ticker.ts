@@ -1,13 +1,14 @@
-import type { Announcement } from '../../shared/announcements.schema';
-import type { Exhibition, PublishedSection } from '../../shared/content.schema';
-import type { LocalizedText } from './i18n';
+import type { Announcement } from '../../../shared/announcements.schema';
+import type { Exhibition, PublishedSection } from '../../../shared/content.schema';
+import type { LocalizedText } from '../i18n';
 
 /**
  * The stage's ticker of recent events, as pure rules: what is news when the live state changes
- * (a new announcement, published content, a milestone) and the bounded list of latest entries.
+ * (a new announcement, published content, a milestone, a signed agreement) and the bounded list of
+ * latest entries.
  */
 
-export type TickerKind = 'announcement' | 'content' | 'milestone';
+export type TickerKind = 'announcement' | 'content' | 'milestone' | 'deal';
 
 export interface TickerEntry {
   /** Unique and stable, for keyed lists. */
@@ -111,4 +112,17 @@ export function milestoneEntry(day: string, visitors: number, formatted: string,
 export function contentEntries(changes: readonly ContentChange[], at: number, max = 3): TickerEntry[] {
   if (changes.length <= max) return changes.map((change) => contentEntry(change, at));
   return [{ id: `content:${at}:many`, kind: 'content', text: { 'zh-CN': `展览内容已更新（${changes.length} 处）`, en: `Exhibition content updated (${changes.length} changes)` }, at }];
+}
+
+/** A signed agreement: "签约：弗劳恩霍夫协会（德国）× 杭州智联科技" / "Agreement signed: Fraunhofer (Germany) with Hangzhou Zhilian Tech". */
+export function dealEntry(key: string, deal: { organisation: LocalizedText; country: LocalizedText; partner: LocalizedText }, at: number): TickerEntry {
+  return {
+    id: `deal:${key}`,
+    kind: 'deal',
+    text: {
+      'zh-CN': `签约：${deal.organisation['zh-CN']}（${deal.country['zh-CN']}）× ${deal.partner['zh-CN']}`,
+      en: `Agreement signed: ${deal.organisation.en} (${deal.country.en}) with ${deal.partner.en}`,
+    },
+    at,
+  };
 }

@@ -1,23 +1,35 @@
+import type { LocalizedText } from '../i18n';
+
 /**
  * The queue of full-screen celebration moments on a stage display. Several may come together (a
- * burst of visitors crosses two milestones, or — with the matchmaking issue — a deal is signed in
- * the same minute); each gets its moment, one after the other.
+ * burst of visitors crosses two milestones, two agreements are signed in the same minute); each
+ * gets its moment, one after the other.
  *
- * Adding a kind (e.g. `{ kind: 'deal'; key; organisation; country }`) is: a member of
- * `Celebration`, its duration in `CELEBRATION_MS`, and its view in the stage's overlay.
+ * Adding a kind is: a member of `Celebration`, its duration in `CELEBRATION_MS`, and its view in
+ * the stage's overlay.
  */
 
-export type Celebration = {
-  kind: 'milestone';
-  /** Identifies the moment, so one reported twice (e.g. after a reconnect) is celebrated once. */
-  key: string;
-  visitors: number;
-};
+export type Celebration =
+  | {
+      kind: 'milestone';
+      /** Identifies the moment, so one reported twice (e.g. after a reconnect) is celebrated once. */
+      key: string;
+      visitors: number;
+    }
+  | {
+      /** A signed agreement from the matchmaking sessions. */
+      kind: 'deal';
+      key: string;
+      organisation: LocalizedText;
+      country: LocalizedText;
+      partner: LocalizedText;
+      industry: LocalizedText;
+    };
 
 export type CelebrationKind = Celebration['kind'];
 
 /** How long each kind holds the screen. */
-export const CELEBRATION_MS: Record<CelebrationKind, number> = { milestone: 6_500 };
+export const CELEBRATION_MS: Record<CelebrationKind, number> = { milestone: 6_500, deal: 7_000 };
 /** Pause between two celebrations, so they read as two moments. */
 export const CELEBRATION_GAP_MS = 700;
 /** More waiting than this and the oldest waiting ones are dropped: old news is not worth a queue. */
