@@ -78,3 +78,22 @@ consoleTest('the console meets WCAG AA on its sign-in form and its main pages', 
     expect.soft(await violations(page), path).toEqual([]);
   }
 });
+
+consoleTest('every page of the console is in view in its navigation, on a laptop and on a tablet', async ({ page }) => {
+  await signInToConsole(page);
+  await expectConnected(page);
+  const links = page.getByRole('navigation', { name: 'Console' }).getByRole('link');
+  await expect(links).toHaveCount(8);
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 768, height: 1024 }]) {
+    await page.setViewportSize(viewport);
+    const outOfView = await links.evaluateAll((elements) =>
+      elements.filter((element) => {
+        // The list scrolls sideways when it overflows: a link past its edges is cut off from view.
+        const box = element.getBoundingClientRect();
+        const list = element.closest('ul')!.getBoundingClientRect();
+        return box.left < Math.max(0, list.left) - 1 || box.right > Math.min(window.innerWidth, list.right) + 1;
+      }).map((element) => element.textContent?.trim()),
+    );
+    expect.soft(outOfView, `pages cut off at ${viewport.width} px`).toEqual([]);
+  }
+});
