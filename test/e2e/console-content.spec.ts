@@ -5,9 +5,9 @@ test.describe.configure({ timeout: 300_000 });
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
-test('an operator edits an item in both languages, an open kiosk follows without a reload, and a rollback restores it', async ({ page, browser, showfloor, refusals, pageErrors }) => {
+test('an operator edits an item in both languages, an open kiosk follows without a reload, and a rollback restores it', async ({ page, browser, showfloor, toleratedErrors, pageErrors }) => {
   // A visitor is reading the item on a booth kiosk.
-  const kiosk = await openScreen(browser, showfloor.url, refusals, pageErrors);
+  const kiosk = await openScreen(browser, showfloor.url, toleratedErrors, pageErrors);
   await kiosk.page.setViewportSize({ width: 1080, height: 1920 });
   await openKioskItem(kiosk.page, 'alpha板块', 'alpha展项1');
 
@@ -71,8 +71,8 @@ test('an operator edits an item in both languages, an open kiosk follows without
   await kiosk.context.close();
 });
 
-test('a save refused field by field shows each message next to its input, and nothing changes on screens', async ({ page, showfloor, refusals }) => {
-  refusals.push({ status: 400, path: /\/api\/v1\/items\/alpha-item-2$/ });
+test('a save refused field by field shows each message next to its input, and nothing changes on screens', async ({ page, showfloor, toleratedErrors }) => {
+  toleratedErrors.push({ status: 400, path: /\/api\/v1\/items\/alpha-item-2$/ });
   await signInToConsole(page);
   await page.goto('/console/content/alpha/alpha-item-2');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('alpha item 2');
@@ -97,8 +97,8 @@ test('a save refused field by field shows each message next to its input, and no
   await expect(page.getByLabel('标题（英文）')).toHaveAccessibleDescription('不能为空');
 });
 
-test('two operators on one item: the second save is told of the conflict and can load the latest version', async ({ page, showfloor, refusals }) => {
-  refusals.push({ status: 409, path: /\/api\/v1\/items\/beta-item-1$/ });
+test('two operators on one item: the second save is told of the conflict and can load the latest version', async ({ page, showfloor, toleratedErrors }) => {
+  toleratedErrors.push({ status: 409, path: /\/api\/v1\/items\/beta-item-1$/ });
   await signInToConsole(page);
   await expectConnected(page);
   await page.goto('/console/content/beta/beta-item-1');
@@ -157,16 +157,16 @@ test('publishing, order and section edits take one click and reach the screens',
   await shot(page, 'section-editor');
 });
 
-test('a malicious item body stays inert in the preview and on the public kiosk page', async ({ page, browser, showfloor, refusals, pageErrors, blockedByPolicy }) => {
+test('a malicious item body stays inert in the preview and on the public kiosk page', async ({ page, browser, showfloor, toleratedErrors, pageErrors }) => {
   // Chromium reports the page's CSP refusing the inline handlers while DOMPurify parses the draft
   // (see kiosk/lib/console/sanitize.ts): that report is the policy working, and nothing runs.
-  blockedByPolicy.push(/^Executing inline event handler violates the following Content Security Policy directive 'script-src-attr 'none''/);
+  toleratedErrors.push(/^Executing inline event handler violates the following Content Security Policy directive 'script-src-attr 'none''/);
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  const kiosk = await openScreen(browser, showfloor.url, refusals, pageErrors);
+  const kiosk = await openScreen(browser, showfloor.url, toleratedErrors, pageErrors);
   kiosk.page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
@@ -214,8 +214,8 @@ test('a malicious item body stays inert in the preview and on the public kiosk p
   await kiosk.context.close();
 });
 
-test('an uploaded image is re-encoded by the server, needs alt text in both languages, and shows in the preview', async ({ page, showfloor, refusals }) => {
-  refusals.push({ status: 400, path: /\/api\/v1\/items\/alpha-item-2$/ });
+test('an uploaded image is re-encoded by the server, needs alt text in both languages, and shows in the preview', async ({ page, showfloor, toleratedErrors }) => {
+  toleratedErrors.push({ status: 400, path: /\/api\/v1\/items\/alpha-item-2$/ });
   await signInToConsole(page);
   await page.goto('/console/content/alpha/alpha-item-2');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('alpha item 2');

@@ -56,9 +56,9 @@ test('a wrong code is refused with a clear message', async ({ page }) => {
   await expect(form.getByLabel('Pairing code')).toHaveAccessibleDescription(/6-character code/);
 });
 
-test('a paired kiosk is online in the console; identify reaches it; revoking takes it offline and back to pairing', async ({ page, browser, showfloor, refusals, pageErrors }) => {
+test('a paired kiosk is online in the console; identify reaches it; revoking takes it offline and back to pairing', async ({ page, browser, showfloor, toleratedErrors, pageErrors }) => {
   // The kiosk's connections are closed on purpose when it is revoked; its reconnect attempts may be refused meanwhile.
-  const kioskRefusals = [...refusals, { status: 401, path: /.*/ }];
+  const kioskRefusals = [...toleratedErrors, { status: 401, path: /.*/ }];
   const kiosk = await openScreen(browser, showfloor.url, kioskRefusals, pageErrors);
   await kiosk.page.setViewportSize({ width: 1080, height: 1920 });
   await kiosk.page.goto('/kiosk/');

@@ -1,81 +1,22 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { EditableContent, Item } from '../../shared/content.schema';
 import type { Snapshot } from '../../shared/snapshot.schema';
-import { ADMIN_PASSWORD, signIn, startTestServer } from '../support/test-server';
-import { expect as baseExpect, test as base, WEB_DIR } from './fixtures';
-
-/** Where the built pages are (fixtures.ts: SHOWFLOOR_WEB_DIR overrides). */
-export const CONSOLE_WEB_DIR = WEB_DIR;
-
-/** A refused request the test expects the page to make (the browser logs each one as a console error). */
-export interface ExpectedRefusal {
-  status: number;
-  path: RegExp;
-}
-
-interface ConsoleFixtures {
-  /**
-   * Refusals that are part of what a test checks (a 409 conflict, a 400 with field errors, a
-   * judge's 403). Signing out answers the session probe with 401, so that one is always expected.
-   */
-  refusals: ExpectedRefusal[];
-  /** Console errors in which the browser reports its Content Security Policy blocking something a test provoked on purpose. */
-  blockedByPolicy: RegExp[];
-}
-
-const REFUSED = /^Failed to load resource: the server responded with a status of (\d{3})/;
+import { ADMIN_PASSWORD, signIn } from '../support/test-server';
+import { expect, test as base, watchErrors, type ToleratedError } from './fixtures';
 
 /**
- * The showfloor fixtures for console tests: each test gets its own server (fixture content
- * `alpha`, `beta`), and every page error fails the test, except HTTP refusals the test declared
- * (the browser reports those as console errors, though the console handles them).
+ * The showfloor fixtures for console tests. Signing out answers the session probe with 401, so
+ * that refusal is always tolerated; a test adds the ones it provokes (a 409 conflict, a 400 with
+ * field errors, a judge's 403, a CSP block) to `toleratedErrors`.
  */
-export const test = base.extend<ConsoleFixtures>({
+export const test = base.extend({
   // eslint-disable-next-line no-empty-pattern
-  refusals: async ({}, use) => {
+  toleratedErrors: async ({}, use) => {
     await use([{ status: 401, path: /\/api\/v1\/session$/ }]);
-  },
-  // eslint-disable-next-line no-empty-pattern
-  blockedByPolicy: async ({}, use) => {
-    await use([]);
-  },
-  // eslint-disable-next-line no-empty-pattern
-  showfloor: async ({}, use) => {
-    if (!existsSync(resolve(CONSOLE_WEB_DIR, 'console', 'index.html'))) throw new Error(`The pages are not built: run "npx vite build" first (looked in ${CONSOLE_WEB_DIR}).`);
-    const server = await startTestServer({ WEB_DIR: CONSOLE_WEB_DIR });
-    await use(server);
-    await server.stop();
-  },
-  // Overrides the suite's own check (still automatic: an override keeps the original's `auto`).
-  pageErrors: async ({ page, refusals, blockedByPolicy }, use) => {
-    const errors: string[] = [];
-    watchErrors(page, refusals, errors, blockedByPolicy);
-    await use(errors);
-    expect(errors, 'the page reported errors').toEqual([]);
   },
 });
 
-/**
- * Waits longer than the suite's default: these tests drive two or three pages against one server,
- * and the machines that run them are often busy with other suites. What must be fast (a screen
- * following an edit) is measured separately and reported.
- */
-export const expect = baseExpect.configure({ timeout: 15_000 });
-
-/** Records a page's errors into `errors`, except the declared refusals. Also for extra pages a test opens. */
-export function watchErrors(page: Page, refusals: ExpectedRefusal[], errors: string[], blockedByPolicy: RegExp[] = []): void {
-  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    if (blockedByPolicy.some((pattern) => pattern.test(message.text()))) return;
-    const refused = REFUSED.exec(message.text());
-    const url = message.location().url;
-    if (refused && refusals.some((r) => r.status === Number(refused[1]) && r.path.test(new URL(url, 'http://x').pathname))) return;
-    errors.push(`console: ${message.text()} (${url})`);
-  });
-}
+export { expect, watchErrors, type ToleratedError };
 
 /** Saves what a test checked, for people to look at: test-results/console-<name>.png. */
 export async function shot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
@@ -101,10 +42,10 @@ export async function expectConnected(page: Page): Promise<void> {
 }
 
 /** A second, independent browser (no shared cookies), as a screen on the show floor would be. */
-export async function openScreen(browser: Browser, baseURL: string, refusals: ExpectedRefusal[], errors: string[]): Promise<{ context: BrowserContext; page: Page }> {
+export async function openScreen(browser: Browser, baseURL: string, tolerated: readonly ToleratedError[], errors: string[]): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
-  watchErrors(page, refusals, errors);
+  watchErrors(page, errors, tolerated);
   return { context, page };
 }
 

@@ -108,8 +108,8 @@ test('an operator adds an organisation and a partner, records a meeting and move
   expect(csv).toContain('biomedicine');
 });
 
-test('organisations come from a CSV file; a file with a wrong line is refused with the line and column named', async ({ page, showfloor, refusals }) => {
-  refusals.push({ status: 400, path: /^\/api\/v1\/deals\/organisations\/import$/ });
+test('organisations come from a CSV file; a file with a wrong line is refused with the line and column named', async ({ page, showfloor, toleratedErrors }) => {
+  toleratedErrors.push({ status: 400, path: /^\/api\/v1\/deals\/organisations\/import$/ });
   await signInToConsole(page);
   await expectConnected(page);
   await page.goto('/console/matchmaking');
@@ -138,10 +138,10 @@ test('organisations come from a CSV file; a file with a wrong line is refused wi
   expect((await api(showfloor.url, 'GET', '/api/v1/deals')).body.organisations).toHaveLength(2);
 });
 
-test('an agreement signed in the console is celebrated on an open stage display', async ({ page, browser, showfloor, refusals, pageErrors }) => {
+test('an agreement signed in the console is celebrated on an open stage display', async ({ page, browser, showfloor, toleratedErrors, pageErrors }) => {
   await api(showfloor.url, 'POST', '/api/v1/deals/organisations', { name: { 'zh-CN': '意大利技术研究院', en: 'Istituto Italiano di Tecnologia' }, country: 'IT', type: 'research' });
   await api(showfloor.url, 'POST', '/api/v1/deals/partners', { name: { 'zh-CN': '杭州智联科技', en: 'Hangzhou Zhilian Tech' } });
-  const stage = await openScreen(browser, showfloor.url, refusals, pageErrors);
+  const stage = await openScreen(browser, showfloor.url, toleratedErrors, pageErrors);
   await stage.page.setViewportSize({ width: 1920, height: 1080 });
   await stage.page.goto('/stage/');
   await expect(stage.page.getByRole('status').first()).toBeVisible();

@@ -1,5 +1,5 @@
 import type { Browser, Page, WebSocketRoute } from '@playwright/test';
-import { api, createUser, expect, expectConnected, shot, signInToConsole, snapshot, test, watchErrors, type ExpectedRefusal } from './console-helpers';
+import { api, createUser, expect, expectConnected, shot, signInToConsole, snapshot, test, watchErrors, type ToleratedError } from './console-helpers';
 
 // Five browsers and a server, on machines often busy with other suites.
 test.describe.configure({ timeout: 420_000 });
@@ -9,11 +9,11 @@ test.use({ viewport: { width: 1280, height: 900 } });
 const PASSWORD = 'a-long-judge-password';
 
 /** A judge's phone: its own browser (no shared cookies), phone-sized, signed in to the console. */
-async function openJudge(browser: Browser, baseURL: string, username: string, refusals: ExpectedRefusal[], errors: string[], sockets?: (ws: WebSocketRoute) => void): Promise<Page> {
+async function openJudge(browser: Browser, baseURL: string, username: string, toleratedErrors: ToleratedError[], errors: string[], sockets?: (ws: WebSocketRoute) => void): Promise<Page> {
   const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   if (sockets) await context.routeWebSocket(/\/socket\.io\//, sockets);
   const page = await context.newPage();
-  watchErrors(page, refusals, errors);
+  watchErrors(page, errors, toleratedErrors);
   await signInToConsole(page, username, PASSWORD);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Roadshow scoring');
   return page;
@@ -34,7 +34,7 @@ const SCORES = {
 } as const;
 const ALL_RESULTS = /81[.,]7|95[.,]0|51[.,]7/;
 
-test('a roadshow of three projects scored by two judges on their phones: progress live in the console, no score public until the reveal', async ({ page, browser, showfloor, refusals, pageErrors }) => {
+test('a roadshow of three projects scored by two judges on their phones: progress live in the console, no score public until the reveal', async ({ page, browser, showfloor, toleratedErrors, pageErrors }) => {
   await createUser(showfloor.url, 'judge-a', 'judge', PASSWORD);
   await createUser(showfloor.url, 'judge-b', 'judge', PASSWORD);
   const addProject = (en: string, zh: string, presenter: string, country: string) =>
@@ -95,18 +95,18 @@ test('a roadshow of three projects scored by two judges on their phones: progres
   const screenErrors = pageErrors;
   const phoneContext = await browser.newContext({ baseURL: showfloor.url, viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const phone = await phoneContext.newPage();
-  watchErrors(phone, refusals, screenErrors);
+  watchErrors(phone, screenErrors, toleratedErrors);
   await phone.goto('/m/roadshow');
   await expect(phone.getByRole('heading', { level: 1 })).toHaveText('项目路演');
   const stageContext = await browser.newContext({ baseURL: showfloor.url, viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const stage = await stageContext.newPage();
-  watchErrors(stage, refusals, screenErrors);
+  watchErrors(stage, screenErrors, toleratedErrors);
   await stage.goto('/stage/');
   await expect(stage.getByRole('status').first()).toBeVisible();
 
   // The two judges, each on their own phone.
-  const judgeA = await openJudge(browser, showfloor.url, 'judge-a', refusals, pageErrors);
-  const judgeB = await openJudge(browser, showfloor.url, 'judge-b', refusals, pageErrors);
+  const judgeA = await openJudge(browser, showfloor.url, 'judge-a', toleratedErrors, pageErrors);
+  const judgeB = await openJudge(browser, showfloor.url, 'judge-b', toleratedErrors, pageErrors);
   await expect(judgeA.getByTestId('judge-phase')).toContainText('Not started');
 
   const progress = control.getByTestId('roadshow-progress');
@@ -203,8 +203,8 @@ test('a roadshow of three projects scored by two judges on their phones: progres
   await Promise.all([phoneContext.close(), stageContext.close(), judgeA.context().close(), judgeB.context().close()]);
 });
 
-test('a judge’s score that reaches the server after the scoring closed is refused and taken back', async ({ browser, showfloor, refusals, pageErrors }) => {
-  refusals.push({ status: 409, path: /^\/api\/v1\/roadshow\/scores$/ });
+test('a judge’s score that reaches the server after the scoring closed is refused and taken back', async ({ browser, showfloor, toleratedErrors, pageErrors }) => {
+  toleratedErrors.push({ status: 409, path: /^\/api\/v1\/roadshow\/scores$/ });
   await createUser(showfloor.url, 'judge-a', 'judge', PASSWORD);
   await api(showfloor.url, 'PUT', '/api/v1/roadshow/rubric', { criteria: [{ id: 'innovation', name: { 'zh-CN': '创新性', en: 'Innovation' }, weight: 1, maxScore: 10 }] });
   await api(showfloor.url, 'POST', '/api/v1/roadshow/projects', { name: { 'zh-CN': '项目', en: 'Project One' }, presenter: 'X', country: 'DE', field: { 'zh-CN': '领域', en: 'Field' } });
@@ -214,7 +214,7 @@ test('a judge’s score that reaches the server after the scoring closed is refu
   // The judge's phone stops hearing the server (a weak signal in the hall) just before the
   // operator closes the scoring, so it still shows scoring open when the judge taps.
   let deaf = false;
-  const judge = await openJudge(browser, showfloor.url, 'judge-a', refusals, pageErrors, (ws) => {
+  const judge = await openJudge(browser, showfloor.url, 'judge-a', toleratedErrors, pageErrors, (ws) => {
     const server = ws.connectToServer();
     ws.onMessage((message) => server.send(message));
     server.onMessage((message) => {

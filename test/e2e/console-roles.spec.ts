@@ -8,8 +8,8 @@ test.use({ viewport: { width: 1024, height: 768 } });
 
 const PASSWORD = 'a-long-judge-password';
 
-test('a judge sees only the roadshow page, and the server refuses them content editing', async ({ page, showfloor, refusals }) => {
-  refusals.push({ status: 403, path: /^\/api\/v1\/(content|items\/alpha-item-1)$/ });
+test('a judge sees only the roadshow page, and the server refuses them content editing', async ({ page, showfloor, toleratedErrors }) => {
+  toleratedErrors.push({ status: 403, path: /^\/api\/v1\/(content|items\/alpha-item-1)$/ });
   await createUser(showfloor.url, 'judge1', 'judge', PASSWORD);
   await signInToConsole(page, 'judge1', PASSWORD);
 
@@ -66,8 +66,8 @@ test('an operator has no Users page; an admin manages accounts', async ({ page, 
   await shot(page, 'users');
 });
 
-test('too many failed sign-ins are answered 429 and the form says how long to wait', async ({ page, showfloor, refusals }) => {
-  refusals.push({ status: 429, path: /\/api\/v1\/session$/ });
+test('too many failed sign-ins are answered 429 and the form says how long to wait', async ({ page, showfloor, toleratedErrors }) => {
+  toleratedErrors.push({ status: 429, path: /\/api\/v1\/session$/ });
   // Ten failures from this address for this user name (the server's default limit)…
   for (let i = 0; i < 10; i++) {
     const response = await fetch(`${showfloor.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: `wrong-${i}` }) });

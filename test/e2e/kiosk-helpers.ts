@@ -3,8 +3,8 @@ import { cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Snapshot } from '../../shared/snapshot.schema';
-import { FIXTURE_CONTENT, signIn, startTestServer, type TestServer } from '../support/test-server';
-import { expect as baseExpect, test as base, WEB_DIR } from './fixtures';
+import { FIXTURE_CONTENT, signIn, type TestServer } from '../support/test-server';
+import { expect, NETWORK_ERRORS, test as base, WEB_DIR } from './fixtures';
 
 /** The two screens a booth kiosk comes in. */
 export const VIEWPORTS = {
@@ -23,31 +23,8 @@ function temporaryDir(prefix: string): string {
   return dir;
 }
 
-/** Where the built pages are (fixtures.ts: SHOWFLOOR_WEB_DIR overrides). */
-export const KIOSK_WEB_DIR = WEB_DIR;
-
-/**
- * What a browser logs when the server it talks to is gone: expected while a test has stopped the
- * server on purpose, and nothing else.
- */
-const NETWORK_ERROR = /WebSocket connection to .* failed|Failed to load resource|net::ERR_|ERR_CONNECTION_REFUSED/;
-
-interface KioskFixtures {
-  /** The exhibition the test server starts with (default: the fixture content). */
-  contentDir: string | undefined;
-  /** The built pages the test server serves (default: KIOSK_WEB_DIR). */
-  webDir: string | undefined;
-  /** Call before stopping the server on purpose: network errors the page logs from then on are expected. */
-  expectNetworkErrors: { on: boolean };
-}
-
-/**
- * The showfloor fixtures with the kiosk's needs: the server serves KIOSK_WEB_DIR, and a test that
- * takes the server away can say so, so the console-error check ignores the resulting network
- * errors (and only those).
- */
-const extended = base.extend<KioskFixtures & { longerTimeout: void }>({
-  // Kiosk tests walk through whole visits and wait out idle timers: two minutes each.
+/** The showfloor fixtures (fixtures.ts); kiosk tests walk through whole visits and wait out idle timers: two minutes each. */
+export const test = base.extend<{ longerTimeout: void }>({
   longerTimeout: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use, testInfo) => {
@@ -56,38 +33,9 @@ const extended = base.extend<KioskFixtures & { longerTimeout: void }>({
     },
     { auto: true },
   ],
-  // eslint-disable-next-line no-empty-pattern
-  expectNetworkErrors: async ({}, use) => {
-    await use({ on: false });
-  },
-  contentDir: [undefined, { option: true }],
-  webDir: [undefined, { option: true }],
-  showfloor: async ({ contentDir, webDir }, use) => {
-    if (!existsSync(resolve(KIOSK_WEB_DIR, 'kiosk', 'sw.js'))) throw new Error(`The kiosk is not built: run "npx vite build" first (looked in ${KIOSK_WEB_DIR}).`);
-    const server = await startTestServer({ WEB_DIR: webDir ?? KIOSK_WEB_DIR, ...(contentDir ? { CONTENT_DIR: contentDir } : {}) });
-    await use(server);
-    await server.stop();
-  },
-  // Overrides the (automatic) console-error check of fixtures.ts.
-  pageErrors: async ({ page, expectNetworkErrors }, use) => {
-    const errors: string[] = [];
-    const note = (error: string) => {
-      if (expectNetworkErrors.on && NETWORK_ERROR.test(error)) return;
-      errors.push(error);
-    };
-    page.on('pageerror', (error) => note(`uncaught: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') note(`console: ${message.text()}`);
-    });
-    await use(errors);
-    baseExpect(errors, 'the page reported errors').toEqual([]);
-  },
 });
 
-export const test = extended;
-
-/** Screens animate and CI machines are shared: allow a little more than the default 5 s. */
-export const expect = baseExpect.configure({ timeout: 15_000 });
+export { expect, NETWORK_ERRORS, WEB_DIR };
 
 /** Saves what a test checked, for people to look at: test-results/kiosk-<name>.png. */
 export async function shot(page: Page, name: string): Promise<void> {
@@ -168,7 +116,7 @@ export async function interactions(url: string, section: string): Promise<{ taps
  */
 export function pagesOfAnotherVersion(): string {
   const dir = temporaryDir('showfloor-kiosk-web-');
-  if (existsSync(resolve(KIOSK_WEB_DIR, 'index.html'))) cpSync(KIOSK_WEB_DIR, dir, { recursive: true });
+  if (existsSync(resolve(WEB_DIR, 'index.html'))) cpSync(WEB_DIR, dir, { recursive: true });
   writeFileSync(join(dir, 'version.json'), `${JSON.stringify({ version: '9.9.9+newer' })}\n`);
   return dir;
 }

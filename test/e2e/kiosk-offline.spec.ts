@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { startTestServer } from '../support/test-server';
-import { expect, interactions, KIOSK_WEB_DIR, openPairedKiosk, shot, test, touchToStart, VIEWPORTS } from './kiosk-helpers';
+import { expect, interactions, NETWORK_ERRORS, WEB_DIR, openPairedKiosk, shot, test, touchToStart, VIEWPORTS } from './kiosk-helpers';
 
 test.use({ viewport: VIEWPORTS.portrait });
 
@@ -26,14 +26,14 @@ async function readyForOffline(page: Page): Promise<void> {
 test('with the server gone the kiosk keeps working from its cache, and its queued interactions count exactly once when it is back', async ({
   page,
   showfloor,
-  expectNetworkErrors,
+  toleratedErrors,
 }) => {
   await openPairedKiosk(page, showfloor, { name: 'Offline booth' });
   await readyForOffline(page);
   const { dataDir, port } = showfloor;
 
   // The exhibition Wi-Fi drops (the server goes away: Playwright's setOffline leaves open sockets up).
-  expectNetworkErrors.on = true;
+  toleratedErrors.push(NETWORK_ERRORS);
   await showfloor.stop({ keepData: true });
   const badge = page.getByTestId('offline-badge');
   await expect(badge).toContainText('离线 · Offline');
@@ -62,7 +62,7 @@ test('with the server gone the kiosk keeps working from its cache, and its queue
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('beta板块');
 
   // The server comes back on the same address and data, with content changed while the kiosk was away.
-  const restarted = await startTestServer({ WEB_DIR: KIOSK_WEB_DIR, DATA_DIR: dataDir, PORT: String(port) });
+  const restarted = await startTestServer({ WEB_DIR: WEB_DIR, DATA_DIR: dataDir, PORT: String(port) });
   try {
     const content = restarted.server.services.content;
     const bundle = structuredClone(content.all());

@@ -1,82 +1,17 @@
-import { test as base, expect as baseExpect, type Page } from '@playwright/test';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { WEB_DIR } from './fixtures';
-import { ADMIN_PASSWORD, createDevice, signIn, startTestServer, visitEvent, postEvents, type TestServer } from '../support/test-server';
+import type { Page } from '@playwright/test';
+import { resolve } from 'node:path';
+import { expect, NETWORK_ERRORS, test, WEB_DIR } from './fixtures';
+import { ADMIN_PASSWORD, createDevice, signIn, visitEvent, postEvents, type TestServer } from '../support/test-server';
 
-/**
- * Fixtures and helpers for the stage display's browser tests. Like fixtures.ts, every test gets its
- * own real server and fails on any error the page reports; a test that cuts the network on purpose
- * lists the errors that the browser logs for it (`test.use({ expectedErrors: [...] })`).
- */
+/** Helpers for the stage display's browser tests. */
 
 /** Where the screenshots the issue asks for are saved. */
 export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results');
 /** localStorage key of the device module's credentials (kiosk/lib/device/device-credentials.ts). */
 const CREDENTIALS_KEY = 'showfloor.device.v1';
 
-/** What Chromium logs while the server is away: failed socket and fetch attempts. */
-export const NETWORK_ERRORS = /WebSocket connection to .* failed|Failed to load resource|ERR_CONNECTION_REFUSED/;
-
-interface StageWorkerFixtures {
-  /**
-   * A copy of the built pages taken when the worker starts, which the servers serve: a rebuild of
-   * dist/web while the tests run (another terminal, a watcher) cannot pull files from under a page.
-   */
-  webDir: string;
-}
-
-interface StageFixtures {
-  showfloor: TestServer;
-  /** Console errors a test provokes on purpose; any other error fails the test. */
-  expectedErrors: RegExp | null;
-  pageErrors: string[];
-}
-
-export const test = base.extend<StageFixtures, StageWorkerFixtures>({
-  webDir: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      if (!existsSync(resolve(WEB_DIR, 'stage/index.html'))) throw new Error(`The pages are not built: run "npx vite build" first (looked in ${WEB_DIR}).`);
-      const copy = mkdtempSync(join(tmpdir(), 'showfloor-stage-web-'));
-      cpSync(WEB_DIR, copy, { recursive: true });
-      await use(copy);
-      rmSync(copy, { recursive: true, force: true });
-    },
-    { scope: 'worker' },
-  ],
-  showfloor: async ({ webDir }, use) => {
-    const server = await startTestServer({ WEB_DIR: webDir });
-    await use(server);
-    await server.stop();
-  },
-  baseURL: async ({ showfloor }, use) => {
-    await use(showfloor.url);
-  },
-  expectedErrors: [null, { option: true }],
-  pageErrors: [
-    async ({ page, expectedErrors }, use) => {
-      const errors: string[] = [];
-      const record = (text: string) => {
-        if (!expectedErrors?.test(text)) errors.push(text);
-      };
-      page.on('pageerror', (error) => record(`uncaught: ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() === 'error') record(`console: ${message.text()}`);
-      });
-      await use(errors);
-      expect(errors, 'the page reported errors').toEqual([]);
-    },
-    { auto: true },
-  ],
-});
-
-/**
- * Stage pages draw large canvases in software (no GPU on test machines) and wait on scene timers:
- * on a busy machine their steps take longer than the suite's 5 s default.
- */
-export const expect = baseExpect.configure({ timeout: 10_000 });
+/** The showfloor fixtures (fixtures.ts): a real server per test; any page error fails the test unless tolerated. */
+export { expect, NETWORK_ERRORS, test, WEB_DIR };
 /** The time budget of one stage test (see `test.describe.configure` in each spec). */
 export const STAGE_TEST_TIMEOUT = 90_000;
 

@@ -2,11 +2,15 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { doorSensor, expect, NETWORK_ERRORS, openPairedStage, scene, STAGE_TEST_TIMEOUT, test } from './stage-helpers';
+import { doorSensor, expect, NETWORK_ERRORS, openPairedStage, scene, STAGE_TEST_TIMEOUT, test, WEB_DIR } from './stage-helpers';
 
 test.describe.configure({ timeout: STAGE_TEST_TIMEOUT });
 
-test.use({ viewport: { width: 1920, height: 1080 }, expectedErrors: NETWORK_ERRORS });
+test.use({ viewport: { width: 1920, height: 1080 } });
+// These tests take the server away on purpose: the browser logs its failed reconnection attempts.
+test.beforeEach(({ toleratedErrors }) => {
+  toleratedErrors.push(NETWORK_ERRORS);
+});
 
 /** Servers a test starts itself (it restarts them; the fixture's server is left alone). */
 let servers: TestServer[] = [];
@@ -24,8 +28,8 @@ async function restart(server: TestServer, env: Record<string, string>): Promise
   return again;
 }
 
-test('keeps its figures while the server is away, says how old they are, and catches up after a restart', async ({ page, webDir }) => {
-  const first = await startTestServer({ WEB_DIR: webDir });
+test('keeps its figures while the server is away, says how old they are, and catches up after a restart', async ({ page }) => {
+  const first = await startTestServer({ WEB_DIR });
   servers.push(first);
   await openPairedStage(page, first);
   await expect(page.getByRole('status')).toHaveText('在线 · Online');
@@ -41,7 +45,7 @@ test('keeps its figures while the server is away, says how old they are, and cat
   await expect(visitorsToday).toHaveText('5');
   await expect(scene(page, 'overview')).toBeVisible();
 
-  const second = await startTestServer({ WEB_DIR: webDir, DATA_DIR: first.dataDir, PORT: String(first.port) });
+  const second = await startTestServer({ WEB_DIR, DATA_DIR: first.dataDir, PORT: String(first.port) });
   servers.push(second);
   await (await doorSensor(second)).visits(4);
 
@@ -51,8 +55,8 @@ test('keeps its figures while the server is away, says how old they are, and cat
   expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
 });
 
-test('reloads itself between scenes when the server runs a new version of the pages, once', async ({ page, webDir }) => {
-  const first = await startTestServer({ WEB_DIR: webDir });
+test('reloads itself between scenes when the server runs a new version of the pages, once', async ({ page }) => {
+  const first = await startTestServer({ WEB_DIR });
   servers.push(first);
   await openPairedStage(page, first, { sceneSeconds: 5 });
   await expect(scene(page, 'overview')).toBeVisible();
@@ -61,7 +65,7 @@ test('reloads itself between scenes when the server runs a new version of the pa
   // The same pages with another version: what a deploy of a new build looks like to an open screen.
   const newer = mkdtempSync(join(tmpdir(), 'showfloor-web-'));
   dirs.push(newer);
-  cpSync(webDir, newer, { recursive: true });
+  cpSync(WEB_DIR, newer, { recursive: true });
   writeFileSync(join(newer, 'version.json'), `${JSON.stringify({ version: '9.9.9+newer' })}\n`);
   servers = servers.filter((s) => s !== first);
   const reloaded = page.waitForEvent('load', { timeout: 25_000 });

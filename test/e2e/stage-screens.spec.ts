@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { createDevice, postEvents, signIn, startTestServer, type TestServer } from '../support/test-server';
-import { expect, openPairedStage, postAnnouncement, scene, SCREENSHOTS, sendCommandWhenOnline, STAGE_TEST_TIMEOUT, test } from './stage-helpers';
+import { expect, openPairedStage, postAnnouncement, scene, SCREENSHOTS, sendCommandWhenOnline, STAGE_TEST_TIMEOUT, test, WEB_DIR } from './stage-helpers';
 
 test.describe.configure({ timeout: STAGE_TEST_TIMEOUT });
 
@@ -12,9 +12,9 @@ test.describe.configure({ timeout: STAGE_TEST_TIMEOUT });
 const CONTENT_DIR = resolve(import.meta.dirname, '../../content');
 let server: TestServer;
 
-test.beforeAll(async ({ webDir }) => {
+test.beforeAll(async () => {
   test.setTimeout(STAGE_TEST_TIMEOUT);
-  server = await startTestServer({ WEB_DIR: webDir, CONTENT_DIR });
+  server = await startTestServer({ WEB_DIR, CONTENT_DIR });
   const snapshot = (await (await fetch(`${server.url}/api/v1/snapshot`)).json()) as { sections: { id: string; items: { id: string }[] }[] };
   const items = snapshot.sections.flatMap((section) => section.items.map((item) => ({ section: section.id, item: item.id })));
   const sensor = await createDevice(server.url, { name: 'Hall door', role: 'sensor' });
