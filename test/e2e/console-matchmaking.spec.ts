@@ -33,6 +33,9 @@ test('an operator adds an organisation and a partner, records a meeting and move
   await orgForm.getByRole('button', { name: 'Add organisation' }).click();
   await expect(page.getByRole('status').filter({ hasText: '“Fraunhofer Society” added' })).toBeVisible();
   await expect(page.getByRole('table', { name: /^Organisations/ }).getByRole('row', { name: /Fraunhofer Society/ })).toContainText('Germany');
+  // Cleared and ready for the next one from the keyboard.
+  await expect(orgForm.getByLabel('Name (Chinese)')).toHaveValue('');
+  await expect(orgForm.getByLabel('Name (Chinese)')).toBeFocused();
 
   const partnerForm = page.getByRole('form', { name: 'Add a partner' });
   await partnerForm.getByLabel('Name (Chinese)').fill('杭州智联科技');
