@@ -49,12 +49,14 @@ import { RoadshowService } from './roadshow/roadshow.service';
 import { registerLiveNamespace, type LiveNamespace } from './live/live.socket';
 import { snapshotRoutes } from './live/snapshot.routes';
 import { buildSnapshot } from './live/snapshot.service';
+import { SnapshotCache } from './live/snapshot.cache';
 import { healthRoutes } from './platform/health.routes';
 import { apiNotFound, errorHandler } from './platform/http-errors.middleware';
 import { createLogger, type Logger } from './platform/logger';
 import { imagesRoutes } from './media/images.routes';
 import { ImagesService } from './media/images.service';
 import { createMetrics } from './platform/metrics';
+import { guardBackpressure } from './platform/socket-backpressure';
 import { SqliteSettingsRepository } from './settings/settings.repository';
 import { openDatabase, type Db } from './storage/database';
 import { appVersion } from './web/app-version';
@@ -205,19 +207,24 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   });
   // Known once listening (port 0 picks one); computed once, the network does not change under a show.
   let publicUrl: string | undefined;
-  const snapshot = () =>
-    buildSnapshot({
-      content,
-      counters,
-      announcements,
-      deals,
-      roadshow,
-      rehearsal: config.rehearsal,
-      seq: () => broadcaster.seq,
-      appVersion: version,
-      publicUrl: () => (publicUrl ??= resolvePublicUrl(config.publicUrl, (httpServer.address() as AddressInfo | null)?.port ?? config.port)),
-      now,
-    });
+  const snapshots = new SnapshotCache(
+    () =>
+      buildSnapshot({
+        content,
+        counters,
+        announcements,
+        deals,
+        roadshow,
+        rehearsal: config.rehearsal,
+        seq: () => broadcaster.seq,
+        appVersion: version,
+        publicUrl: () => (publicUrl ??= resolvePublicUrl(config.publicUrl, (httpServer.address() as AddressInfo | null)?.port ?? config.port)),
+        now,
+      }),
+    () => broadcaster.seq,
+    now,
+  );
+  const snapshot = () => snapshots.current().snapshot;
 
   // At midnight in TIME_ZONE "today" starts from zero on every screen without waiting for an event.
   const dayWatch = setInterval(() => {
@@ -251,7 +258,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   app.use(securityHeaders());
   app.use(healthRoutes({ registry: metrics.registry, readinessProblems: () => readinessProblems(db, content) }));
   app.use(apiPrelude(sessionMiddleware));
-  app.use(snapshotRoutes(snapshot));
+  app.use(snapshotRoutes(() => snapshots.current().json));
   app.use(eventsRoutes({ ingest, devices, metrics }));
   app.use(
     sessionRoutes({
@@ -278,7 +285,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   app.use(pagesRoutes({ webDir: config.webDir, mediaDirs: [join(config.dataDir, 'media'), join(config.contentDir, 'images')] }));
   app.use(errorHandler(logger));
 
-  registerLiveNamespace(live, { snapshot, devices, metrics });
+  registerLiveNamespace(live, { snapshot: () => snapshots.current(), devices, metrics, now });
+  const stopBackpressureGuard = guardBackpressure(io, { limits: config.socketLimits, metrics, logger });
   registerDeviceNamespace(deviceNsp, { devices, metrics, now });
   // socket.io's documented way to share express-session: run it once per connection handshake.
   io.engine.use((req: { _query?: { sid?: string } }, res: unknown, next: () => void) => {
@@ -313,6 +321,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     close(): Promise<void> {
       closing ??= (async () => {
         clearInterval(dayWatch);
+        stopBackpressureGuard();
         announcements.close();
         const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         httpServer.closeIdleConnections();

@@ -39,6 +39,14 @@ export const EnvSchema = z.object({
   SHOWFLOOR_REHEARSAL: bool.default(false),
   /** Minimum milliseconds between two counter patches (10 a second by default). */
   COUNTER_PATCH_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(100),
+  /** Bytes the server may hold for one socket that does not read; past it the socket is cut off. */
+  SOCKET_MAX_BUFFERED_BYTES: z.coerce.number().int().min(64 * 1024).max(64 * 1024 * 1024).default(1024 * 1024),
+  /** Other origins (besides the server's own and PUBLIC_URL) whose pages may use the console and device sockets and post to the API. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .transform((list) => list.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: 'must be a comma-separated list of origins such as https://console.example.org' })))
+    .default([]),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -59,6 +67,9 @@ export interface Config {
   ingestCommit: Env['INGEST_COMMIT'];
   counterPatchIntervalMs: number;
   rehearsal: boolean;
+  socketLimits: { maxBufferedBytes: number; maxBufferedPackets: number };
+  /** Origins allowed besides the request's own host and PUBLIC_URL, as `scheme://host[:port]`. */
+  allowedOrigins: string[];
 }
 
 export class ConfigError extends Error {
@@ -92,5 +103,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     ingestCommit: e.INGEST_COMMIT,
     counterPatchIntervalMs: e.COUNTER_PATCH_INTERVAL_MS,
     rehearsal: e.SHOWFLOOR_REHEARSAL,
+    // 64 bytes a packet on average is far below any real patch: the packet bound only catches floods of tiny ones.
+    socketLimits: { maxBufferedBytes: e.SOCKET_MAX_BUFFERED_BYTES, maxBufferedPackets: Math.ceil(e.SOCKET_MAX_BUFFERED_BYTES / 64) },
+    allowedOrigins: e.ALLOWED_ORIGINS.map((origin) => new URL(origin).origin),
   };
 }

@@ -41,6 +41,17 @@ export function createMetrics() {
       buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
       registers: [registry],
     }),
+    slowClientsCut: new Counter({
+      name: 'showfloor_slow_clients_cut_total',
+      help: 'Socket connections closed because they did not read what they were sent (buffered bytes over the limit)',
+      registers: [registry],
+    }),
+    requestsRefused: new Counter({
+      name: 'showfloor_requests_refused_total',
+      help: 'Requests refused to protect the server, by reason (rate limits, busy password checks, full storage)',
+      labelNames: ['reason'] as const,
+      registers: [registry],
+    }),
   };
 }
 export type Metrics = ReturnType<typeof createMetrics>;
