@@ -57,6 +57,8 @@ import { imagesRoutes } from './media/images.routes';
 import { ImagesService } from './media/images.service';
 import { createMetrics } from './platform/metrics';
 import { guardBackpressure } from './platform/socket-backpressure';
+import { allowedOriginsOf } from './platform/origin-policy';
+import { refuseCrossSiteSocket } from './platform/same-origin.middleware';
 import { SqliteSettingsRepository } from './settings/settings.repository';
 import { openDatabase, type Db } from './storage/database';
 import { appVersion } from './web/app-version';
@@ -107,6 +109,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   });
   // Each namespace has its own event map (from shared/); socket.io types one map per server.
   const live = io.of(NAMESPACES.live) as unknown as LiveNamespace;
+  const allowedOrigins = allowedOriginsOf(config);
   const deviceNsp = io.of(NAMESPACES.device) as unknown as DeviceNamespace;
   const consoleNsp = io.of(NAMESPACES.console) as unknown as ConsoleNamespace;
   // The console namespace is registered last; until then fleet changes have nobody to tell.
@@ -257,7 +260,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders());
   app.use(healthRoutes({ registry: metrics.registry, readinessProblems: () => readinessProblems(db, content) }));
-  app.use(apiPrelude(sessionMiddleware));
+  app.use(apiPrelude(sessionMiddleware, allowedOrigins));
   app.use(snapshotRoutes(() => snapshots.current().json));
   app.use(eventsRoutes({ ingest, devices, metrics }));
   app.use(
@@ -287,6 +290,9 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
 
   registerLiveNamespace(live, { snapshot: () => snapshots.current(), devices, metrics, now });
   const stopBackpressureGuard = guardBackpressure(io, { limits: config.socketLimits, metrics, logger });
+  // Registered first, so they run before the namespaces' own checks.
+  deviceNsp.use(refuseCrossSiteSocket(allowedOrigins));
+  consoleNsp.use(refuseCrossSiteSocket(allowedOrigins));
   registerDeviceNamespace(deviceNsp, { devices, metrics, now });
   // socket.io's documented way to share express-session: run it once per connection handshake.
   io.engine.use((req: { _query?: { sid?: string } }, res: unknown, next: () => void) => {
