@@ -4,8 +4,17 @@ export const USER_ROLES = ['admin', 'operator', 'judge'] as const;
 export const UserRoleSchema = z.enum(USER_ROLES);
 export type UserRole = z.infer<typeof UserRoleSchema>;
 
+/**
+ * The one form of a user name that sign-in, its rate limit and the database agree on: the same
+ * name typed with spaces, a trailing newline, other letter case or full-width letters is the same
+ * account, so it must also share that account's failure count.
+ */
+export function normalizeUsername(name: string): string {
+  return name.normalize('NFKC').trim().toLowerCase();
+}
+
 export const LoginSchema = z.strictObject({
-  username: z.string().trim().min(1, 'must not be empty').max(64),
+  username: z.string().max(64).transform(normalizeUsername).pipe(z.string().min(1, 'must not be empty')),
   password: z.string().min(1, 'must not be empty').max(256),
 });
 export type Login = z.infer<typeof LoginSchema>;
