@@ -61,11 +61,16 @@ import { allowedOriginsOf } from './platform/origin-policy';
 import { refuseCrossSiteSocket } from './platform/same-origin.middleware';
 import { SqliteSettingsRepository } from './settings/settings.repository';
 import { openDatabase, type Db } from './storage/database';
+import { StorageHealth } from './storage/storage-health';
+import { BackgroundTasks } from './platform/background';
 import { appVersion } from './web/app-version';
 import { apiPrelude } from './web/api-prelude';
 import { pagesRoutes } from './web/pages.routes';
 import { securityHeaders } from './web/security-headers';
 import { resolvePublicUrl } from './web/public-url';
+
+/** The storage probe writes a few pages, so that it does not pass where an event batch would not. */
+const STORAGE_PROBE_PADDING = '.'.repeat(16 * 1024);
 
 export interface ServerDeps {
   logger?: Logger;
@@ -91,6 +96,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   const version = appVersion(config.webDir);
 
   const settings = new SqliteSettingsRepository(db);
+  const storage = new StorageHealth({ probe: () => settings.set('storage.probe', `${new Date(now()).toISOString()} ${STORAGE_PROBE_PADDING}`), logger, now });
+  const tasks = new BackgroundTasks({ logger, storage, now });
   const eventsRepository = new SqliteEventsRepository(db);
   const users = new SqliteUsersRepository(db);
   const auth = new AuthService(users, now);
@@ -123,6 +130,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     counterIntervalMs: config.counterPatchIntervalMs,
     countersPatch: () => ({ type: 'counters', counters: counters.current() }),
     now,
+    tasks,
   });
   const content: ContentService = new ContentService(
     {
@@ -157,7 +165,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     audit,
     now,
     deviceExists: (id) => devices.list().some((d) => d.id === id && d.revokedAt === null),
-    onActiveChanged: () => broadcaster.publish({ type: 'announcements', announcements: announcements.active() }),
+    // Also called from the expiry timer: guarded so that a failure there is logged, not thrown.
+    onActiveChanged: () => void tasks.run('announcements.active', () => broadcaster.publish({ type: 'announcements', announcements: announcements.active() })),
   });
   const ingest = new IngestService({
     events: eventsRepository,
@@ -166,10 +175,12 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     timeZone: config.timeZone,
     now,
     mode: config.ingestCommit,
-    onStored: () => {
-      counters.invalidate();
-      broadcaster.countersChanged();
-    },
+    // After the commit, before the answers: a failure here must neither lose the answers nor escape.
+    onStored: () =>
+      void tasks.run('counters.changed', () => {
+        counters.invalidate();
+        broadcaster.countersChanged();
+      }),
   });
   const corrections = new CorrectionsService({
     repository: new SqliteCorrectionsRepository(db),
@@ -231,11 +242,13 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
 
   // At midnight in TIME_ZONE "today" starts from zero on every screen without waiting for an event.
   const dayWatch = setInterval(() => {
-    if (counters.dayTurned()) broadcaster.countersChanged();
+    tasks.run('counters.day', () => {
+      if (counters.dayTurned()) broadcaster.countersChanged();
+    });
   }, 30_000);
   dayWatch.unref();
 
-  const sessionStore = new SqliteSessionStore(db, now, config.sessionIdleMinutes * 60_000);
+  const sessionStore = new SqliteSessionStore(db, now, config.sessionIdleMinutes * 60_000, tasks);
   const usersService = new UsersService({
     repository: users,
     audit,
@@ -259,7 +272,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders());
-  app.use(healthRoutes({ registry: metrics.registry, readinessProblems: () => readinessProblems(db, content) }));
+  app.use(healthRoutes({ registry: metrics.registry, readinessProblems: () => readinessProblems(db, content, storage) }));
   app.use(apiPrelude(sessionMiddleware, allowedOrigins));
   app.use(snapshotRoutes(() => snapshots.current().json));
   app.use(eventsRoutes({ ingest, devices, metrics }));
@@ -286,20 +299,20 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   app.use(announcementsRoutes({ announcements, auth }));
   app.use('/api', apiNotFound);
   app.use(pagesRoutes({ webDir: config.webDir, mediaDirs: [join(config.dataDir, 'media'), join(config.contentDir, 'images')] }));
-  app.use(errorHandler(logger));
+  app.use(errorHandler(logger, storage));
 
-  registerLiveNamespace(live, { snapshot: () => snapshots.current(), devices, metrics, now });
+  registerLiveNamespace(live, { snapshot: () => snapshots.current(), devices, metrics, now, tasks });
   const stopBackpressureGuard = guardBackpressure(io, { limits: config.socketLimits, metrics, logger });
   // Registered first, so they run before the namespaces' own checks.
   deviceNsp.use(refuseCrossSiteSocket(allowedOrigins));
   consoleNsp.use(refuseCrossSiteSocket(allowedOrigins));
-  registerDeviceNamespace(deviceNsp, { devices, metrics, now });
+  registerDeviceNamespace(deviceNsp, { devices, metrics, now, tasks });
   // socket.io's documented way to share express-session: run it once per connection handshake.
   io.engine.use((req: { _query?: { sid?: string } }, res: unknown, next: () => void) => {
     if (req._query?.sid === undefined) (sessionMiddleware as unknown as (q: unknown, s: unknown, n: () => void) => void)(req, res, next);
     else next();
   });
-  fleetChanged = registerConsoleNamespace(consoleNsp, { sessionStore, auth, devices, pairing, announcements, metrics, logger }).fleetChanged;
+  fleetChanged = registerConsoleNamespace(consoleNsp, { sessionStore, auth, devices, pairing, announcements, metrics, logger, tasks, storage }).fleetChanged;
 
   let closing: Promise<void> | undefined;
   return {
@@ -328,6 +341,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
       closing ??= (async () => {
         clearInterval(dayWatch);
         stopBackpressureGuard();
+        storage.close();
         announcements.close();
         const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         httpServer.closeIdleConnections();
@@ -357,8 +371,10 @@ function sessionSecretFrom(settings: SqliteSettingsRepository): string {
   return secret;
 }
 
-function readinessProblems(db: Db, content: ContentService): string[] {
+function readinessProblems(db: Db, content: ContentService, storage: StorageHealth): string[] {
   const problems: string[] = [];
+  const storageProblem = storage.problem();
+  if (storageProblem) problems.push(storageProblem);
   try {
     db.prepare('SELECT 1').get();
   } catch (error) {

@@ -26,6 +26,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // The last line of defence: every background task is guarded, but a promise nobody awaited must
+  // not end the show. It is logged loudly instead.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -1,4 +1,5 @@
 import session from 'express-session';
+import type { BackgroundTasks } from '../platform/background';
 import type { Db } from '../storage/database';
 
 /**
@@ -12,9 +13,10 @@ export class SqliteSessionStore extends session.Store {
     private readonly db: Db,
     private readonly now: () => number,
     private readonly defaultTtlMs: number,
+    tasks: BackgroundTasks,
   ) {
     super();
-    this.sweepTimer = setInterval(() => this.sweep(), 10 * 60_000);
+    this.sweepTimer = setInterval(() => tasks.run('sessions.sweep', () => this.sweep()), 10 * 60_000);
     this.sweepTimer.unref();
   }
 
@@ -39,14 +41,22 @@ export class SqliteSessionStore extends session.Store {
     }
   }
 
-  override touch(sid: string, data: session.SessionData, callback?: () => void): void {
-    this.db.prepare('UPDATE sessions SET expires_at = ? WHERE sid = ?').run(this.expiry(data), sid);
-    callback?.();
+  override touch(sid: string, data: session.SessionData, callback?: (err?: unknown) => void): void {
+    try {
+      this.db.prepare('UPDATE sessions SET expires_at = ? WHERE sid = ?').run(this.expiry(data), sid);
+      callback?.();
+    } catch (error) {
+      callback?.(error);
+    }
   }
 
   override destroy(sid: string, callback?: (err?: unknown) => void): void {
-    this.db.prepare('DELETE FROM sessions WHERE sid = ?').run(sid);
-    callback?.();
+    try {
+      this.db.prepare('DELETE FROM sessions WHERE sid = ?').run(sid);
+      callback?.();
+    } catch (error) {
+      callback?.(error);
+    }
   }
 
   /** The user signed in with session `sid`, if the session exists and has not expired. */

@@ -11,7 +11,9 @@ import type { DevicesService } from '../devices/devices.service';
 import type { PairingService } from '../devices/pairing.service';
 import { AppError, describeZodError } from '../platform/errors';
 import type { Logger } from '../platform/logger';
+import type { BackgroundTasks } from '../platform/background';
 import type { Metrics } from '../platform/metrics';
+import type { StorageHealth } from '../storage/storage-health';
 
 export type ConsoleNamespace = Namespace<ConsoleClientToServerEvents, ConsoleServerToClientEvents>;
 type ConsoleSocket = Socket<ConsoleClientToServerEvents, ConsoleServerToClientEvents>;
@@ -29,6 +31,8 @@ export interface ConsoleDeps {
   announcements: AnnouncementsService;
   metrics: Metrics;
   logger: Logger;
+  tasks: BackgroundTasks;
+  storage: StorageHealth;
 }
 
 interface SessionRequest {
@@ -82,6 +86,8 @@ export function registerConsoleNamespace(nsp: ConsoleNamespace, deps: ConsoleDep
         reply({ ok: true, data: run(input, user) });
       } catch (error) {
         if (error instanceof AppError) return reply({ ok: false, error: { code: error.code, message: error.message } });
+        const fault = deps.storage.report(error);
+        if (fault) return reply({ ok: false, error: fault });
         deps.logger.error({ err: error, command: name }, 'console command failed');
         reply({ ok: false, error: { code: 'internal', message: 'Something went wrong on the server' } });
       }
@@ -109,7 +115,9 @@ export function registerConsoleNamespace(nsp: ConsoleNamespace, deps: ConsoleDep
     fleetChanged() {
       pending ??= setTimeout(() => {
         pending = undefined;
-        if (nsp.adapter.rooms.get(STAFF_ROOM)?.size) nsp.to(STAFF_ROOM).emit('fleet', fleet());
+        deps.tasks.run('console.fleet', () => {
+          if (nsp.adapter.rooms.get(STAFF_ROOM)?.size) nsp.to(STAFF_ROOM).emit('fleet', fleet());
+        });
       }, 1_000);
       pending.unref?.();
     },

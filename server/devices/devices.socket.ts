@@ -2,6 +2,7 @@ import type { Namespace, Socket } from 'socket.io';
 import { HeartbeatSchema } from '../../shared/devices.schema';
 import type { DeviceClientToServerEvents, DeviceServerToClientEvents } from '../../shared/socket-events';
 import { describeZodError } from '../platform/errors';
+import type { BackgroundTasks } from '../platform/background';
 import type { Metrics } from '../platform/metrics';
 import type { DeviceRecord } from './devices.repository';
 import { toConfig, type DevicesService } from './devices.service';
@@ -27,24 +28,26 @@ export function attachDevice(socket: Socket, devices: DevicesService, options: {
 }
 
 /** `/device`: paired screens only. They report heartbeats and receive commands in their room. */
-export function registerDeviceNamespace(nsp: DeviceNamespace, deps: { devices: DevicesService; metrics: Metrics; now: () => number }): void {
+export function registerDeviceNamespace(nsp: DeviceNamespace, deps: { devices: DevicesService; metrics: Metrics; now: () => number; tasks: BackgroundTasks }): void {
   nsp.use((socket, next) => attachDevice(socket, deps.devices, { required: true }, next));
   nsp.on('connection', (socket) => {
     const device = (socket.data as DeviceSocketData).device!;
     const deviceId = device.id;
     void socket.join(deviceRoom(deviceId));
-    deps.devices.connected(deviceId, socket.handshake.address || null);
+    // Recording the connection writes to the database; on a full disk the screen is still served.
+    deps.tasks.run('device.connected', () => deps.devices.connected(deviceId, socket.handshake.address || null));
     socket.emit('device:config', toConfig(device));
     deps.metrics.connectedClients.inc({ namespace: '/device' });
     socket.on('disconnect', () => {
-      deps.devices.disconnected(deviceId);
+      deps.tasks.run('device.disconnected', () => deps.devices.disconnected(deviceId));
       deps.metrics.connectedClients.dec({ namespace: '/device' });
     });
     socket.on('device:heartbeat', (payload: unknown, ack: unknown) => {
       const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => {};
       const parsed = HeartbeatSchema.safeParse(payload);
       if (!parsed.success) return reply({ ok: false, error: { code: 'validation_failed', message: describeZodError(parsed.error) } });
-      deps.devices.heartbeat(deviceId, parsed.data);
+      const recorded = deps.tasks.run('device.heartbeat', () => (deps.devices.heartbeat(deviceId, parsed.data), true));
+      if (!recorded) return reply({ ok: false, error: { code: 'storage_unavailable', message: 'The heartbeat could not be recorded; send the next one as usual' } });
       reply({ ok: true, data: { serverTime: new Date(deps.now()).toISOString() } });
     });
   });

@@ -1,5 +1,6 @@
 import type { Namespace } from 'socket.io';
 import type { Patch, PatchBody } from '../../shared/snapshot.schema';
+import type { BackgroundTasks } from '../platform/background';
 import type { Metrics } from '../platform/metrics';
 import type { SettingsRepository } from '../settings/settings.repository';
 
@@ -22,6 +23,8 @@ export interface LiveBroadcasterDeps {
   /** Builds the counters patch body when it is due (so it carries the latest values). */
   countersPatch: () => PatchBody;
   now: () => number;
+  /** Runs the timers' work so that a failure (a full disk) is logged, never thrown out of a timer. */
+  tasks: BackgroundTasks;
 }
 
 /**
@@ -44,8 +47,9 @@ export class LiveBroadcaster {
     const stored = deps.settings.get(SEQ_KEY);
     this.seqValue = stored === undefined ? 0 : Number(stored) + SEQ_RESTART_MARGIN;
     this.persistedSeq = -1;
-    this.persistSeq();
-    this.persistTimer = setInterval(() => this.persistSeq(), SEQ_PERSIST_MS);
+    // On a full disk this write fails; the server still starts (read-only) and retries every few seconds.
+    deps.tasks.run('live.seq.persist', () => this.persistSeq());
+    this.persistTimer = setInterval(() => deps.tasks.run('live.seq.persist', () => this.persistSeq()), SEQ_PERSIST_MS);
     this.persistTimer.unref();
   }
 
@@ -71,7 +75,7 @@ export class LiveBroadcaster {
     } else {
       this.countersTimer = setTimeout(() => {
         this.countersTimer = undefined;
-        this.sendCounters();
+        this.deps.tasks.run('live.counters', () => this.sendCounters());
       }, wait);
     }
   }
@@ -84,7 +88,7 @@ export class LiveBroadcaster {
       this.sendCounters();
     }
     clearInterval(this.persistTimer);
-    this.persistSeq();
+    this.deps.tasks.run('live.seq.persist', () => this.persistSeq());
   }
 
   private persistSeq(): void {

@@ -1,6 +1,7 @@
 import type { Namespace, Socket } from 'socket.io';
 import { NAMESPACES, type LiveClientToServerEvents, type LiveServerToClientEvents } from '../../shared/socket-events';
 import type { DevicesService } from '../devices/devices.service';
+import type { BackgroundTasks } from '../platform/background';
 import type { Metrics } from '../platform/metrics';
 import { bufferedBytes } from '../platform/socket-backpressure';
 import { TokenBucket } from '../platform/token-bucket';
@@ -37,7 +38,7 @@ function snapshotPacket(json: string): string {
  */
 export function registerLiveNamespace(
   live: LiveNamespace,
-  deps: { snapshot: () => SharedSnapshot; devices: DevicesService; metrics: Metrics; now: () => number },
+  deps: { snapshot: () => SharedSnapshot; devices: DevicesService; metrics: Metrics; now: () => number; tasks: BackgroundTasks },
 ): void {
   live.use((socket, next) => attachDevice(socket, deps.devices, { required: false }, next));
   live.on('connection', (socket: Socket<LiveClientToServerEvents, LiveServerToClientEvents>) => {
@@ -45,7 +46,10 @@ export function registerLiveNamespace(
     socket.on('disconnect', () => deps.metrics.connectedClients.dec({ namespace: '/live' }));
     const device = (socket.data as DeviceSocketData).device;
     if (device) void socket.join(deviceRoom(device.id));
-    socket.conn.send(snapshotPacket(deps.snapshot().json));
+    const first = deps.tasks.run('live.snapshot', () => deps.snapshot().json);
+    // Without a snapshot the client has nothing to apply patches to; it reconnects and tries again.
+    if (first === undefined) return void socket.disconnect(true);
+    socket.conn.send(snapshotPacket(first));
 
     const requests = new TokenBucket({ capacity: SNAPSHOT_REQUEST_BURST, refillPerSecond: SNAPSHOT_REQUESTS_PER_SECOND, now: deps.now });
     socket.on('snapshot:request', (ack: unknown) => {
@@ -61,7 +65,8 @@ export function registerLiveNamespace(
         deps.metrics.requestsRefused.inc({ reason: 'snapshot_rate' });
         return reply({ ok: false, error: { code: 'rate_limited', message: `Too many snapshot requests; ask again in ${Math.ceil(taken.retryAfterMs / 1000)} s` } });
       }
-      reply({ ok: true, data: deps.snapshot().snapshot });
+      const current = deps.tasks.run('live.snapshot', () => deps.snapshot().snapshot);
+      reply(current ? { ok: true, data: current } : { ok: false, error: { code: 'unavailable', message: 'The snapshot could not be built; ask again later' } });
     });
   });
 }

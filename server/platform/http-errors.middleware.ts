@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ErrorResponse } from '../../shared/reply';
 import { AppError, notFound } from './errors';
+import type { StorageHealth } from '../storage/storage-health';
 import type { Logger } from './logger';
 
 /** Unknown API paths answer JSON, not an HTML page. */
@@ -14,12 +15,18 @@ interface HttpParserError {
 }
 
 /** Every error becomes `{ error: { code, message } }` with the right status; internals are logged, not sent. */
-export function errorHandler(logger: Logger): ErrorRequestHandler {
+export function errorHandler(logger: Logger, storage: StorageHealth): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
     void _next;
     let status = 500;
     let body: ErrorResponse = { error: { code: 'internal', message: 'Something went wrong on the server' } };
     const parserError = err as HttpParserError;
+    // Reported to the storage health, which logs it once and tells /readyz; not an error per request.
+    const fault = storage.report(err);
+    if (fault) {
+      if (!res.headersSent) res.status(503).set('Retry-After', '30').json({ error: fault });
+      return;
+    }
     if (err instanceof AppError) {
       status = err.status;
       body = { error: { code: err.code, message: err.message, ...err.details } };
