@@ -57,6 +57,7 @@ import { imagesRoutes } from './media/images.routes';
 import { ImagesService } from './media/images.service';
 import { createMetrics } from './platform/metrics';
 import { guardBackpressure } from './platform/socket-backpressure';
+import { trackConnections } from './platform/http-drain';
 import { allowedOriginsOf } from './platform/origin-policy';
 import { refuseCrossSiteSocket } from './platform/same-origin.middleware';
 import { SqliteSettingsRepository } from './settings/settings.repository';
@@ -106,6 +107,9 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
 
   const app = express();
   const httpServer: HttpServer = createHttpServer(app);
+  const connections = trackConnections(httpServer);
+  // Set once close() starts: /readyz turns 503 so a load balancer sends no new work here.
+  let stopping = () => false;
   const io = new SocketServer(httpServer, {
     serveClient: false,
     // Screens behind flaky Wi-Fi: notice a dead peer within ~45 s, and keep messages small.
@@ -272,7 +276,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders());
-  app.use(healthRoutes({ registry: metrics.registry, readinessProblems: () => readinessProblems(db, content, storage) }));
+  app.use(healthRoutes({ registry: metrics.registry, readinessProblems: () => [...(stopping() ? ['stopping: the server is shutting down'] : []), ...readinessProblems(db, content, storage)] }));
   app.use(apiPrelude(sessionMiddleware, allowedOrigins));
   app.use(snapshotRoutes(() => snapshots.current().json));
   app.use(eventsRoutes({ ingest, devices, metrics }));
@@ -315,6 +319,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   fleetChanged = registerConsoleNamespace(consoleNsp, { sessionStore, auth, devices, pairing, announcements, metrics, logger, tasks, storage }).fleetChanged;
 
   let closing: Promise<void> | undefined;
+  stopping = () => closing !== undefined;
   return {
     app,
     httpServer,
@@ -343,15 +348,15 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
         stopBackpressureGuard();
         storage.close();
         announcements.close();
-        const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
-        httpServer.closeIdleConnections();
-        // Requests in flight get a moment to finish; then the rest are cut.
-        const force = setTimeout(() => httpServer.closeAllConnections(), 3_000);
+        const stopped = new Promise<void>((resolve) => httpServer.once('close', () => resolve()));
+        // Requests in flight finish and are answered (their posts commit meanwhile); keep-alive
+        // connections close after their last answer. main.ts gives up after 10 s, so cut at 7.
+        await connections.drain(7_000);
         ingest.drain();
         broadcaster.close();
+        // Screens' sockets last: they kept getting patches while the requests finished.
         await new Promise<void>((resolve) => void io.close(() => resolve()));
         await stopped;
-        clearTimeout(force);
         ingest.drain();
         sessionStore.close();
         if (!deps.db) db.close();
