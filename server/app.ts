@@ -239,7 +239,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
         publicUrl: () => (publicUrl ??= resolvePublicUrl(config.publicUrl, (httpServer.address() as AddressInfo | null)?.port ?? config.port)),
         now,
       }),
-    () => broadcaster.seq,
+    () => [broadcaster.seq, counters.current()],
     now,
   );
   const snapshot = () => snapshots.current().snapshot;

@@ -6,30 +6,32 @@ export interface SharedSnapshot {
   json: string;
 }
 
-/** How long a cached snapshot may serve while seq stands still, so `serverTime` stays roughly current. */
+/** How long a cached snapshot may serve while nothing changes, so `serverTime` stays roughly current. */
 const MAX_AGE_MS = 5_000;
 
 /**
- * Builds and serialises the public snapshot once per `seq` and hands the same object and JSON text
- * to every client that asks (a hall of screens reconnecting after a Wi-Fi blip asks thousands of
- * times for the same state). Every change is published with a new seq, so a cached snapshot is
- * never older than the seq it carries; it may be newer (counters committed but not yet patched),
- * which is what a snapshot promises: the state including at least change `seq`.
+ * Builds and serialises the public snapshot once and hands the same object and JSON text to
+ * every client that asks (a hall of screens reconnecting after a Wi-Fi blip asks thousands of
+ * times for the same state). It is rebuilt when any value of `version()` is no longer the same
+ * (===) as when it was built: `seq` moves with every published change, and the counters object
+ * is replaced at every commit — before its throttled patch goes out, so that a device that posted
+ * and then reads the snapshot sees its events.
  */
 export class SnapshotCache {
-  private cached: (SharedSnapshot & { builtAt: number }) | undefined;
+  private cached: (SharedSnapshot & { version: readonly unknown[]; builtAt: number }) | undefined;
 
   constructor(
     private readonly build: () => Snapshot,
-    private readonly seq: () => number,
+    private readonly version: () => readonly unknown[],
     private readonly now: () => number,
   ) {}
 
   current(): SharedSnapshot {
+    const version = this.version();
     const cached = this.cached;
-    if (cached && cached.snapshot.seq === this.seq() && this.now() - cached.builtAt < MAX_AGE_MS) return cached;
+    if (cached && this.now() - cached.builtAt < MAX_AGE_MS && version.every((v, i) => v === cached.version[i])) return cached;
     const snapshot = this.build();
-    this.cached = { snapshot, json: JSON.stringify(snapshot), builtAt: this.now() };
+    this.cached = { snapshot, json: JSON.stringify(snapshot), version, builtAt: this.now() };
     return this.cached;
   }
 }
