@@ -306,7 +306,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   app.use(errorHandler(logger, storage));
 
   registerLiveNamespace(live, { snapshot: () => snapshots.current(), devices, metrics, now, tasks });
-  const stopBackpressureGuard = guardBackpressure(io, { limits: config.socketLimits, metrics, logger });
+  const stopBackpressureGuard = guardBackpressure(io, { limits: config.socketLimits, metrics, logger, now });
   // Registered first, so they run before the namespaces' own checks.
   deviceNsp.use(refuseCrossSiteSocket(allowedOrigins));
   consoleNsp.use(refuseCrossSiteSocket(allowedOrigins));

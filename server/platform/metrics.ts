@@ -46,6 +46,11 @@ export function createMetrics() {
       help: 'Socket connections closed because they did not read what they were sent (buffered bytes over the limit)',
       registers: [registry],
     }),
+    floodingClientsCut: new Counter({
+      name: 'showfloor_flooding_clients_cut_total',
+      help: 'Socket connections closed because they sent messages faster than the inbound limit',
+      registers: [registry],
+    }),
     requestsRefused: new Counter({
       name: 'showfloor_requests_refused_total',
       help: 'Requests refused to protect the server, by reason (rate limits, busy password checks, full storage)',

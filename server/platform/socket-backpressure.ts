@@ -1,6 +1,7 @@
 import type { Server as SocketServer } from 'socket.io';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
+import { TokenBucket } from './token-bucket';
 
 /** What engine.io keeps for one connection that we look at (not all of it is in its public types). */
 interface EngineConnection {
@@ -16,6 +17,14 @@ export interface BackpressureLimits {
   /** Packets waiting for one client before it is cut off (many tiny packets cost too). */
   maxBufferedPackets: number;
 }
+
+/**
+ * Messages a client may send: a burst, then a steady rate. Screens send a heartbeat every 15 s and
+ * a snapshot request now and then, an operator's console a few commands a second at most; every
+ * message costs the server a parse and a handler, so a client sending far more is cut off.
+ */
+export const INBOUND_MESSAGE_BURST = 50;
+export const INBOUND_MESSAGES_PER_SECOND = 20;
 
 function sizeOf(data: unknown): number {
   if (typeof data === 'string') return data.length;
@@ -53,8 +62,20 @@ function cutOff(conn: EngineConnection): void {
  * A sweep every `intervalMs` is enough because what one client can add between two sweeps is
  * itself bounded (patches are rate-limited, snapshot requests are rate-limited per socket).
  */
-export function guardBackpressure(io: SocketServer, deps: { limits: BackpressureLimits; metrics: Metrics; logger: Logger; intervalMs?: number }): () => void {
+export function guardBackpressure(io: SocketServer, deps: { limits: BackpressureLimits; metrics: Metrics; logger: Logger; now: () => number; intervalMs?: number }): () => void {
   const { limits, metrics, logger } = deps;
+  io.engine.on('connection', (connection: unknown) => {
+    const conn = connection as EngineConnection & { on(event: 'packet', listener: (packet: { type: string }) => void): void };
+    const inbound = new TokenBucket({ capacity: INBOUND_MESSAGE_BURST, refillPerSecond: INBOUND_MESSAGES_PER_SECOND, now: deps.now });
+    let cut = false;
+    conn.on('packet', (packet) => {
+      if (cut || packet.type !== 'message' || inbound.take().ok) return;
+      cut = true;
+      metrics.floodingClientsCut.inc();
+      logger.warn({ connection: conn.id }, 'cut off a client that sends more messages than any screen or console does');
+      cutOff(conn);
+    });
+  });
   const sweep = () => {
     try {
       // engine.io keeps its open connections by id in a (protected) record.
