@@ -50,7 +50,7 @@ import { registerLiveNamespace, type LiveNamespace } from './live/live.socket';
 import { snapshotRoutes } from './live/snapshot.routes';
 import { buildSnapshot } from './live/snapshot.service';
 import { healthRoutes } from './platform/health.routes';
-import { apiNotFound, errorHandler } from './platform/http-errors.middleware';
+import { apiNotFound, errorHandler, notFoundHandler } from './platform/http-errors.middleware';
 import { createLogger, type Logger } from './platform/logger';
 import { imagesRoutes } from './media/images.routes';
 import { ImagesService } from './media/images.service';
@@ -276,6 +276,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   app.use(announcementsRoutes({ announcements, auth }));
   app.use('/api', apiNotFound);
   app.use(pagesRoutes({ webDir: config.webDir, mediaDirs: [join(config.dataDir, 'media'), join(config.contentDir, 'images')] }));
+  app.use(notFoundHandler);
   app.use(errorHandler(logger));
 
   registerLiveNamespace(live, { snapshot, devices, metrics });
