@@ -51,6 +51,7 @@ import { snapshotRoutes } from './live/snapshot.routes';
 import { buildSnapshot } from './live/snapshot.service';
 import { healthRoutes } from './platform/health.routes';
 import { apiNotFound, errorHandler, notFoundHandler } from './platform/http-errors.middleware';
+import { TokenBuckets } from './platform/token-bucket';
 import { createLogger, type Logger } from './platform/logger';
 import { imagesRoutes } from './media/images.routes';
 import { ImagesService } from './media/images.service';
@@ -160,6 +161,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     metrics,
     timeZone: config.timeZone,
     now,
+    maxEventAgeDays: config.ingestMaxEventAgeDays,
     mode: config.ingestCommit,
     onStored: () => {
       counters.invalidate();
@@ -252,7 +254,14 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   app.use(healthRoutes({ registry: metrics.registry, readinessProblems: () => readinessProblems(db, content) }));
   app.use(apiPrelude(sessionMiddleware));
   app.use(snapshotRoutes(snapshot));
-  app.use(eventsRoutes({ ingest, devices, metrics }));
+  app.use(
+    eventsRoutes({
+      ingest,
+      devices,
+      metrics,
+      limits: new TokenBuckets({ ratePerSecond: config.ingestDeviceEventsPerSecond, burst: config.ingestDeviceBurst, now }),
+    }),
+  );
   app.use(
     sessionRoutes({
       auth,
