@@ -23,6 +23,7 @@ export function eventsRoutes(deps: { ingest: IngestService; devices: DevicesServ
     const checked = deps.ingest.check(device.id, batch);
     const allowed = deps.limits.take(device.id, batch.events.length);
     if (!allowed.ok) {
+      deps.metrics.eventsRateLimited.inc(batch.events.length);
       const seconds = Math.max(1, Math.ceil(allowed.retryAfterMs / 1000));
       res.set('Retry-After', String(seconds));
       throw new AppError(429, 'rate_limited', `This device sent more events than it may; send them again in ${seconds} s (nothing of this request was stored)`, {

@@ -31,6 +31,7 @@ describe('ingest plausibility', () => {
     const body = (await response.json()) as { error: { code: string; message: string; retryAfterSeconds: number } };
     expect(body.error).toMatchObject({ code: 'rate_limited', retryAfterSeconds: 30 });
     expect(total()).toBe(before + 500);
+    expect(await (await fetch(`${t.url}/metrics`)).text()).toMatch(/^showfloor_events_rate_limited_total 300$/m);
 
     // Another device has its own bucket.
     const other = await createDevice(t.url, { name: 'South door', role: 'sensor' });

@@ -28,7 +28,10 @@ export interface EventSenderOptions {
 export interface EventSender {
   /** Queues an event durably and sends it soon. Never throws: an event that cannot be stored is reported and lost. */
   enqueue(event: VisitorEvent): Promise<void>;
-  /** Sends what is queued now, ignoring a pending back-off (the server is back, say). */
+  /**
+   * Sends what is queued now, ignoring a pending back-off (the server is back, say); but never
+   * before the end of a wait the server asked for with 429 and Retry-After.
+   */
   nudge(): Promise<void>;
   stop(): void;
 }
