@@ -51,7 +51,8 @@ import { snapshotRoutes } from './live/snapshot.routes';
 import { buildSnapshot } from './live/snapshot.service';
 import { SnapshotCache } from './live/snapshot.cache';
 import { healthRoutes } from './platform/health.routes';
-import { apiNotFound, errorHandler } from './platform/http-errors.middleware';
+import { apiNotFound, errorHandler, notFoundHandler } from './platform/http-errors.middleware';
+import { TokenBuckets } from './platform/token-bucket';
 import { createLogger, type Logger } from './platform/logger';
 import { imagesRoutes } from './media/images.routes';
 import { ImagesService } from './media/images.service';
@@ -178,6 +179,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     metrics,
     timeZone: config.timeZone,
     now,
+    maxEventAgeDays: config.ingestMaxEventAgeDays,
     mode: config.ingestCommit,
     // After the commit, before the answers: a failure here must neither lose the answers nor escape.
     onStored: () =>
@@ -279,7 +281,14 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   app.use(healthRoutes({ registry: metrics.registry, readinessProblems: () => [...(stopping() ? ['stopping: the server is shutting down'] : []), ...readinessProblems(db, content, storage)] }));
   app.use(apiPrelude(sessionMiddleware, allowedOrigins));
   app.use(snapshotRoutes(() => snapshots.current().json));
-  app.use(eventsRoutes({ ingest, devices, metrics }));
+  app.use(
+    eventsRoutes({
+      ingest,
+      devices,
+      metrics,
+      limits: new TokenBuckets({ ratePerSecond: config.ingestDeviceEventsPerSecond, burst: config.ingestDeviceBurst, now }),
+    }),
+  );
   app.use(
     sessionRoutes({
       auth,
@@ -303,6 +312,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   app.use(announcementsRoutes({ announcements, auth }));
   app.use('/api', apiNotFound);
   app.use(pagesRoutes({ webDir: config.webDir, mediaDirs: [join(config.dataDir, 'media'), join(config.contentDir, 'images')] }));
+  app.use(notFoundHandler);
   app.use(errorHandler(logger, storage));
 
   registerLiveNamespace(live, { snapshot: () => snapshots.current(), devices, metrics, now, tasks });

@@ -9,6 +9,13 @@ export type EventType = z.infer<typeof EventTypeSchema>;
 export const MAX_EVENTS_PER_REQUEST = 500;
 /** A dwell longer than this is a kiosk left on a page, not attention. */
 export const MAX_DWELL_MS = 6 * 60 * 60 * 1000;
+/**
+ * No event can be older than this: a device whose clock fell back to 1970 (a dead RTC battery) or
+ * a forged year 1 would otherwise land in the all-time total. The server also refuses events older
+ * than its INGEST_MAX_EVENT_AGE_DAYS.
+ */
+export const EARLIEST_EVENT_TIME = '2000-01-01T00:00:00Z';
+const EARLIEST_EVENT_MS = Date.parse(EARLIEST_EVENT_TIME);
 
 /**
  * One anonymous visitor or interaction event. Which fields a type needs:
@@ -21,7 +28,10 @@ export const VisitorEventSchema = z
     type: EventTypeSchema,
     section: SlugSchema.optional(),
     item: SlugSchema.optional(),
-    at: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 time with a zone, e.g. 2023-11-12T09:30:00+08:00' }),
+    at: z.iso
+      .datetime({ offset: true, error: 'must be an ISO 8601 time with a zone, e.g. 2023-11-12T09:30:00+08:00' })
+      // Only a well-formed time is compared (a malformed one already has its message).
+      .refine((at) => !(Date.parse(at) < EARLIEST_EVENT_MS), `must be on or after ${EARLIEST_EVENT_TIME.slice(0, 10)} (is the device's clock set?)`),
     ms: z.number().int('must be a whole number').min(0).max(MAX_DWELL_MS).optional(),
   })
   .superRefine((event, ctx) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_EVENTS_PER_REQUEST } from '../../shared/events.schema';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -47,6 +48,21 @@ export const EnvSchema = z.object({
     .transform((list) => list.split(',').map((o) => o.trim()).filter(Boolean))
     .pipe(z.array(z.url({ protocol: /^https?$/, error: 'must be a comma-separated list of origins such as https://console.example.org' })))
     .default([]),
+  /**
+   * Events one device may post per second, sustained. A busy door counts a few visitors a second
+   * and a kiosk far less; 100 lets a kiosk drain a day offline (20,000 queued events) in minutes,
+   * while one leaked sensor token can no longer flood the public counters.
+   */
+  INGEST_DEVICE_EVENTS_PER_SECOND: z.coerce.number().positive().max(1_000_000).default(100),
+  /** Events one device may post at once after a quiet time; at least one full request. */
+  INGEST_DEVICE_BURST: z.coerce
+    .number()
+    .int()
+    .min(MAX_EVENTS_PER_REQUEST, `must be at least ${MAX_EVENTS_PER_REQUEST} (one full request)`)
+    .max(10_000_000)
+    .default(2_000),
+  /** Events older than this many days are refused: a kiosk's offline queue is days, not months. */
+  INGEST_MAX_EVENT_AGE_DAYS: z.coerce.number().positive().max(36_500).default(28),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -70,6 +86,9 @@ export interface Config {
   socketLimits: { maxBufferedBytes: number; maxBufferedPackets: number };
   /** Origins allowed besides the request's own host and PUBLIC_URL, as `scheme://host[:port]`. */
   allowedOrigins: string[];
+  ingestDeviceEventsPerSecond: number;
+  ingestDeviceBurst: number;
+  ingestMaxEventAgeDays: number;
 }
 
 export class ConfigError extends Error {
@@ -106,5 +125,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     // 64 bytes a packet on average is far below any real patch: the packet bound only catches floods of tiny ones.
     socketLimits: { maxBufferedBytes: e.SOCKET_MAX_BUFFERED_BYTES, maxBufferedPackets: Math.ceil(e.SOCKET_MAX_BUFFERED_BYTES / 64) },
     allowedOrigins: e.ALLOWED_ORIGINS.map((origin) => new URL(origin).origin),
+    ingestDeviceEventsPerSecond: e.INGEST_DEVICE_EVENTS_PER_SECOND,
+    ingestDeviceBurst: e.INGEST_DEVICE_BURST,
+    ingestMaxEventAgeDays: e.INGEST_MAX_EVENT_AGE_DAYS,
   };
 }

@@ -4,7 +4,7 @@ import type { ZodType } from 'zod';
 import { ExhibitionSchema, ItemSchema, SectionSchema } from '../../shared/content.schema';
 import { describeZodError } from '../platform/errors';
 import { bundleProblems, type ContentBundle } from './content.bundle';
-import { sanitizeItem } from './rich-text';
+import { bodyDepthProblems, sanitizeItem } from './rich-text';
 
 /**
  * content/ layout:
@@ -56,7 +56,10 @@ export function readContentFolder(dir: string): ContentBundle {
       for (const [i, image] of item.images.entries()) {
         if (!existsSync(join(dir, 'images', image.src))) throw new ContentFileError(`${path}: images[${i}].src: images/${image.src} does not exist`);
       }
-      items.push(sanitizeItem(item));
+      const clean = sanitizeItem(item);
+      const deep = Object.entries(bodyDepthProblems(clean)).map(([field, message]) => `${field}: ${message}`);
+      if (deep.length > 0) throw new ContentFileError(`${path}: ${deep.join('; ')}`);
+      items.push(clean);
     }
   }
   const bundle = { exhibition, sections, items };

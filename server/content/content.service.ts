@@ -3,7 +3,7 @@ import type { Actor, AuditService } from '../audit/audit.service';
 import { AppError, badRequest, notFound } from '../platform/errors';
 import { bundleProblems, publishedSections, type ContentBundle } from './content.bundle';
 import type { ContentRepository, ContentVersions } from './content.repository';
-import { sanitizeItem } from './rich-text';
+import { sanitizeItemOrThrow } from './rich-text';
 
 export interface ContentServiceDeps {
   repository: ContentRepository;
@@ -74,7 +74,7 @@ export class ContentService {
   replaceAll(bundle: ContentBundle, actor: Actor = SYSTEM): void {
     const problems = bundleProblems(bundle);
     if (problems.length > 0) throw badRequest(problems.join('; '), 'validation_failed');
-    const clean = { ...bundle, items: bundle.items.map(sanitizeItem) };
+    const clean = { ...bundle, items: bundle.items.map((item, i) => sanitizeItemOrThrow(item, `items[${i}].`)) };
     this.deps.repository.transaction(() => {
       this.deps.repository.replaceAll(clean, this.nowIso(), actor.username);
       this.deps.audit.record(actor, { action: 'content.replace', targetType: 'content', after: { sections: clean.sections.length, items: clean.items.length } });
@@ -150,7 +150,7 @@ export class ContentService {
 
   private store(item: Item, version: number, actor: Actor, action: string, before: Item | null, extra: Record<string, unknown> = {}): { item: Item; version: number } {
     if (!this.hasSection(item.section)) throw badRequest(`item.section: unknown section "${item.section}"`, 'validation_failed');
-    const clean = sanitizeItem(item);
+    const clean = sanitizeItemOrThrow(item, 'item.');
     this.deps.repository.transaction(() => {
       this.deps.repository.saveItem(clean, version, this.nowIso(), actor.username);
       this.deps.audit.record(actor, { action, targetType: 'item', targetId: item.id, before, after: { ...clean, version, ...extra } });

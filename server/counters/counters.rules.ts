@@ -26,6 +26,18 @@ export function effectiveTime(event: Pick<VisitorEvent, 'at'>, receivedAtMs: num
   return at > receivedAtMs + MAX_CLOCK_AHEAD_MS ? receivedAtMs : at;
 }
 
+/**
+ * The refusal for an event older than `maxAgeDays` at `receivedAtMs`, or undefined when it is
+ * recent enough. A kiosk's offline queue holds days; an event months old is a wrong clock or a
+ * replay, and counting it would rewrite figures that were already shown and reported.
+ */
+export function staleEventProblem(event: Pick<VisitorEvent, 'at'>, receivedAtMs: number, maxAgeDays: number): string | undefined {
+  const oldest = receivedAtMs - maxAgeDays * 86_400_000;
+  return Date.parse(event.at) < oldest
+    ? `is more than ${maxAgeDays} day${maxAgeDays === 1 ? '' : 's'} old (the oldest time accepted now is ${new Date(oldest).toISOString()})`
+    : undefined;
+}
+
 /** The counter increments one stored event causes. */
 export function incrementsFor(event: VisitorEvent, atMs: number, timeZone: string): CounterRow[] {
   const day = localTime(atMs, timeZone).day;

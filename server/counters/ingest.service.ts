@@ -1,7 +1,7 @@
 import type { EventBatch, IngestResult, VisitorEvent } from '../../shared/events.schema';
 import { badRequest } from '../platform/errors';
 import type { Metrics } from '../platform/metrics';
-import { effectiveTime, incrementsFor } from './counters.rules';
+import { effectiveTime, incrementsFor, staleEventProblem } from './counters.rules';
 import type { EventsRepository, PreparedEvent, StoredBatch } from './events.repository';
 import { localTime } from './time-zone';
 
@@ -12,10 +12,17 @@ export interface IngestDeps {
   metrics: Metrics;
   timeZone: string;
   now: () => number;
+  /** Events older than this many days (at arrival) are refused. */
+  maxEventAgeDays: number;
   /** `group`: concurrent posts share one transaction; `per-event`: one transaction per event (benchmark baseline). */
   mode: 'group' | 'per-event';
   /** Called after a commit that stored new events. */
   onStored: () => void;
+}
+
+/** A batch that passed IngestService.check, ready for IngestService.store. */
+export interface PreparedBatch {
+  readonly events: PreparedEvent[];
 }
 
 interface Pending {
@@ -37,8 +44,22 @@ export class IngestService {
 
   /** Validates references, stores the batch durably, then resolves with what was new. */
   async ingest(deviceId: string, batch: EventBatch): Promise<IngestResult> {
-    const prepared = this.prepare(deviceId, batch.events);
-    const stored = this.deps.mode === 'group' ? await this.enqueue(prepared) : this.storeOneByOne(prepared);
+    return this.store(this.check(deviceId, batch));
+  }
+
+  /**
+   * The first half of ingest: checks the batch against the content and the clock (throws a 400
+   * naming the event) and prepares it for storing. Split out so the events route can charge a
+   * device's rate limit only for a batch that would be stored: a kiosk splitting a refused batch
+   * to find the bad event must not spend its allowance on refusals.
+   */
+  check(deviceId: string, batch: EventBatch): PreparedBatch {
+    return { events: this.prepare(deviceId, batch.events) };
+  }
+
+  /** The second half: stores a checked batch durably, then resolves with what was new. */
+  async store(batch: PreparedBatch): Promise<IngestResult> {
+    const stored = this.deps.mode === 'group' ? await this.enqueue(batch.events) : this.storeOneByOne(batch.events);
     return { accepted: stored.accepted.length, duplicates: stored.duplicates };
   }
 
@@ -51,6 +72,8 @@ export class IngestService {
     const { catalog, timeZone } = this.deps;
     const receivedAt = this.deps.now();
     return events.map((event, index) => {
+      const stale = staleEventProblem(event, receivedAt, this.deps.maxEventAgeDays);
+      if (stale) throw badRequest(`events[${index}].at: ${stale}`, 'validation_failed');
       if (event.section !== undefined && !catalog.hasSection(event.section)) {
         throw badRequest(`events[${index}].section: unknown section "${event.section}"`, 'validation_failed');
       }

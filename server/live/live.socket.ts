@@ -51,7 +51,7 @@ export function registerLiveNamespace(
     if (first === undefined) return void socket.disconnect(true);
     socket.conn.send(snapshotPacket(first));
 
-    const requests = new TokenBucket({ capacity: SNAPSHOT_REQUEST_BURST, refillPerSecond: SNAPSHOT_REQUESTS_PER_SECOND, now: deps.now });
+    const requests = new TokenBucket({ burst: SNAPSHOT_REQUEST_BURST, ratePerSecond: SNAPSHOT_REQUESTS_PER_SECOND, now: deps.now });
     socket.on('snapshot:request', (ack: unknown) => {
       // A client chooses its arguments; only a real callback gets an answer.
       if (typeof ack !== 'function') return;

@@ -21,7 +21,10 @@ export function imagesRoutes(deps: { images: ImagesService; auth: AuthService })
             : badRequest(`image: ${error.message}`),
         );
       }
-      if (error) return next(error);
+      // Anything else the parser reports ("Unexpected end of form", "Multipart: Boundary not
+      // found", "Malformed part header", a client that went away) is a broken request: the upload
+      // is held in memory, so no storage fault can come from here.
+      if (error) return next(badRequest(`image: the upload is not a complete multipart/form-data body (${(error as Error).message ?? error}); send the file again as field "image"`, 'invalid_multipart'));
       if (!req.file) return next(badRequest('image: send the file as multipart/form-data field "image"'));
       deps.images
         .store(req.file.buffer, req.file.originalname, res.locals.user as SessionUser)

@@ -23,6 +23,11 @@ export function createMetrics() {
       help: 'Events received again with an id already stored (not counted twice)',
       registers: [registry],
     }),
+    eventsRateLimited: new Counter({
+      name: 'showfloor_events_rate_limited_total',
+      help: 'Events refused with 429 because their device posted faster than its limit (sent again later by a well-behaved device)',
+      registers: [registry],
+    }),
     broadcasts: new Counter({
       name: 'showfloor_broadcasts_total',
       help: 'Patches broadcast on /live, by type',

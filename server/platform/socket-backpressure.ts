@@ -66,7 +66,7 @@ export function guardBackpressure(io: SocketServer, deps: { limits: Backpressure
   const { limits, metrics, logger } = deps;
   io.engine.on('connection', (connection: unknown) => {
     const conn = connection as EngineConnection & { on(event: 'packet', listener: (packet: { type: string }) => void): void };
-    const inbound = new TokenBucket({ capacity: INBOUND_MESSAGE_BURST, refillPerSecond: INBOUND_MESSAGES_PER_SECOND, now: deps.now });
+    const inbound = new TokenBucket({ burst: INBOUND_MESSAGE_BURST, ratePerSecond: INBOUND_MESSAGES_PER_SECOND, now: deps.now });
     let cut = false;
     conn.on('packet', (packet) => {
       if (cut || packet.type !== 'message' || inbound.take().ok) return;

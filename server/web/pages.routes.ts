@@ -21,7 +21,10 @@ export function pagesRoutes(deps: { webDir: string; mediaDirs: string[] }): Rout
     return router;
   }
   // Hashed asset names never change content, so they may be cached for a year.
-  router.use('/assets', express.static(join(webDir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
+  router.use('/assets', express.static(join(webDir, 'assets'), { immutable: true, maxAge: '365d', index: false }));
+  // A missing asset is an ordinary 404 (an old page asking for a previous build's chunk, a scanner),
+  // not a server error: nothing is logged for it, so nobody can fill the log by asking.
+  router.use('/assets', (req, _res, next) => next(notFound(`No asset ${req.path}`)));
   router.use(express.static(webDir, { index: 'index.html', maxAge: 0, redirect: true }));
   for (const app of APPS) {
     router.get(`/${app}{/*rest}`, (_req, res) => {

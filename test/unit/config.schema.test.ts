@@ -8,6 +8,15 @@ describe('configuration from the environment', () => {
     expect(config.timeZone).toBe('Asia/Shanghai');
     expect(config.dataDir).toBe('./data');
     expect(config.ingestCommit).toBe('group');
+    expect(config.ingestDeviceEventsPerSecond).toBe(100);
+    expect(config.ingestDeviceBurst).toBe(2_000);
+    expect(config.ingestMaxEventAgeDays).toBe(28);
+  });
+
+  it('keeps the per-device ingest burst at least one full request', () => {
+    expect(() => parseConfig({ INGEST_DEVICE_BURST: '499' })).toThrow(/INGEST_DEVICE_BURST: must be at least 500/);
+    expect(() => parseConfig({ INGEST_DEVICE_EVENTS_PER_SECOND: '0' })).toThrow(/INGEST_DEVICE_EVENTS_PER_SECOND/);
+    expect(parseConfig({ INGEST_DEVICE_EVENTS_PER_SECOND: '0.5', INGEST_MAX_EVENT_AGE_DAYS: '3650' })).toMatchObject({ ingestDeviceEventsPerSecond: 0.5, ingestMaxEventAgeDays: 3650 });
   });
 
   it('names the variable that is wrong and what it got', () => {

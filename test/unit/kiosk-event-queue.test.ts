@@ -1,8 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { VisitorEvent } from '../../shared/events.schema';
 import { EventBatchSchema } from '../../shared/events.schema';
-import { afterRejection, batchBody, MAX_BATCH, overflow, retryDelay, RETRY_MAX_MS, sendOutcome } from '../../kiosk/lib/kiosk/event-queue';
-import { startEventSender, type EventSender } from '../../kiosk/lib/kiosk/event-sender';
+import {
+  afterRejection,
+  batchBody,
+  MAX_BATCH,
+  overflow,
+  RATE_LIMIT_JITTER_MS,
+  rateLimitedDelay,
+  RETRY_AFTER_MAX_MS,
+  retryAfterMs,
+  retryDelay,
+  RETRY_MAX_MS,
+  sendOutcome,
+} from '../../kiosk/lib/kiosk/event-queue';
+import { startEventSender, type EventSender, type PostAnswer } from '../../kiosk/lib/kiosk/event-sender';
 import { MemoryEventStore } from '../../kiosk/lib/kiosk/event-store';
 import { InteractionRecorder } from '../../kiosk/lib/kiosk/interactions';
 import { uuidV4 } from '../../kiosk/lib/kiosk/uuid';
@@ -12,7 +24,22 @@ const tap = (section = 'alpha'): VisitorEvent => ({ id: uuidV4(), type: 'tap', s
 describe('event queue rules', () => {
   it('removes a batch from the queue only after the server stored it', () => {
     expect(sendOutcome(200)).toBe('sent');
-    for (const status of [null, 500, 502, 503, 429, 408]) expect(sendOutcome(status)).toBe('retry');
+    for (const status of [null, 500, 502, 503, 408]) expect(sendOutcome(status)).toBe('retry');
+  });
+
+  it('waits at least what a 429 says in Retry-After (seconds or a date), jittered upwards only', () => {
+    expect(sendOutcome(429)).toBe('rate-limited');
+    const now = Date.parse('2023-11-12T02:00:00Z');
+    expect(retryAfterMs('30', now)).toBe(30_000);
+    expect(retryAfterMs('Sun, 12 Nov 2023 02:00:45 GMT', now)).toBe(45_000);
+    expect(retryAfterMs('Sun, 12 Nov 2023 01:00:00 GMT', now)).toBe(0);
+    for (const header of [null, '', 'soon', '-5']) expect(retryAfterMs(header, now)).toBeUndefined();
+    expect(rateLimitedDelay(30_000, 1, () => 0)).toBe(30_000);
+    expect(rateLimitedDelay(30_000, 1, () => 1)).toBe(30_000 + RATE_LIMIT_JITTER_MS);
+    // A 429 does not grow the back-off, but an absurd header is capped; no header is an ordinary back-off.
+    expect(rateLimitedDelay(30_000, 7, () => 0)).toBe(30_000);
+    expect(rateLimitedDelay(24 * 3_600_000, 1, () => 0)).toBe(RETRY_AFTER_MAX_MS);
+    expect(rateLimitedDelay(undefined, 3, () => 1)).toBe(retryDelay(3, () => 1));
   });
 
   it('refuses to resend what the server refuses as such, and keeps events when the token is the problem', () => {
@@ -72,7 +99,7 @@ describe('event sender', () => {
   let store: MemoryEventStore;
   let sender: EventSender | undefined;
   let token: string | null;
-  let answers: (number | null)[];
+  let answers: (number | PostAnswer | null)[];
   let posted: { ids: string[]; token: string }[];
 
   const start = () => {
@@ -81,7 +108,8 @@ describe('event sender', () => {
       token: () => token,
       post: async (body, t) => {
         posted.push({ ids: (JSON.parse(body) as { events: VisitorEvent[] }).events.map((e) => e.id), token: t });
-        return answers.length > 0 ? answers.shift()! : 200;
+        const answer = answers.length > 0 ? answers.shift()! : 200;
+        return typeof answer === 'number' ? { status: answer } : answer;
       },
       random: () => 1,
       batchSize: 4,
@@ -168,7 +196,7 @@ describe('event sender', () => {
       post: async (body) => {
         const ids = (JSON.parse(body) as { events: VisitorEvent[] }).events.map((e) => e.id);
         posted.push({ ids, token: 'token-1' });
-        return ids.includes(bad) ? 400 : 200;
+        return { status: ids.includes(bad) ? 400 : 200 };
       },
       batchSize: 4,
     });
@@ -191,6 +219,27 @@ describe('event sender', () => {
     expect(posted.map((p) => p.token)).toEqual(['token-1', 'token-2']);
   });
 
+  it('after a 429 waits at least Retry-After (even through a nudge), keeps the events and sends each once', async () => {
+    const s = start();
+    const events = Array.from({ length: 6 }, () => tap());
+    for (const e of events) await s.enqueue(e);
+    answers = [{ status: 429, retryAfterMs: 30_000 }];
+    await s.nudge();
+    expect(posted).toHaveLength(1);
+    expect(await store.count()).toBe(6);
+    // A reconnect's nudge and the poll ticks during the wait send nothing.
+    await s.nudge();
+    await vi.advanceTimersByTimeAsync(29_900);
+    expect(posted).toHaveLength(1);
+    // random() = 1: the wait is 30 s plus the whole jitter.
+    await vi.advanceTimersByTimeAsync(RATE_LIMIT_JITTER_MS + 200);
+    expect(posted).toHaveLength(3);
+    expect(await store.count()).toBe(0);
+    const stored = posted.slice(1).flatMap((p) => p.ids);
+    expect(stored).toEqual(events.map((e) => e.id));
+    expect(posted[1]!.ids).toEqual(posted[0]!.ids);
+  });
+
   it('never has two batches in flight at once', async () => {
     let inFlight = 0;
     let most = 0;
@@ -201,7 +250,7 @@ describe('event sender', () => {
         most = Math.max(most, ++inFlight);
         await new Promise((r) => setTimeout(r, 50));
         inFlight--;
-        return 200;
+        return { status: 200 };
       },
       batchSize: 2,
     });

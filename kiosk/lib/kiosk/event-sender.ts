@@ -1,9 +1,15 @@
 import type { VisitorEvent } from '../../../shared/events.schema';
-import { afterRejection, batchBody, MAX_BATCH, retryDelay, sendOutcome } from './event-queue';
+import { afterRejection, batchBody, MAX_BATCH, rateLimitedDelay, retryAfterMs, retryDelay, sendOutcome } from './event-queue';
 import type { EventStore } from './event-store';
 
-/** Sends a batch; resolves with the HTTP status, or null when no answer came (offline, timeout). */
-export type PostEvents = (body: string, token: string) => Promise<number | null>;
+/** The server's answer to a batch: its status and, with a 429, how long it asked us to wait. */
+export interface PostAnswer {
+  status: number;
+  retryAfterMs?: number;
+}
+
+/** Sends a batch; resolves with the answer, or null when no answer came (offline, timeout). */
+export type PostEvents = (body: string, token: string) => Promise<PostAnswer | null>;
 
 export interface EventSenderOptions {
   store: EventStore;
@@ -22,7 +28,10 @@ export interface EventSenderOptions {
 export interface EventSender {
   /** Queues an event durably and sends it soon. Never throws: an event that cannot be stored is reported and lost. */
   enqueue(event: VisitorEvent): Promise<void>;
-  /** Sends what is queued now, ignoring a pending back-off (the server is back, say). */
+  /**
+   * Sends what is queued now, ignoring a pending back-off (the server is back, say); but never
+   * before the end of a wait the server asked for with 429 and Retry-After.
+   */
   nudge(): Promise<void>;
   stop(): void;
 }
@@ -40,7 +49,7 @@ export const postEvents: PostEvents = async (body, token) => {
     });
     // Read the body so the connection can be reused; its content does not matter (ids decide).
     await response.text().catch(() => '');
-    return response.status;
+    return { status: response.status, retryAfterMs: retryAfterMs(response.headers.get('retry-after'), Date.now()) };
   } catch {
     return null;
   }
@@ -63,6 +72,9 @@ export function startEventSender(options: EventSenderOptions): EventSender {
   let failures = 0;
   /** No automatic attempt before this time (a back-off after a failure). */
   let retryAt = 0;
+  /** No attempt at all before this time, not even a nudge: the server's Retry-After. */
+  let notBefore = 0;
+  let wake: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
@@ -71,13 +83,14 @@ export function startEventSender(options: EventSenderOptions): EventSender {
   const drain = async () => {
     for (;;) {
       const token = options.token();
-      if (!token || stopped) return;
+      if (!token || stopped || now() < notBefore) return;
       const batch = await store.oldest(batchLimit);
       if (batch.length === 0) {
         batchLimit = fullBatch;
         return;
       }
-      const outcome = sendOutcome(await post(batchBody(batch), token));
+      const answer = await post(batchBody(batch), token);
+      const outcome = sendOutcome(answer?.status ?? null);
       if (outcome === 'sent') {
         await store.remove(batch.map((q) => q.key));
         failures = 0;
@@ -93,6 +106,17 @@ export function startEventSender(options: EventSenderOptions): EventSender {
           batchLimit = next.nextBatch;
         }
         continue;
+      }
+      if (outcome === 'rate-limited') {
+        // The server stored nothing of this batch: it stays queued and goes again, once, after
+        // the wait the server asked for. A reconnect's nudge does not cut the wait short.
+        // Without a Retry-After it is an ordinary back-off, growing with each refusal.
+        if (answer?.retryAfterMs === undefined) failures++;
+        const delay = rateLimitedDelay(answer?.retryAfterMs, failures, random);
+        notBefore = retryAt = now() + delay;
+        clearTimeout(wake);
+        wake = setTimeout(() => void flush(false), delay);
+        return;
       }
       // retry or unauthorized: wait. A new token (re-pairing) or a nudge tries again sooner.
       failures++;
@@ -140,6 +164,7 @@ export function startEventSender(options: EventSenderOptions): EventSender {
     stop() {
       stopped = true;
       clearInterval(poll);
+      clearTimeout(wake);
       clearTimeout(debounce);
     },
   };

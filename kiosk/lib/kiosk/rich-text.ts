@@ -1,4 +1,5 @@
 import DOMPurify, { type Config } from 'dompurify';
+import { MAX_RICH_TEXT_DEPTH, richTextDepth } from '../../../shared/rich-text.rules';
 
 /**
  * The tags an item body may use on the kiosk. The server already sanitises bodies before storing
@@ -12,7 +13,18 @@ const CONFIG: Config = {
   KEEP_CONTENT: true,
 };
 
-/** Operator rich text made safe to insert as HTML. The only input the kiosk's `{@html}` ever gets. */
+/** A body nested too deeply keeps its text and line breaks only: nothing left to nest. */
+const FLAT: Config = { ALLOWED_TAGS: ['br'], ALLOWED_ATTR: [], KEEP_CONTENT: true };
+
+/**
+ * Operator rich text made safe to insert as HTML. The only input the kiosk's (and the console
+ * preview's) `{@html}` ever gets. A body nested deeper than MAX_RICH_TEXT_DEPTH (the server
+ * refuses those now; one stored earlier may still arrive) is shown as plain text, so no page holds
+ * a pathologically deep tree.
+ */
 export function sanitizeRichText(html: string): string {
-  return DOMPurify.sanitize(html, { ...CONFIG, RETURN_TRUSTED_TYPE: false });
+  const safe = DOMPurify.sanitize(html, { ...CONFIG, RETURN_TRUSTED_TYPE: false });
+  // DOMPurify's output is serialised markup, where richTextDepth is exact.
+  if (richTextDepth(safe) <= MAX_RICH_TEXT_DEPTH) return safe;
+  return DOMPurify.sanitize(safe, { ...FLAT, RETURN_TRUSTED_TYPE: false });
 }

@@ -6,6 +6,8 @@
  * this is the third line, and it costs the phone ~1 KB instead of DOMPurify's 11 KB (its budget is 50).
  */
 
+import { MAX_RICH_TEXT_DEPTH } from '../../../shared/rich-text.rules';
+
 /** Elements kept as themselves; `a` keeps an http(s) `href` and nothing else keeps any attribute. */
 const KEPT = ['p', 'br', 'strong', 'em', 'b', 'i', 'ul', 'ol', 'li', 'h3', 'h4', 'blockquote', 'a'] as const;
 export type RichTag = (typeof KEPT)[number];
@@ -17,13 +19,19 @@ export type RichNode = { kind: 'text'; text: string } | { kind: 'element'; tag: 
 
 const isKept = (tag: string): tag is RichTag => (KEPT as readonly string[]).includes(tag);
 
-/** Parses `html` in an inert document (no script runs, no image loads) and keeps only text and the kept tags. */
+/**
+ * Parses `html` in an inert document (no script runs, no image loads) and keeps only text and the
+ * kept tags. Elements nested deeper than MAX_RICH_TEXT_DEPTH become their plain text: the page
+ * renders the tree with one component per level, and a deep body (the server refuses new ones, an
+ * old one may be stored) would otherwise overflow the stack. Depth counts every element, kept or
+ * not, so this function's own recursion is bounded too.
+ */
 export function parseRichText(html: string): RichNode[] {
   const document = new DOMParser().parseFromString(html, 'text/html');
-  return toNodes(document.body.childNodes);
+  return toNodes(document.body.childNodes, 1);
 }
 
-function toNodes(list: NodeListOf<ChildNode>): RichNode[] {
+function toNodes(list: NodeListOf<ChildNode>, depth: number): RichNode[] {
   const nodes: RichNode[] = [];
   for (const node of list) {
     if (node.nodeType === Node.TEXT_NODE) {
@@ -32,7 +40,11 @@ function toNodes(list: NodeListOf<ChildNode>): RichNode[] {
       const element = node as Element;
       const tag = element.localName;
       if (DROPPED.has(tag)) continue;
-      const children = toNodes(element.childNodes);
+      if (depth > MAX_RICH_TEXT_DEPTH) {
+        nodes.push({ kind: 'text', text: element.textContent ?? '' });
+        continue;
+      }
+      const children = toNodes(element.childNodes, depth + 1);
       if (!isKept(tag)) {
         nodes.push(...children);
         continue;
