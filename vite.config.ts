@@ -7,7 +7,7 @@ import { defineConfig, transformWithOxc, type Plugin, type Rolldown } from 'vite
 const repoRoot = import.meta.dirname;
 const pagesRoot = resolve(repoRoot, 'kiosk');
 /** The apps besides the landing page; the server maps `/<app>/*` to `<app>/index.html`. */
-const APPS = ['kiosk', 'stage', 'console', 'm'] as const;
+const APPS = ['kiosk', 'stage', 'console', 'm', 'door'] as const;
 /** `npm run dev` (the API and sockets) runs here while `vite` serves the pages with hot reload. */
 const DEV_SERVER = 'http://localhost:3000';
 

@@ -152,6 +152,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     onFleetChanged: () => fleetChanged(),
     hasSection: (id) => content.hasSection(id),
     now,
+    figures: { today: () => eventsRepository.deviceCounts(counters.today()) },
     channel: {
       disconnect: (deviceId) => {
         live.in(deviceRoom(deviceId)).disconnectSockets(true);
@@ -186,6 +187,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
       void tasks.run('counters.changed', () => {
         counters.invalidate();
         broadcaster.countersChanged();
+        // The console shows what each door counter and booth counted (pushes are throttled to 1/s).
+        fleetChanged();
       }),
   });
   const corrections = new CorrectionsService({

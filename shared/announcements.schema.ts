@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import { ANNOUNCEMENT_TARGETS } from './announcements.rules';
 import { localizedText } from './i18n';
 
-/** Who sees an announcement: every screen, the stage displays, the booth kiosks, or one device. */
-export const AnnouncementTargetSchema = z.enum(['all', 'stage', 'kiosks', 'device']);
+/**
+ * Who sees an announcement: every screen (visitors' phones included), the stage displays, the booth
+ * kiosks, one device, or the visitors' phones. Targets grow by extension only.
+ */
+export const AnnouncementTargetSchema = z.enum(ANNOUNCEMENT_TARGETS);
 export type AnnouncementTarget = z.infer<typeof AnnouncementTargetSchema>;
 
 /** An announcement as screens receive it. Text is plain text: pages render it as text, never as HTML. */
@@ -36,16 +40,4 @@ export const CreateAnnouncementSchema = z
   });
 export type CreateAnnouncement = z.infer<typeof CreateAnnouncementSchema>;
 
-/** Whether a screen of `kind` (and id) shows an announcement. */
-export function announcementTargets(a: Pick<Announcement, 'target' | 'deviceId'>, screen: { kind: 'stage' | 'kiosk' | 'phone' | 'console'; deviceId?: string | null }): boolean {
-  switch (a.target) {
-    case 'all':
-      return true;
-    case 'stage':
-      return screen.kind === 'stage';
-    case 'kiosks':
-      return screen.kind === 'kiosk';
-    case 'device':
-      return !!screen.deviceId && screen.deviceId === a.deviceId;
-  }
-}
+export { announcementTargets } from './announcements.rules';

@@ -28,6 +28,11 @@ export const CountersSchema = z.object({
     /** Only buckets that saw visitors, in time order. */
     byBucket: z.array(VisitorBucketSchema),
   }),
+  /**
+   * Booth visits today: kiosk sessions (attract mode → first touch), per section. A figure of its
+   * own beside `visitors` (door entries). Optional: a snapshot saved by an older kiosk build lacks it.
+   */
+  boothVisits: z.object({ today: count, bySection: z.record(z.string(), count) }).optional(),
   interactions: z.object({
     bySection: z.record(z.string(), InteractionTotalsSchema),
     byItem: z.record(z.string(), InteractionTotalsSchema),

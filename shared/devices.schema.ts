@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { SlugSchema } from './content.schema';
 import { LocaleSchema } from './i18n';
 
-export const DEVICE_ROLES = ['booth', 'stage', 'sensor'] as const;
+/**
+ * Roles grow by extension only. `door`: a staff phone or tablet at an entrance (the /door/ app)
+ * that counts visitors by hand; paired like a screen, it posts `visit` events like a sensor.
+ */
+export const DEVICE_ROLES = ['booth', 'stage', 'sensor', 'door'] as const;
 export const DeviceRoleSchema = z.enum(DEVICE_ROLES);
 export type DeviceRole = z.infer<typeof DeviceRoleSchema>;
 
@@ -49,6 +53,8 @@ export const DeviceSchema = DeviceConfigSchema.extend({
   appVersion: z.string().nullable(),
   view: z.string().nullable(),
   address: z.string().nullable(),
+  /** What the device counted today (TIME_ZONE): door entries (`visit`) and booth visits (`session`). */
+  today: z.object({ visits: z.number().int(), boothVisits: z.number().int() }).optional(),
 });
 export type Device = z.infer<typeof DeviceSchema>;
 
@@ -87,11 +93,14 @@ export const PairingClaimResultSchema = z.discriminatedUnion('status', [
 ]);
 export type PairingClaimResult = z.infer<typeof PairingClaimResultSchema>;
 
+/** Roles of devices with a screen, paired through a code rather than created with a token. */
+export const PAIRED_ROLES = ['booth', 'stage', 'door'] as const;
+
 /** An operator approving the code a screen shows. */
 export const PairingApprovalSchema = z.strictObject({
   code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6}$/, 'must be the 6-character code the screen shows'),
   name: deviceName,
-  role: z.enum(['booth', 'stage']),
+  role: z.enum(PAIRED_ROLES),
   section: SlugSchema.optional(),
   idleTimeoutSeconds: IdleTimeoutSchema.optional(),
   sceneSeconds: SceneSecondsSchema.optional(),

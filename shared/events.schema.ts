@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { SlugSchema } from './content.schema';
 
-export const EVENT_TYPES = ['visit', 'tap', 'view', 'dwell'] as const;
+/**
+ * Types grow by extension only. `session`: a booth kiosk's visit (attract mode → first touch),
+ * counted as a booth visit for its section and never mixed into the door's `visit` figures.
+ */
+export const EVENT_TYPES = ['visit', 'tap', 'view', 'dwell', 'session'] as const;
 export const EventTypeSchema = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventTypeSchema>;
 
@@ -19,7 +23,7 @@ const EARLIEST_EVENT_MS = Date.parse(EARLIEST_EVENT_TIME);
 
 /**
  * One anonymous visitor or interaction event. Which fields a type needs:
- * visit — section optional (a door sensor may count the whole hall);
+ * visit — section optional (a door sensor may count the whole hall); session — section optional;
  * tap — section; view — section and item; dwell — section and ms (item optional).
  */
 export const VisitorEventSchema = z
@@ -38,7 +42,7 @@ export const VisitorEventSchema = z
     const need = (field: 'section' | 'item' | 'ms') => {
       if (event[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `is required for ${event.type} events` });
     };
-    if (event.type !== 'visit') need('section');
+    if (event.type !== 'visit' && event.type !== 'session') need('section');
     if (event.type === 'view') need('item');
     if (event.type === 'dwell') need('ms');
     if (event.item !== undefined && event.section === undefined) need('section');

@@ -121,6 +121,7 @@ export async function startKiosk(target: HTMLElement): Promise<Kiosk> {
       locale.reset();
       idle.start();
       nav.start();
+      recorder.session(pinnedSection());
     },
   };
   mount(App, { target, props: { kiosk } });

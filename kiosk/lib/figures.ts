@@ -24,3 +24,8 @@ export function sectionFigures(counters: Counters, sectionId: string): SectionFi
     interactionsToday: interactionCount(counters.interactions.bySection[sectionId]),
   };
 }
+
+/** Booth visits today (kiosk sessions); 0 from a snapshot that predates the figure. */
+export function boothVisitsToday(counters: Counters): number {
+  return counters.boothVisits?.today ?? 0;
+}

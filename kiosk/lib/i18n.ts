@@ -14,6 +14,8 @@ export const UI = {
   visitorsToday: { 'zh-CN': '今日观众', en: 'Visitors today' },
   visitorsTotal: { 'zh-CN': '累计观众', en: 'Total visitors' },
   interactionsToday: { 'zh-CN': '今日互动', en: 'Interactions today' },
+  /** Kiosk sessions (attract → first touch): a figure of its own, never added to visitors (door entries). */
+  boothVisitsToday: { 'zh-CN': '今日展台访问', en: 'Booth visits today' },
   /** Short labels for a section's own figures, under the "sections today" heading. */
   sectionVisitors: { 'zh-CN': '观众', en: 'Visitors' },
   sectionInteractions: { 'zh-CN': '互动', en: 'Interactions' },

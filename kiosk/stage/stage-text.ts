@@ -6,6 +6,7 @@ export const STAGE_TEXT = {
   visitorsToday: { 'zh-CN': '今日观众', en: 'Visitors today' },
   visitorsTotal: { 'zh-CN': '累计观众', en: 'Total visitors' },
   interactionsToday: { 'zh-CN': '今日互动', en: 'Interactions today' },
+  boothVisitsToday: { 'zh-CN': '今日展台访问', en: 'Booth visits today' },
   sectionVisitors: { 'zh-CN': '观众', en: 'Visitors' },
   sectionInteractions: { 'zh-CN': '互动', en: 'Interactions' },
   sectionsToday: { 'zh-CN': '各展区今日', en: 'Sections today' },

@@ -5,7 +5,7 @@ import { bucketStart, localTime } from './time-zone';
 /** Day key under which all-time totals are kept. */
 export const ALL_TIME = '*';
 
-export type Metric = 'visits' | 'visit_buckets' | 'taps' | 'views' | 'dwell_count' | 'dwell_ms';
+export type Metric = 'visits' | 'visit_buckets' | 'sessions' | 'taps' | 'views' | 'dwell_count' | 'dwell_ms';
 
 /** One row of `counter_values`: empty section/item mean "not split by it". */
 export interface CounterRow {
@@ -64,6 +64,9 @@ export function incrementsFor(event: VisitorEvent, atMs: number, timeZone: strin
         row('visit_buckets', 1, { bucket: bucketStart(atMs, timeZone) }),
         ...(section ? [row('visits', 1, { section })] : []),
       ];
+    case 'session':
+      // A booth visit: today's total, and its section's when the kiosk is pinned to one.
+      return [row('sessions', 1), ...(section ? [row('sessions', 1, { section })] : [])];
     case 'tap':
       return perSectionAndItem('taps', 1);
     case 'view':
@@ -97,6 +100,7 @@ export function foldCounters(rows: readonly CounterRow[], day: string, timeZone:
     day,
     timeZone,
     visitors: { today: 0, total: 0, bySection: {}, byBucket: [] },
+    boothVisits: { today: 0, bySection: {} },
     interactions: { bySection: {}, byItem: {} },
   };
   for (const row of rows) {
@@ -108,6 +112,10 @@ export function foldCounters(rows: readonly CounterRow[], day: string, timeZone:
     if (row.metric === 'visits') {
       if (row.section) counters.visitors.bySection[row.section] = (counters.visitors.bySection[row.section] ?? 0) + row.value;
       else counters.visitors.today += row.value;
+    } else if (row.metric === 'sessions') {
+      const booth = counters.boothVisits!;
+      if (row.section) booth.bySection[row.section] = (booth.bySection[row.section] ?? 0) + row.value;
+      else booth.today += row.value;
     } else if (row.metric === 'visit_buckets') {
       counters.visitors.byBucket.push({ start: new Date(row.bucket).toISOString(), count: row.value });
     } else {

@@ -23,12 +23,24 @@ export interface EventsRepository {
   storeBatches(batches: readonly (readonly PreparedEvent[])[], receivedAt: string): StoredBatch[];
   /** Counter rows of `day` and the all-time rows. */
   counterRows(day: string): CounterRow[];
+  /** Door entries (`visit`) and booth visits (`session`) each device counted on `day`. */
+  deviceCounts(day: string): Map<string, DeviceCounts>;
 }
+
+export interface DeviceCounts {
+  visits: number;
+  boothVisits: number;
+}
+
+/** The per-device figure an event adds to, if any. */
+const DEVICE_METRIC: Partial<Record<VisitorEvent['type'], 'visits' | 'sessions'>> = { visit: 'visits', session: 'sessions' };
 
 export class SqliteEventsRepository implements EventsRepository {
   private readonly insertEvent;
   private readonly upsertCounter;
   private readonly selectCounters;
+  private readonly upsertDeviceCount;
+  private readonly selectDeviceCounts;
   private readonly storeInTransaction;
 
   constructor(db: Db) {
@@ -45,8 +57,16 @@ export class SqliteEventsRepository implements EventsRepository {
     this.selectCounters = db.prepare<[string, string], CounterRow>(
       'SELECT day, metric, section, item, bucket, value FROM counter_values WHERE day IN (?, ?)',
     );
+    this.upsertDeviceCount = db.prepare(
+      `INSERT INTO device_counts (day, device_id, metric, value) VALUES (@day, @deviceId, @metric, @value)
+       ON CONFLICT(day, device_id, metric) DO UPDATE SET value = value + excluded.value`,
+    );
+    this.selectDeviceCounts = db.prepare<[string], { device_id: string; metric: string; value: number }>(
+      'SELECT device_id, metric, value FROM device_counts WHERE day = ?',
+    );
     this.storeInTransaction = db.transaction((batches: readonly (readonly PreparedEvent[])[], receivedAt: string) => {
       const increments = new Map<string, CounterRow>();
+      const perDevice = new Map<string, { day: string; deviceId: string; metric: string; value: number }>();
       const results = batches.map((batch) => {
         const stored: StoredBatch = { accepted: [], duplicates: 0 };
         for (const prepared of batch) {
@@ -65,6 +85,13 @@ export class SqliteEventsRepository implements EventsRepository {
           if (inserted.changes === 1) {
             stored.accepted.push(prepared);
             accumulate(increments, prepared.increments);
+            const metric = DEVICE_METRIC[event.type];
+            if (metric) {
+              const key = `${prepared.day}|${prepared.deviceId}|${metric}`;
+              const row = perDevice.get(key);
+              if (row) row.value++;
+              else perDevice.set(key, { day: prepared.day, deviceId: prepared.deviceId, metric, value: 1 });
+            }
           } else {
             stored.duplicates++;
           }
@@ -72,6 +99,7 @@ export class SqliteEventsRepository implements EventsRepository {
         return stored;
       });
       for (const row of increments.values()) this.upsertCounter.run(row);
+      for (const row of perDevice.values()) this.upsertDeviceCount.run(row);
       return results;
     });
   }
@@ -82,5 +110,16 @@ export class SqliteEventsRepository implements EventsRepository {
 
   counterRows(day: string): CounterRow[] {
     return this.selectCounters.all(day, ALL_TIME);
+  }
+
+  deviceCounts(day: string): Map<string, DeviceCounts> {
+    const counts = new Map<string, DeviceCounts>();
+    for (const row of this.selectDeviceCounts.all(day)) {
+      const entry = counts.get(row.device_id) ?? { visits: 0, boothVisits: 0 };
+      if (row.metric === 'visits') entry.visits += row.value;
+      else if (row.metric === 'sessions') entry.boothVisits += row.value;
+      counts.set(row.device_id, entry);
+    }
+    return counts;
   }
 }

@@ -15,7 +15,7 @@ import type { IngestService } from './ingest.service';
  */
 export function eventsRoutes(deps: { ingest: IngestService; devices: DevicesService; metrics: Metrics; limits: TokenBuckets }): Router {
   const router = Router();
-  router.post('/api/v1/events', requireDevice(deps.devices, 'booth', 'sensor'), async (req, res) => {
+  router.post('/api/v1/events', requireDevice(deps.devices, 'booth', 'sensor', 'door'), async (req, res) => {
     const stopTimer = deps.metrics.ingestAckSeconds.startTimer();
     const batch = parseOrThrow(EventBatchSchema, req.body ?? {});
     const device = (res.locals as { device: DeviceRecord }).device;

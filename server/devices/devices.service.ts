@@ -22,6 +22,12 @@ export interface DevicesServiceDeps {
   hasSection: (sectionId: string) => boolean;
   now: () => number;
   channel: DeviceChannel;
+  /** What each device counted today (door entries, booth visits), for the console's fleet view. */
+  figures: DeviceFigures;
+}
+
+export interface DeviceFigures {
+  today(): Map<string, { visits: number; boothVisits: number }>;
 }
 
 /** Seconds an identified screen shows its name full-screen. */
@@ -73,7 +79,12 @@ export class DevicesService {
   }
 
   list(): Device[] {
-    return this.deps.repository.list().map((d) => ({ ...d, online: d.revokedAt === null && (this.openConnections.get(d.id) ?? 0) > 0 }));
+    const today = this.deps.figures.today();
+    return this.deps.repository.list().map((d) => ({
+      ...d,
+      online: d.revokedAt === null && (this.openConnections.get(d.id) ?? 0) > 0,
+      today: today.get(d.id) ?? { visits: 0, boothVisits: 0 },
+    }));
   }
 
   /** The active device holding `token`, or undefined. */

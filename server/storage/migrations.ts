@@ -181,6 +181,61 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (project_id, judge_id, criterion_id)
   ) WITHOUT ROWID;
   `,
+  // 5: the door role and the phones announcement target (SQLite cannot alter a CHECK: the two tables
+  // are rebuilt with the same columns), and what each device counted per day
+  `
+  CREATE TABLE devices_new (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('booth', 'stage', 'sensor', 'door')),
+    section TEXT,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    created_by TEXT,
+    revoked_at TEXT,
+    last_seen_at TEXT,
+    app_version TEXT,
+    view TEXT,
+    idle_timeout_seconds INTEGER NOT NULL DEFAULT 60,
+    locale TEXT NOT NULL DEFAULT 'zh-CN',
+    scene_seconds INTEGER NOT NULL DEFAULT 20,
+    address TEXT,
+    online_since TEXT
+  );
+  INSERT INTO devices_new (id, name, role, section, token_hash, created_at, created_by, revoked_at, last_seen_at, app_version, view,
+                           idle_timeout_seconds, locale, scene_seconds, address, online_since)
+    SELECT id, name, role, section, token_hash, created_at, created_by, revoked_at, last_seen_at, app_version, view,
+           idle_timeout_seconds, locale, scene_seconds, address, online_since FROM devices;
+  DROP TABLE devices;
+  ALTER TABLE devices_new RENAME TO devices;
+
+  CREATE TABLE announcements_new (
+    id TEXT PRIMARY KEY,
+    text TEXT NOT NULL,
+    target TEXT NOT NULL CHECK (target IN ('all', 'stage', 'kiosks', 'device', 'phones')),
+    device_id TEXT,
+    urgent INTEGER NOT NULL,
+    starts_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    withdrawn_at TEXT,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  INSERT INTO announcements_new SELECT id, text, target, device_id, urgent, starts_at, expires_at, withdrawn_at, created_by, created_at FROM announcements;
+  DROP TABLE announcements;
+  ALTER TABLE announcements_new RENAME TO announcements;
+  CREATE INDEX announcements_by_expiry ON announcements(expires_at);
+
+  -- Door entries and booth visits per device and day, kept with the events in the same
+  -- transaction, so the console shows each counter's figure without scanning the events.
+  CREATE TABLE device_counts (
+    day TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    metric TEXT NOT NULL,
+    value INTEGER NOT NULL,
+    PRIMARY KEY (day, device_id, metric)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /** Applies the migrations the database has not seen yet (tracked in `PRAGMA user_version`). */

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { notFound } from '../platform/errors';
 
 /** The apps and the page each is served from; `/kiosk/anything` falls back to the app's page (client-side routes). */
-export const APPS = ['kiosk', 'stage', 'console', 'm'] as const;
+export const APPS = ['kiosk', 'stage', 'console', 'm', 'door'] as const;
 
 export function pagesRoutes(deps: { webDir: string; mediaDirs: string[] }): Router {
   const router = Router();

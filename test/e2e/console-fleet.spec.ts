@@ -72,7 +72,7 @@ test('a paired kiosk is online in the console; identify reaches it; revoking tak
   await form.getByLabel('Screen name').fill('North booth');
   await form.getByRole('button', { name: 'Approve and pair' }).click();
 
-  await expect(kiosk.page.getByTestId('device-name')).toContainText('North booth', { timeout: 10_000 });
+  await expect(kiosk.page.locator('[data-paired-as]')).toHaveAttribute('data-paired-as', 'North booth', { timeout: 10_000 });
   const card = page.getByRole('article', { name: 'North booth' });
   await expect(card.getByTestId('device-state')).toHaveText('Online', { timeout: 10_000 });
   await expect(card).toContainText('127.0.0.1');

@@ -72,8 +72,13 @@ export async function openPairedKiosk(page: Page, server: TestServer, approval: 
   await page.goto('/kiosk/');
   const code = await page.getByTestId('pairing-code').textContent();
   const deviceId = await approvePairing(server.url, code!.trim(), approval);
-  await expect(page.getByTestId('device-name')).toContainText(approval.name, { timeout: 10_000 });
+  await expectPairedAs(page, approval.name);
   return deviceId;
+}
+
+/** Waits until the kiosk knows it is paired as `name` (visitors see no device name: it is an attribute). */
+export async function expectPairedAs(page: Page, name: string, timeout = 10_000): Promise<void> {
+  await expect(page.locator('[data-paired-as]')).toHaveAttribute('data-paired-as', name, { timeout });
 }
 
 /** Sends an operator's command to a screen. */

@@ -1,5 +1,5 @@
 import { signIn } from '../support/test-server';
-import { approvePairing, expect, interactions, shot, test, touchToStart, VIEWPORTS } from './kiosk-helpers';
+import { approvePairing, expect, expectPairedAs, interactions, shot, test, touchToStart, VIEWPORTS } from './kiosk-helpers';
 
 test.use({ viewport: VIEWPORTS.portrait });
 
@@ -14,7 +14,9 @@ test('a new kiosk shows a code; once an operator approves it, it knows its name 
   await approvePairing(showfloor.url, (await code.textContent())!, { name: '展台 A · Booth A', section: 'beta', idleTimeoutSeconds: 30 });
 
   // No typing on the kiosk: its next claim brings the token, the name and the pinned section.
-  await expect(page.getByTestId('device-name')).toHaveText('展台 A · Booth A · beta板块 Section beta');
+  await expectPairedAs(page, '展台 A · Booth A');
+  // Visitors see which section the booth is about, never its name, role or version.
+  await expect(page.getByTestId('booth-section')).toHaveText('本展台 · This booth: beta板块 · Section beta');
   await expect(code).toBeHidden();
   await shot(page, 'pairing-paired');
 
@@ -41,13 +43,13 @@ test('a new kiosk shows a code; once an operator approves it, it knows its name 
 test('a revoked kiosk goes back to showing a pairing code, and keeps showing the exhibition', async ({ page, showfloor }) => {
   await page.goto('/kiosk/');
   const deviceId = await approvePairing(showfloor.url, (await page.getByTestId('pairing-code').textContent())!, { name: 'Booth B' });
-  await expect(page.getByTestId('device-name')).toHaveText('Booth B');
+  await expectPairedAs(page, 'Booth B');
 
   const revoked = await fetch(`${showfloor.url}/api/v1/devices/${deviceId}`, { method: 'DELETE', headers: { cookie: await signIn(showfloor.url) } });
   expect(revoked.status).toBe(204);
 
   await expect(page.getByTestId('pairing-code')).toHaveText(/^[A-Z0-9]{6}$/, { timeout: 20_000 });
-  await expect(page.getByTestId('device-name')).toBeHidden();
+  await expectPairedAs(page, '');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('测试展 Test Exhibition');
   await expect(page.getByRole('status')).toHaveText('在线 · Online', { timeout: 20_000 });
   await shot(page, 'pairing-revoked');

@@ -40,7 +40,7 @@ for (const orientation of Object.keys(VIEWPORTS) as Orientation[]) {
       const { publicUrl } = await snapshot(showfloor.url);
       const qr = page.getByRole('img', { name: '在手机上打开本展项的二维码' });
       await expect(qr).toBeVisible();
-      await expect(page.locator('figure.qr')).toHaveAttribute('data-url', `${publicUrl}/m/item/alpha-item-1`);
+      await expect(page.locator('figure.qr')).toHaveAttribute('data-url', `${publicUrl}/m/item/alpha-item-1?lang=zh`);
       expect(await qr.locator('path').getAttribute('d')).toMatch(/^M\d+ \d+h\d+v1h-\d+z/);
       const box = (await qr.boundingBox())!;
       expect(box.width).toBeGreaterThanOrEqual(150);
@@ -49,7 +49,7 @@ for (const orientation of Object.keys(VIEWPORTS) as Orientation[]) {
       // A finger swiping to the left shows the next item of the section.
       await swipeLeft(page);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('alpha展项2');
-      await expect(page.locator('figure.qr')).toHaveAttribute('data-url', `${publicUrl}/m/item/alpha-item-2`);
+      await expect(page.locator('figure.qr')).toHaveAttribute('data-url', `${publicUrl}/m/item/alpha-item-2?lang=zh`);
       await expect(page.getByRole('button', { name: '下一项' })).toHaveAttribute('aria-disabled', 'true');
       await page.getByRole('button', { name: '上一项' }).click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('alpha展项1');

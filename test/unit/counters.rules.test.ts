@@ -16,6 +16,14 @@ const sum = (rows: CounterRow[]) => {
 };
 
 describe('counter rules', () => {
+  it('counts a booth session as a booth visit for its section, never as a visitor', () => {
+    const at = Date.parse('2023-11-12T02:05:00Z');
+    const rows = [...incrementsFor(event({ type: 'session', section: 'experts' }), at, TZ), ...incrementsFor(event({ type: 'session' }), at, TZ)];
+    const counters = foldCounters(sum(rows), '2023-11-12', TZ);
+    expect(counters.boothVisits).toEqual({ today: 2, bySection: { experts: 1 } });
+    expect(counters.visitors).toEqual({ today: 0, total: 0, bySection: {}, byBucket: [] });
+  });
+
   it('counts a visit today, in all time, in its section and in its 10-minute bucket', () => {
     const at = Date.parse('2023-11-12T02:05:00Z'); // 10:05 in Hangzhou
     const rows = incrementsFor(event({ section: 'experts' }), at, TZ);

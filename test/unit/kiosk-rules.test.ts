@@ -61,6 +61,9 @@ describe('kiosk rules', () => {
 
   it('puts the public address and the item in the QR code, and draws every dark module', () => {
     expect(phoneItemUrl('http://192.168.1.10:3000/', 'oc-ta-exm')).toBe('http://192.168.1.10:3000/m/item/oc-ta-exm');
+    // The QR code carries the language the visitor is reading on the kiosk.
+    expect(phoneItemUrl('http://192.168.1.10:3000', 'oc-ta-exm', 'en')).toBe('http://192.168.1.10:3000/m/item/oc-ta-exm?lang=en');
+    expect(phoneItemUrl('http://192.168.1.10:3000', 'oc-ta-exm', 'zh-CN')).toBe('http://192.168.1.10:3000/m/item/oc-ta-exm?lang=zh');
     const { size, path } = qrPath('http://192.168.1.10:3000/m/item/oc-ta-exm');
     expect(size).toBeGreaterThanOrEqual(21);
     // Finder pattern: the top-left 7×7 square starts with a run of 7 dark modules.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Item, PublishedSection } from '../../shared/content.schema';
 import { findItem, findSection, mediaUrl } from '../../kiosk/lib/phone/content';
-import { storedLocale } from '../../kiosk/lib/phone/locale-choice';
+import { dismissedToStore, phoneAnnouncements, readDismissed } from '../../kiosk/lib/phone/announcements';
+import { browserLocale, chooseLocale, queryLocale, storedLocale } from '../../kiosk/lib/phone/locale-choice';
 import { countryName, formatScore, itemCount, rankLabel, scoringProgress } from '../../kiosk/lib/phone/phone-i18n';
 
 const text = (en: string) => ({ 'zh-CN': `${en}（中文）`, en });
@@ -38,18 +39,37 @@ describe('phone content lookups', () => {
 });
 
 describe('phone language and formats', () => {
-  it('remembers only a language it knows, and falls back to zh-CN', () => {
+  it('remembers only a language it knows (otherwise no remembered choice)', () => {
     expect(storedLocale({ getItem: () => 'en' })).toBe('en');
-    expect(storedLocale({ getItem: () => 'fr' })).toBe('zh-CN');
-    expect(storedLocale({ getItem: () => null })).toBe('zh-CN');
+    expect(storedLocale({ getItem: () => 'fr' })).toBeNull();
+    expect(storedLocale({ getItem: () => null })).toBeNull();
     expect(
       storedLocale({
         getItem: () => {
           throw new Error('SecurityError');
         },
       }),
-    ).toBe('zh-CN');
-    expect(storedLocale(null)).toBe('zh-CN');
+    ).toBeNull();
+    expect(storedLocale(null)).toBeNull();
+  });
+
+  it("follows the phone's language: Chinese for zh-*, English for anything else", () => {
+    expect(browserLocale(['zh-CN', 'en'])).toBe('zh-CN');
+    expect(browserLocale(['zh-TW'])).toBe('zh-CN');
+    expect(browserLocale(['zh'])).toBe('zh-CN');
+    expect(browserLocale(['en-US', 'zh-CN'])).toBe('en');
+    expect(browserLocale(['de-DE'])).toBe('en');
+    expect(browserLocale([])).toBe('en');
+  });
+
+  it("opens in the QR code's language, else the visitor's earlier switch, else the phone's", () => {
+    expect(queryLocale('?lang=en')).toBe('en');
+    expect(queryLocale('?lang=zh-CN')).toBe('zh-CN');
+    expect(queryLocale('?lang=fr')).toBeNull();
+    expect(chooseLocale({ query: 'en', stored: 'zh-CN', browser: ['zh-CN'] })).toBe('en');
+    expect(chooseLocale({ query: null, stored: 'zh-CN', browser: ['en-US'] })).toBe('zh-CN');
+    expect(chooseLocale({ query: null, stored: null, browser: ['en-US'] })).toBe('en');
+    expect(chooseLocale({ query: null, stored: null, browser: ['zh-HK'] })).toBe('zh-CN');
   });
 
   it('formats counts, ranks, scores and countries for each language', () => {
@@ -63,5 +83,30 @@ describe('phone language and formats', () => {
     expect(countryName('DE', 'zh-CN')).toBe('德国');
     expect(scoringProgress(2, 3, 'en')).toBe('2 of 3 judges have scored');
     expect(scoringProgress(1, 1, 'zh-CN')).toBe('1 / 1 位评委已完成评分');
+  });
+});
+
+describe('phone announcements', () => {
+  const base = { deviceId: null, urgent: false, startsAt: '2023-11-12T01:00:00.000Z', expiresAt: '2023-11-12T03:00:00.000Z', text: { 'zh-CN': '通知', en: 'Notice' } };
+  const now = Date.parse('2023-11-12T02:00:00Z');
+
+  it('shows announcements for every screen and for phones, not those for kiosks, the stage or one device', () => {
+    const list = (['all', 'phones', 'kiosks', 'stage', 'device'] as const).map((target) => ({ ...base, id: target, target }));
+    expect(phoneAnnouncements(list, new Set(), now).map((a) => a.id).sort()).toEqual(['all', 'phones']);
+  });
+
+  it('hides one the visitor closed, and one outside its time window', () => {
+    const list = [
+      { ...base, id: 'closed', target: 'all' as const },
+      { ...base, id: 'later', target: 'all' as const, startsAt: '2023-11-12T02:30:00.000Z' },
+      { ...base, id: 'open', target: 'phones' as const },
+    ];
+    expect(phoneAnnouncements(list, new Set(['closed']), now).map((a) => a.id)).toEqual(['open']);
+  });
+
+  it('remembers closed ids only while they are live, and reads junk as none', () => {
+    expect(dismissedToStore(new Set(['a', 'gone']), [{ id: 'a' }, { id: 'b' }])).toBe('["a"]');
+    expect([...readDismissed('["a",3]')]).toEqual(['a']);
+    expect(readDismissed('{').size).toBe(0);
   });
 });

@@ -17,6 +17,8 @@ export interface DeviceClientOptions {
   /** Reload the page (default: at once); a kiosk may wait for a quiet moment. */
   reload?: () => void;
   now?: () => number;
+  /** Where the token is kept (localStorage key); the door counter has its own. */
+  credentialsKey?: string;
 }
 
 export interface DeviceClient {
@@ -37,7 +39,8 @@ const isUnauthorized = (error: Error) => error.message.startsWith('unauthorized'
 export function startDevice(state: DeviceState, options: DeviceClientOptions): DeviceClient {
   const now = options.now ?? Date.now;
   const onlineSince = new Date(now()).toISOString();
-  let credentials = loadCredentials();
+  const key = options.credentialsKey;
+  let credentials = loadCredentials(localStorage, key);
   let socket: DeviceSocket | null = null;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
   let pairingAbort: AbortController | null = null;
@@ -58,7 +61,7 @@ export function startDevice(state: DeviceState, options: DeviceClientOptions): D
     socket = null;
     clearInterval(heartbeat);
     credentials = null;
-    clearCredentials();
+    clearCredentials(localStorage, key);
     state.phase = 'unpaired';
     state.config = null;
     state.connection = 'connecting';
@@ -83,7 +86,7 @@ export function startDevice(state: DeviceState, options: DeviceClientOptions): D
     socket.on('device:config', (config) => {
       if (typeof config?.id !== 'string') return;
       state.config = config;
-      if (credentials) saveCredentials((credentials = { ...credentials, config }));
+      if (credentials) saveCredentials((credentials = { ...credentials, config }), localStorage, key);
     });
     socket.on('device:command', (command) => {
       if (command && typeof command.type === 'string') handleCommand(command);
@@ -110,7 +113,7 @@ export function startDevice(state: DeviceState, options: DeviceClientOptions): D
     }, abort.signal);
     if (!paired || stopped) return;
     credentials = { token: paired.token, config: paired.device };
-    saveCredentials(credentials);
+    saveCredentials(credentials, localStorage, key);
     connect(credentials);
   };
 

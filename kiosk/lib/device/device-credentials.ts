@@ -7,11 +7,16 @@ export interface DeviceCredentials {
 }
 
 const KEY = 'showfloor.device.v1';
+/**
+ * Where the door counter keeps its own: a staff tablet may also have a kiosk or stage open on the
+ * same origin, and each app is a device of its own.
+ */
+export const DOOR_CREDENTIALS_KEY = 'showfloor.door.v1';
 
 /** The stored credentials, or null (unpaired, or storage unreadable). */
-export function loadCredentials(storage: Storage = localStorage): DeviceCredentials | null {
+export function loadCredentials(storage: Storage = localStorage, key: string = KEY): DeviceCredentials | null {
   try {
-    const raw = storage.getItem(KEY);
+    const raw = storage.getItem(key);
     if (!raw) return null;
     const parsed = JSON.parse(raw) as Partial<DeviceCredentials>;
     // Storage is ours, but a half-written or older value must not brick the screen.
@@ -22,12 +27,12 @@ export function loadCredentials(storage: Storage = localStorage): DeviceCredenti
   }
 }
 
-export function saveCredentials(credentials: DeviceCredentials, storage: Storage = localStorage): void {
-  storage.setItem(KEY, JSON.stringify(credentials));
+export function saveCredentials(credentials: DeviceCredentials, storage: Storage = localStorage, key: string = KEY): void {
+  storage.setItem(key, JSON.stringify(credentials));
 }
 
-export function clearCredentials(storage: Storage = localStorage): void {
-  storage.removeItem(KEY);
+export function clearCredentials(storage: Storage = localStorage, key: string = KEY): void {
+  storage.removeItem(key);
 }
 
 /** The key, for tests that seed a paired screen. */

@@ -1,10 +1,10 @@
-// Types only from the wire contract: its values are built with zod at import time, which would pull
-// zod into the kiosk bundle (a unit test checks this rule against shared/announcementTargets).
+// The rule from its zod-free home; only types from the wire contract (its values would pull zod in).
+import { announcementTargets } from '../../../shared/announcements.rules';
 import type { Announcement } from '../../../shared/announcements.schema';
 
 /** Whether a kiosk with `deviceId` is among an announcement's audience. */
 export function targetsKiosk(a: Pick<Announcement, 'target' | 'deviceId'>, deviceId: string | null): boolean {
-  return a.target === 'all' || a.target === 'kiosks' || (a.target === 'device' && !!deviceId && a.deviceId === deviceId);
+  return announcementTargets(a, { kind: 'kiosk', deviceId });
 }
 
 /**

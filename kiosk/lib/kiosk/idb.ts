@@ -9,11 +9,14 @@ const VERSION = 1;
 export const EVENTS_STORE = 'events';
 export const SAVED_STORE = 'saved';
 
+/** The door counter's own database (same stores): a door and a kiosk on one browser keep apart queues. */
+export const DOOR_DB_NAME = 'showfloor-door';
+
 /** Opens (and on first use creates) the database; rejects where IndexedDB is unavailable. */
-export function openKioskDb(indexedDb: IDBFactory | undefined = globalThis.indexedDB): Promise<IDBDatabase> {
+export function openKioskDb(indexedDb: IDBFactory | undefined = globalThis.indexedDB, name: string = NAME): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     if (!indexedDb) return reject(new Error('IndexedDB is not available'));
-    const request = indexedDb.open(NAME, VERSION);
+    const request = indexedDb.open(name, VERSION);
     request.onupgradeneeded = () => {
       const db = request.result;
       // Out-of-line, auto-incremented keys keep the queue in the order events happened.

@@ -17,6 +17,14 @@ export class InteractionRecorder {
     private readonly newId: () => string = uuidV4,
   ) {}
 
+  /**
+   * A visitor touched the attract screen: one booth visit, for the section the kiosk is pinned to
+   * (or the whole kiosk when it is not pinned). Counted apart from door entries.
+   */
+  session(section: string | null): void {
+    this.emit(section ? { type: 'session', section } : { type: 'session' });
+  }
+
   /** A section tile was tapped. */
   tap(section: string): void {
     this.emit({ type: 'tap', section });

@@ -37,6 +37,7 @@ export const KIOSK_UI = {
   swipeHint: { 'zh-CN': '左右滑动切换展项', en: 'Swipe for the next exhibit' },
   opened: { 'zh-CN': '开幕', en: 'Opened' },
   thisBooth: { 'zh-CN': '本展台', en: 'This booth' },
+  rehearsal: { 'zh-CN': '演练数据', en: 'Rehearsal data' },
 } as const satisfies Record<string, LocalizedText>;
 
 /** The countdown line: "10 秒后返回首页" / "Back to the start in 10 s". */

@@ -1,8 +1,14 @@
 import { encode } from 'uqr';
+import type { Locale } from '../i18n';
 
-/** The page of an item on a visitor's phone. Always the server's public address, never this kiosk's origin. */
-export function phoneItemUrl(publicUrl: string, itemId: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}/m/item/${encodeURIComponent(itemId)}`;
+/**
+ * The page of an item on a visitor's phone. Always the server's public address, never this kiosk's
+ * origin. With `locale`, the phone opens in the language the visitor was reading on the kiosk
+ * (`?lang=en` / `?lang=zh`: short, so the QR code stays coarse and easy to scan).
+ */
+export function phoneItemUrl(publicUrl: string, itemId: string, locale?: Locale): string {
+  const url = `${publicUrl.replace(/\/+$/, '')}/m/item/${encodeURIComponent(itemId)}`;
+  return locale ? `${url}?lang=${locale === 'en' ? 'en' : 'zh'}` : url;
 }
 
 /**

@@ -6,6 +6,9 @@ export { countryName, formatDate, formatScore, itemCount, position } from '../i1
 /** Words of the phone page's own interface (exhibition texts come from the content). */
 export const PHONE_UI = {
   visitorsToday: { 'zh-CN': '今日观众', en: 'Visitors today' },
+  boothVisitsToday: { 'zh-CN': '今日展台访问', en: 'Booth visits today' },
+  announcements: { 'zh-CN': '通知', en: 'Announcements' },
+  closeAnnouncement: { 'zh-CN': '关闭此通知', en: 'Close this announcement' },
   visitorsTotal: { 'zh-CN': '累计观众', en: 'Total visitors' },
   agreements: { 'zh-CN': '签约项目', en: 'Agreements signed' },
   meetings: { 'zh-CN': '洽谈场次', en: 'Meetings' },
