@@ -1,3 +1,4 @@
+import { instantToZoned } from '../../shared/time-zone';
 import { connectLive } from '../support/live-client';
 import { expect, expectConnected, shot, signInToConsole, snapshot, test } from './console-helpers';
 
@@ -19,12 +20,8 @@ test('an announcement with a short expiry appears on the screens, then expires b
   await form.getByLabel('English text').fill(text.en);
   await form.getByLabel('Show on').selectOption('all');
   await form.getByLabel('Lasts').selectOption('until');
-  // Eight seconds from now, on the browser's clock and in its zone, as an operator would type it.
-  const until = await page.evaluate(() => {
-    const d = new Date(Date.now() + 8_000);
-    const p = (n: number) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-  });
+  // Eight seconds from now, on the exhibition's wall clock (the server's TIME_ZONE), as an operator would type it.
+  const until = instantToZoned(Date.now() + 8_000, (await snapshot(showfloor.url)).counters.timeZone);
   await form.getByLabel('Expires at').fill(until);
   await form.getByLabel('Urgent (prominent style)').check();
   await form.getByRole('button', { name: 'Send announcement' }).click();

@@ -1,6 +1,6 @@
 import type { AnnouncementTarget, CreateAnnouncement } from '../../../shared/announcements.schema';
 import type { FieldErrors } from './field-errors';
-import { fromLocalInput } from './local-time';
+import { fromZonedInput } from './local-time';
 
 /** Mirrors shared MAX_ANNOUNCEMENT_MS (importing it would pull zod into the page). */
 export const MAX_ANNOUNCEMENT_MS = 24 * 60 * 60_000;
@@ -52,9 +52,10 @@ export function emptyAnnouncementForm(): AnnouncementForm {
 
 /**
  * The request body for a filled-in form, or the fields that are wrong (keys as the server names
- * them, so the same inputs show either side's errors). The server checks again.
+ * them, so the same inputs show either side's errors). The server checks again. The times are
+ * read on the wall clock of `timeZone` (the exhibition's).
  */
-export function announcementPayload(form: AnnouncementForm, now: number): { ok: true; body: CreateAnnouncement } | { ok: false; fields: FieldErrors } {
+export function announcementPayload(form: AnnouncementForm, now: number, timeZone: string): { ok: true; body: CreateAnnouncement } | { ok: false; fields: FieldErrors } {
   const fields: FieldErrors = {};
   const zh = form.zh.trim();
   const en = form.en.trim();
@@ -66,13 +67,13 @@ export function announcementPayload(form: AnnouncementForm, now: number): { ok: 
 
   let start = now;
   if (!form.startNow) {
-    const iso = fromLocalInput(form.startsAt);
+    const iso = fromZonedInput(form.startsAt, timeZone);
     if (!iso) fields.startsAt = 'must be a date and time';
     else start = Date.parse(iso);
   }
   let end: number | undefined;
   if (form.duration === 'until') {
-    const iso = fromLocalInput(form.expiresAt);
+    const iso = fromZonedInput(form.expiresAt, timeZone);
     if (!iso) fields.expiresAt = 'must be a date and time';
     else end = Date.parse(iso);
   } else {

@@ -1,4 +1,4 @@
-import { fromLocalInput } from './local-time';
+import { fromZonedInput } from './local-time';
 
 /** The audit filters as the form holds them (times are datetime-local values). */
 export interface AuditFilters {
@@ -13,9 +13,10 @@ export const emptyAuditFilters = (): AuditFilters => ({ action: '', username: ''
 
 /**
  * The query string for GET /api/v1/audit and /api/v1/audit.csv: the same filters for the table
- * and the export, so the file holds exactly what the operator sees. Empty filters are left out.
+ * and the export, so the file holds exactly what the operator sees. Empty filters are left out;
+ * the times are read on the wall clock of `timeZone`.
  */
-export function auditQuery(filters: AuditFilters, limit?: number): string {
+export function auditQuery(filters: AuditFilters, timeZone: string, limit?: number): string {
   const params = new URLSearchParams();
   const text = (key: 'action' | 'username' | 'targetType') => {
     const value = filters[key].trim();
@@ -24,8 +25,8 @@ export function auditQuery(filters: AuditFilters, limit?: number): string {
   text('action');
   text('username');
   text('targetType');
-  const from = fromLocalInput(filters.from);
-  const to = fromLocalInput(filters.to);
+  const from = fromZonedInput(filters.from, timeZone);
+  const to = fromZonedInput(filters.to, timeZone);
   if (from) params.set('from', from);
   if (to) params.set('to', to);
   if (limit !== undefined) params.set('limit', String(limit));

@@ -12,6 +12,7 @@ import { Notices } from './notices.svelte';
 import { Router } from './router.svelte';
 import { SessionStore } from './session.svelte';
 import { UsersStore } from './users.svelte';
+import { ExhibitionZone } from './zone.svelte';
 
 /**
  * The console's composition root: every store, built once per page and handed to components
@@ -29,7 +30,8 @@ export class ConsoleApp {
   readonly fleet = new FleetStore();
   readonly announcements = new AnnouncementsStore(this.api);
   readonly corrections = new CorrectionsStore(this.api);
-  readonly audit = new AuditStore(this.api);
+  readonly zone: ExhibitionZone;
+  readonly audit: AuditStore;
   readonly users = new UsersStore(this.api);
 
   #connection: ConsoleConnection | null = null;
@@ -37,6 +39,8 @@ export class ConsoleApp {
   #draftsOf: string | null = null;
 
   constructor(readonly live: LiveState) {
+    this.zone = new ExhibitionZone(live);
+    this.audit = new AuditStore(this.api, () => this.zone.id);
     this.api.onUnauthorized = () => this.#ended();
   }
 
