@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { ANNOUNCEMENT_TARGETS } from './announcements.rules';
 import { localizedText } from './i18n';
 
+export { announcementTargets, MAX_ANNOUNCEMENT_MS, MIN_ANNOUNCEMENT_MS, UNTIL_WITHDRAWN_EXPIRY } from './announcements.rules';
+
 /** Who sees an announcement: every screen, the stage displays, the booth kiosks, or one device. */
-export const AnnouncementTargetSchema = z.enum(['all', 'stage', 'kiosks', 'device']);
+export const AnnouncementTargetSchema = z.enum(ANNOUNCEMENT_TARGETS);
 export type AnnouncementTarget = z.infer<typeof AnnouncementTargetSchema>;
 
 /** An announcement as screens receive it. Text is plain text: pages render it as text, never as HTML. */
@@ -13,12 +16,12 @@ export const AnnouncementSchema = z.object({
   deviceId: z.string().nullable(),
   urgent: z.boolean(),
   startsAt: z.iso.datetime(),
+  /** For one "until withdrawn", UNTIL_WITHDRAWN_EXPIRY. */
   expiresAt: z.iso.datetime(),
+  /** Stays up until an operator withdraws it (added later: absent from older servers' messages). */
+  untilWithdrawn: z.boolean().optional(),
 });
 export type Announcement = z.infer<typeof AnnouncementSchema>;
-
-/** The longest an announcement may stay up: a day of the show. */
-export const MAX_ANNOUNCEMENT_MS = 24 * 60 * 60_000;
 
 export const CreateAnnouncementSchema = z
   .strictObject({
@@ -28,24 +31,15 @@ export const CreateAnnouncementSchema = z
     urgent: z.boolean().default(false),
     /** Defaults to now. */
     startsAt: z.iso.datetime({ offset: true }).optional(),
-    expiresAt: z.iso.datetime({ offset: true }),
+    /** Required unless `untilWithdrawn`; at least 30 s after the start, at most 24 h. */
+    expiresAt: z.iso.datetime({ offset: true }).optional(),
+    /** Stays up until withdrawn (no `expiresAt`). */
+    untilWithdrawn: z.boolean().optional(),
   })
   .superRefine((a, ctx) => {
+    if (a.untilWithdrawn && a.expiresAt) ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'must be left out when untilWithdrawn is true' });
+    if (!a.untilWithdrawn && !a.expiresAt) ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'is required (or set untilWithdrawn: true)' });
     if (a.target === 'device' && !a.deviceId) ctx.addIssue({ code: 'custom', path: ['deviceId'], message: 'is required when target is "device"' });
     if (a.target !== 'device' && a.deviceId) ctx.addIssue({ code: 'custom', path: ['deviceId'], message: 'is only allowed when target is "device"' });
   });
 export type CreateAnnouncement = z.infer<typeof CreateAnnouncementSchema>;
-
-/** Whether a screen of `kind` (and id) shows an announcement. */
-export function announcementTargets(a: Pick<Announcement, 'target' | 'deviceId'>, screen: { kind: 'stage' | 'kiosk' | 'phone' | 'console'; deviceId?: string | null }): boolean {
-  switch (a.target) {
-    case 'all':
-      return true;
-    case 'stage':
-      return screen.kind === 'stage';
-    case 'kiosks':
-      return screen.kind === 'kiosk';
-    case 'device':
-      return !!screen.deviceId && screen.deviceId === a.deviceId;
-  }
-}

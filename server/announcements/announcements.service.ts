@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MAX_ANNOUNCEMENT_MS, type Announcement, type CreateAnnouncement } from '../../shared/announcements.schema';
+import { MAX_ANNOUNCEMENT_MS, MIN_ANNOUNCEMENT_MS, UNTIL_WITHDRAWN_EXPIRY, type Announcement, type CreateAnnouncement } from '../../shared/announcements.schema';
 import type { Actor, AuditService } from '../audit/audit.service';
 import { badRequest, notFound } from '../platform/errors';
 import type { AnnouncementsRepository, StoredAnnouncement } from './announcements.repository';
@@ -49,10 +49,14 @@ export class AnnouncementsService {
   create(input: CreateAnnouncement, actor: Actor): StoredAnnouncement {
     const now = this.deps.now();
     const startsAt = input.startsAt ? Date.parse(input.startsAt) : now;
-    const expiresAt = Date.parse(input.expiresAt);
-    if (expiresAt <= now) throw badRequest('expiresAt: must be in the future', 'validation_failed');
-    if (expiresAt <= startsAt) throw badRequest('expiresAt: must be after startsAt', 'validation_failed');
-    if (expiresAt - startsAt > MAX_ANNOUNCEMENT_MS) throw badRequest('expiresAt: an announcement may last at most 24 hours', 'validation_failed');
+    const untilWithdrawn = input.untilWithdrawn === true;
+    const expiresAt = untilWithdrawn ? Date.parse(UNTIL_WITHDRAWN_EXPIRY) : Date.parse(input.expiresAt!);
+    if (!untilWithdrawn) {
+      if (expiresAt <= now) throw badRequest('expiresAt: must be in the future', 'validation_failed');
+      if (expiresAt <= startsAt) throw badRequest('expiresAt: must be after startsAt', 'validation_failed');
+      if (expiresAt - startsAt < MIN_ANNOUNCEMENT_MS) throw badRequest('expiresAt: an announcement lasts at least 30 seconds', 'validation_failed');
+      if (expiresAt - startsAt > MAX_ANNOUNCEMENT_MS) throw badRequest('expiresAt: an announcement may last at most 24 hours', 'validation_failed');
+    }
     if (input.deviceId && !this.deps.deviceExists(input.deviceId)) throw badRequest(`deviceId: no active device "${input.deviceId}"`, 'validation_failed');
     const announcement: StoredAnnouncement = {
       id: randomUUID(),
@@ -62,6 +66,7 @@ export class AnnouncementsService {
       urgent: input.urgent,
       startsAt: new Date(startsAt).toISOString(),
       expiresAt: new Date(expiresAt).toISOString(),
+      untilWithdrawn,
       withdrawnAt: null,
       createdBy: actor.username,
       createdAt: new Date(now).toISOString(),

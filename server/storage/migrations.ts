@@ -181,6 +181,10 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (project_id, judge_id, criterion_id)
   ) WITHOUT ROWID;
   `,
+  // 5: announcements that stay up until withdrawn
+  `
+  ALTER TABLE announcements ADD COLUMN until_withdrawn INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 /** Applies the migrations the database has not seen yet (tracked in `PRAGMA user_version`). */

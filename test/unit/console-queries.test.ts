@@ -15,7 +15,7 @@ describe('announcement form', () => {
   const form = () => ({ ...emptyAnnouncementForm(), zh: '路演开始', en: 'Roadshow starts' });
 
   it('turns a duration into an expiry from now', () => {
-    expect(announcementPayload({ ...form(), duration: 15 }, NOW, ZONE)).toEqual({
+    expect(announcementPayload({ ...form(), duration: 900 }, NOW, ZONE)).toEqual({
       ok: true,
       body: { text: { 'zh-CN': '路演开始', en: 'Roadshow starts' }, target: 'all', urgent: false, expiresAt: '2023-11-12T02:15:00.000Z' },
     });
@@ -36,7 +36,7 @@ describe('announcement form', () => {
   });
 
   it('sends a device id only for one device, and a start only when scheduled', () => {
-    const result = announcementPayload({ ...form(), target: 'device', deviceId: 'd1', startNow: false, startsAt: toLocalInput(NOW + 60_000), duration: 5 }, NOW, ZONE);
+    const result = announcementPayload({ ...form(), target: 'device', deviceId: 'd1', startNow: false, startsAt: toLocalInput(NOW + 60_000), duration: 300 }, NOW, ZONE);
     expect(result).toMatchObject({ ok: true, body: { target: 'device', deviceId: 'd1', startsAt: '2023-11-12T02:01:00.000Z', expiresAt: '2023-11-12T02:06:00.000Z' } });
     expect(announcementPayload({ ...form(), deviceId: 'stale' }, NOW, ZONE)).not.toHaveProperty('body.deviceId');
   });

@@ -1,10 +1,11 @@
-// Types only from the wire contract: its values are built with zod at import time, which would pull
-// zod into the kiosk bundle (a unit test checks this rule against shared/announcementTargets).
+// Types only from the wire contract (its values are built with zod at import time); the rule comes
+// from the zod-free shared module.
 import type { Announcement } from '../../../shared/announcements.schema';
+import { announcementTargets } from '../../../shared/announcements.rules';
 
 /** Whether a kiosk with `deviceId` is among an announcement's audience. */
 export function targetsKiosk(a: Pick<Announcement, 'target' | 'deviceId'>, deviceId: string | null): boolean {
-  return a.target === 'all' || a.target === 'kiosks' || (a.target === 'device' && !!deviceId && a.deviceId === deviceId);
+  return announcementTargets(a, { kind: 'kiosk', deviceId });
 }
 
 /**

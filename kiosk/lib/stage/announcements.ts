@@ -1,22 +1,12 @@
 import type { Announcement } from '../../../shared/announcements.schema';
+import { announcementTargets } from '../../../shared/announcements.rules';
 
 /**
- * Whether a stage display shows an announcement: for every screen, for stage displays, or for this
- * very device. The same rule as `announcementTargets` in shared/announcements.schema.ts, for a
- * screen of kind 'stage'; it is repeated here because importing that module builds its zod schemas
- * and would put zod (about 40 KB gzipped) into the stage's bundle. test/unit/stage-announcements.test.ts
- * checks that both agree on every target.
+ * Whether a stage display shows an announcement: the shared rule (zod-free, so zod stays out of
+ * the stage's bundle) for a screen of kind 'stage'.
  */
 export function targetsStage(a: Pick<Announcement, 'target' | 'deviceId'>, deviceId: string | null): boolean {
-  switch (a.target) {
-    case 'all':
-    case 'stage':
-      return true;
-    case 'kiosks':
-      return false;
-    case 'device':
-      return deviceId !== null && a.deviceId === deviceId;
-  }
+  return announcementTargets(a, { kind: 'stage', deviceId });
 }
 
 /**
