@@ -40,6 +40,9 @@ import { devicesRoutes } from './devices/devices.routes';
 import { PairingService } from './devices/pairing.service';
 import { DevicesService } from './devices/devices.service';
 import { deviceRoom, registerDeviceNamespace, type DeviceNamespace } from './devices/devices.socket';
+import { SqliteGroupsRepository } from './groups/groups.repository';
+import { groupsRoutes } from './groups/groups.routes';
+import { GroupsService } from './groups/groups.service';
 import { LiveBroadcaster } from './live/live.broadcaster';
 import { rehearsalRoutes } from './rehearsal/rehearsal.routes';
 import { RehearsalService } from './rehearsal/rehearsal.service';
@@ -147,11 +150,22 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     },
   });
   const pairing = new PairingService(devices, now, () => fleetChanged());
+  const groups = new GroupsService({
+    repository: new SqliteGroupsRepository(db),
+    audit,
+    fleet: devices,
+    now,
+    onChanged: () => {
+      announcements.groupChanged(null);
+      fleetChanged();
+    },
+  });
   const announcements: AnnouncementsService = new AnnouncementsService({
     repository: new SqliteAnnouncementsRepository(db),
     audit,
     now,
     deviceExists: (id) => devices.list().some((d) => d.id === id && d.revokedAt === null),
+    groupMembers: (id) => groups.members(id),
     onActiveChanged: () => broadcaster.publish({ type: 'announcements', announcements: announcements.active() }),
   });
   const ingest = new IngestService({
@@ -274,6 +288,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   app.use(auditRoutes({ audit, auth }));
   app.use(devicesRoutes({ devices, pairing, auth }));
   app.use(announcementsRoutes({ announcements, auth }));
+  app.use(groupsRoutes({ groups, auth }));
   app.use('/api', apiNotFound);
   app.use(pagesRoutes({ webDir: config.webDir, mediaDirs: [join(config.dataDir, 'media'), join(config.contentDir, 'images')] }));
   app.use(errorHandler(logger));
@@ -285,7 +300,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     if (req._query?.sid === undefined) (sessionMiddleware as unknown as (q: unknown, s: unknown, n: () => void) => void)(req, res, next);
     else next();
   });
-  fleetChanged = registerConsoleNamespace(consoleNsp, { sessionStore, auth, devices, pairing, announcements, metrics, logger }).fleetChanged;
+  fleetChanged = registerConsoleNamespace(consoleNsp, { sessionStore, auth, devices, pairing, announcements, groups, metrics, logger }).fleetChanged;
 
   let closing: Promise<void> | undefined;
   return {
@@ -295,7 +310,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     db,
     logger,
     metrics,
-    services: { auth, audit, users: usersService, content, counters, corrections, deals, roadshow, devices, pairing, announcements, ingest, broadcaster },
+    services: { auth, audit, users: usersService, content, counters, corrections, deals, roadshow, devices, pairing, announcements, groups, ingest, broadcaster },
     snapshot,
 
     /** Starts listening; resolves with the bound port (useful with port 0). */

@@ -5,7 +5,7 @@
  */
 
 /** Who sees an announcement. Grows by extension only. */
-export const ANNOUNCEMENT_TARGETS = ['all', 'stage', 'kiosks', 'device'] as const;
+export const ANNOUNCEMENT_TARGETS = ['all', 'stage', 'kiosks', 'device', 'group'] as const;
 export type AnnouncementTargetName = (typeof ANNOUNCEMENT_TARGETS)[number];
 
 /** The shortest an announcement may stay up: long enough to read twice. */
@@ -28,7 +28,7 @@ export interface AnnouncementAudience {
 }
 
 /** Whether a screen of `kind` (and id) shows an announcement. */
-export function announcementTargets(a: { target: string; deviceId: string | null }, screen: AnnouncementAudience): boolean {
+export function announcementTargets(a: { target: string; deviceId: string | null; deviceIds?: readonly string[] }, screen: AnnouncementAudience): boolean {
   switch (a.target) {
     case 'all':
       return true;
@@ -38,6 +38,9 @@ export function announcementTargets(a: { target: string; deviceId: string | null
       return screen.kind === 'kiosk';
     case 'device':
       return !!screen.deviceId && screen.deviceId === a.deviceId;
+    case 'group':
+      // The server lists the group's members in every message, so a screen needs no group list.
+      return !!screen.deviceId && (a.deviceIds ?? []).includes(screen.deviceId);
     default:
       // A target this screen does not know yet (a newer server): not for it.
       return false;

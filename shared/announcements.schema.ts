@@ -4,7 +4,7 @@ import { localizedText } from './i18n';
 
 export { announcementTargets, MAX_ANNOUNCEMENT_MS, MIN_ANNOUNCEMENT_MS, UNTIL_WITHDRAWN_EXPIRY } from './announcements.rules';
 
-/** Who sees an announcement: every screen, the stage displays, the booth kiosks, or one device. */
+/** Who sees an announcement: every screen, the stage displays, the booth kiosks, one device, or a screen group. */
 export const AnnouncementTargetSchema = z.enum(ANNOUNCEMENT_TARGETS);
 export type AnnouncementTarget = z.infer<typeof AnnouncementTargetSchema>;
 
@@ -20,6 +20,9 @@ export const AnnouncementSchema = z.object({
   expiresAt: z.iso.datetime(),
   /** Stays up until an operator withdraws it (added later: absent from older servers' messages). */
   untilWithdrawn: z.boolean().optional(),
+  /** target "group": the group, and its member screens at the time of this message. */
+  groupId: z.string().nullable().optional(),
+  deviceIds: z.array(z.string()).optional(),
 });
 export type Announcement = z.infer<typeof AnnouncementSchema>;
 
@@ -28,6 +31,7 @@ export const CreateAnnouncementSchema = z
     text: localizedText(500),
     target: AnnouncementTargetSchema,
     deviceId: z.string().min(1).max(64).optional(),
+    groupId: z.string().min(1).max(64).optional(),
     urgent: z.boolean().default(false),
     /** Defaults to now. */
     startsAt: z.iso.datetime({ offset: true }).optional(),
@@ -41,5 +45,7 @@ export const CreateAnnouncementSchema = z
     if (!a.untilWithdrawn && !a.expiresAt) ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'is required (or set untilWithdrawn: true)' });
     if (a.target === 'device' && !a.deviceId) ctx.addIssue({ code: 'custom', path: ['deviceId'], message: 'is required when target is "device"' });
     if (a.target !== 'device' && a.deviceId) ctx.addIssue({ code: 'custom', path: ['deviceId'], message: 'is only allowed when target is "device"' });
+    if (a.target === 'group' && !a.groupId) ctx.addIssue({ code: 'custom', path: ['groupId'], message: 'is required when target is "group"' });
+    if (a.target !== 'group' && a.groupId) ctx.addIssue({ code: 'custom', path: ['groupId'], message: 'is only allowed when target is "group"' });
   });
 export type CreateAnnouncement = z.infer<typeof CreateAnnouncementSchema>;

@@ -185,6 +185,37 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE announcements ADD COLUMN until_withdrawn INTEGER NOT NULL DEFAULT 0;
   `,
+  // 6: screen groups ("Hall A kiosks"), and announcements aimed at one (the target check is part
+  // of the table, so SQLite needs the table rebuilt to accept 'group')
+  `
+  CREATE TABLE screen_groups (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL);
+  CREATE TABLE screen_group_members (
+    group_id TEXT NOT NULL REFERENCES screen_groups(id),
+    device_id TEXT NOT NULL,
+    PRIMARY KEY (group_id, device_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX screen_group_members_by_device ON screen_group_members(device_id);
+
+  CREATE TABLE announcements_v6 (
+    id TEXT PRIMARY KEY,
+    text TEXT NOT NULL,
+    target TEXT NOT NULL CHECK (target IN ('all', 'stage', 'kiosks', 'device', 'group')),
+    device_id TEXT,
+    group_id TEXT,
+    urgent INTEGER NOT NULL,
+    starts_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    until_withdrawn INTEGER NOT NULL DEFAULT 0,
+    withdrawn_at TEXT,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  INSERT INTO announcements_v6 (id, text, target, device_id, group_id, urgent, starts_at, expires_at, until_withdrawn, withdrawn_at, created_by, created_at)
+    SELECT id, text, target, device_id, NULL, urgent, starts_at, expires_at, until_withdrawn, withdrawn_at, created_by, created_at FROM announcements;
+  DROP TABLE announcements;
+  ALTER TABLE announcements_v6 RENAME TO announcements;
+  CREATE INDEX announcements_by_expiry ON announcements(expires_at);
+  `,
 ];
 
 /** Applies the migrations the database has not seen yet (tracked in `PRAGMA user_version`). */

@@ -11,6 +11,7 @@ export interface ListedAnnouncement {
   text: { 'zh-CN': string; en: string };
   target: AnnouncementTarget;
   deviceId: string | null;
+  groupId?: string | null;
   urgent: boolean;
   startsAt: string;
   expiresAt: string;
@@ -42,6 +43,7 @@ export interface AnnouncementForm {
   en: string;
   target: AnnouncementTarget;
   deviceId: string;
+  groupId: string;
   urgent: boolean;
   startNow: boolean;
   startsAt: string;
@@ -54,7 +56,7 @@ export interface AnnouncementForm {
 export const DURATION_PRESETS = [...ANNOUNCEMENT_PRESETS_SECONDS, 1800, 3600, 7200, 14_400, 28_800] as const;
 
 export function emptyAnnouncementForm(): AnnouncementForm {
-  return { zh: '', en: '', target: 'all', deviceId: '', urgent: false, startNow: true, startsAt: '', duration: 300, expiresAt: '' };
+  return { zh: '', en: '', target: 'all', deviceId: '', groupId: '', urgent: false, startNow: true, startsAt: '', duration: 300, expiresAt: '' };
 }
 
 /**
@@ -71,6 +73,7 @@ export function announcementPayload(form: AnnouncementForm, now: number, timeZon
   if (zh.length > 500) fields['text.zh-CN'] = 'must be at most 500 characters';
   if (en.length > 500) fields['text.en'] = 'must be at most 500 characters';
   if (form.target === 'device' && !form.deviceId) fields.deviceId = 'is required when target is "device"';
+  if (form.target === 'group' && !form.groupId) fields.groupId = 'is required when target is "group"';
 
   let start = now;
   if (!form.startNow) {
@@ -103,5 +106,6 @@ export function announcementPayload(form: AnnouncementForm, now: number, timeZon
   };
   if (!form.startNow) body.startsAt = new Date(start).toISOString();
   if (form.target === 'device') body.deviceId = form.deviceId;
+  if (form.target === 'group') body.groupId = form.groupId;
   return { ok: true, body };
 }

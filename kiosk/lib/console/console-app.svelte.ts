@@ -7,6 +7,7 @@ import { connectConsole, type ConsoleConnection } from './console-socket';
 import { ContentStore } from './content.svelte';
 import { CorrectionsStore } from './corrections.svelte';
 import { FleetStore } from './fleet.svelte';
+import { GroupsStore } from './groups.svelte';
 import { UiLanguage } from './lang.svelte';
 import { Notices } from './notices.svelte';
 import { Router } from './router.svelte';
@@ -28,6 +29,7 @@ export class ConsoleApp {
   readonly session = new SessionStore(this.api);
   readonly content = new ContentStore(this.api, this.notices, this.ui);
   readonly fleet = new FleetStore();
+  readonly groups = new GroupsStore(this.api, this.fleet);
   readonly announcements = new AnnouncementsStore(this.api);
   readonly corrections = new CorrectionsStore(this.api);
   readonly zone: ExhibitionZone;

@@ -4,7 +4,7 @@ import type { Announcement } from '../../../shared/announcements.schema';
 import { announcementTargets } from '../../../shared/announcements.rules';
 
 /** Whether a kiosk with `deviceId` is among an announcement's audience. */
-export function targetsKiosk(a: Pick<Announcement, 'target' | 'deviceId'>, deviceId: string | null): boolean {
+export function targetsKiosk(a: Pick<Announcement, 'target' | 'deviceId' | 'deviceIds'>, deviceId: string | null): boolean {
   return announcementTargets(a, { kind: 'kiosk', deviceId });
 }
 
