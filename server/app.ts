@@ -10,6 +10,7 @@ import { SqliteAnnouncementsRepository } from './announcements/announcements.rep
 import { announcementsRoutes } from './announcements/announcements.routes';
 import { AnnouncementsService } from './announcements/announcements.service';
 import { SqliteAuditRepository } from './audit/audit.repository';
+import { AuditNames } from './audit/audit-names';
 import { auditRoutes } from './audit/audit.routes';
 import { AuditService } from './audit/audit.service';
 import { AuthService } from './auth/auth.service';
@@ -285,7 +286,19 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   app.use(roadshowRoutes({ roadshow, auth }));
   app.use(rehearsalRoutes({ rehearsal, auth }));
   app.use(imagesRoutes({ images: new ImagesService(join(config.dataDir, 'media'), audit), auth }));
-  app.use(auditRoutes({ audit, auth }));
+  app.use(
+    auditRoutes({
+      audit,
+      auth,
+      names: new AuditNames({
+        deviceName: (id) => devices.list().find((d) => d.id === id)?.name,
+        groupName: (id) => groups.find(id)?.name,
+        itemTitle: (id) => content.all().items.find((i) => i.id === id)?.title,
+        sectionTitle: (id) => content.all().sections.find((s) => s.id === id)?.title,
+        userName: (id) => users.list().find((u) => u.id === id)?.username,
+      }),
+    }),
+  );
   app.use(devicesRoutes({ devices, pairing, auth }));
   app.use(announcementsRoutes({ announcements, auth }));
   app.use(groupsRoutes({ groups, auth }));

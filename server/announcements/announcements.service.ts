@@ -87,7 +87,8 @@ export class AnnouncementsService {
       createdAt: new Date(now).toISOString(),
     };
     this.deps.repository.create(announcement);
-    this.deps.audit.record(actor, { action: 'announcement.create', targetType: 'announcement', targetId: announcement.id, after: strip(announcement) });
+    // The audience as it was: a group's members at that moment, so the log can be filtered by screen.
+    this.deps.audit.record(actor, { action: 'announcement.create', targetType: 'announcement', targetId: announcement.id, after: this.withMembers(strip(announcement)) });
     this.current.push(announcement);
     this.current.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id));
     if (startsAt <= now) this.deps.onActiveChanged();

@@ -14,7 +14,7 @@ async function pairedKiosk(page: Page, url: string, name: string): Promise<void>
   await touchToStart(page);
 }
 
-test('an announcement to a screen group reaches its members and no other screen', async ({ page, browser, showfloor, toleratedErrors, pageErrors }) => {
+test('an announcement to a screen group reaches its members and no other screen, and the audit log says so in words', async ({ page, browser, showfloor, toleratedErrors, pageErrors }) => {
   const screenA = await openScreen(browser, showfloor.url, toleratedErrors, pageErrors);
   const screenB = await openScreen(browser, showfloor.url, toleratedErrors, pageErrors);
   await pairedKiosk(screenA.page, showfloor.url, 'Hall A booth 1');
@@ -47,6 +47,25 @@ test('an announcement to a screen group reaches its members and no other screen'
   // The other kiosk got the same message (every screen does) and did not show it.
   await screenB.page.waitForTimeout(1_500);
   await expect(screenB.page.getByText('A厅展台请注意')).toHaveCount(0);
+
+  // The audit log names the person, the action and the group in words, not codes and ids.
+  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Audit log' }).click();
+  const row = page.getByRole('row', { name: /sent an announcement/ });
+  await expect(row).toContainText('admin');
+  await expect(row).toContainText('announcement');
+  await expect(row).toContainText('“Hall A booths, attention” → group “Hall A kiosks”');
+  await expect(row).not.toContainText('announcement.create');
+  await expect(page.getByRole('row', { name: /created a screen group/ })).toContainText('Hall A kiosks');
+  // Filtered by the screen that got it: the announcement is there; by the other screen, it is not.
+  const filters = page.getByRole('form', { name: 'Filters' });
+  await filters.getByRole('combobox', { name: 'Screen', exact: true }).selectOption({ label: 'Hall B booth 1' });
+  await filters.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByRole('row', { name: /sent an announcement/ })).toHaveCount(0);
+  await filters.getByRole('combobox', { name: 'Screen', exact: true }).selectOption({ label: 'Hall A booth 1' });
+  await filters.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByRole('row', { name: /sent an announcement/ })).toHaveCount(1);
+  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Audit log' }).click();
+  await shot(page, 'audit');
 
   await screenA.context.close();
   await screenB.context.close();

@@ -78,6 +78,12 @@ describe('screen groups', () => {
     expect(announcementTargets(a, { kind: 'stage', deviceId: stage.id })).toBe(false);
     expect(announcementTargets(a, { kind: 'phone' })).toBe(false);
 
+    // The audit log names the group and the text, and is found by a member screen.
+    const named = (await call('GET', `/api/v1/audit?action=announcement.create&screen=${kioskA1.id}`)).body.entries as { username: string; targetName: { en: string } }[];
+    expect(named).toHaveLength(1);
+    expect(named[0]).toMatchObject({ username: 'admin', targetName: { en: '“Please come to hall A” → group “Hall A kiosks”', 'zh-CN': '“请到A厅” → 分组“Hall A kiosks”' } });
+    expect((await call('GET', `/api/v1/audit?action=announcement.create&screen=${stage.id}`)).body.entries).toHaveLength(0);
+
     // A screen added to the group gets the announcement that is already up.
     await call('PUT', `/api/v1/groups/${group.id}`, { name: 'Hall A kiosks', deviceIds: [kioskA1.id, kioskA2.id] });
     const widened = (await screen.nextPatch((p) => p.type === 'announcements' && p.seq > shown.seq)) as Extract<Patch, { type: 'announcements' }>;

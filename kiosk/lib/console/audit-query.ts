@@ -5,11 +5,13 @@ export interface AuditFilters {
   action: string;
   username: string;
   targetType: string;
+  /** A screen's id. */
+  screen: string;
   from: string;
   to: string;
 }
 
-export const emptyAuditFilters = (): AuditFilters => ({ action: '', username: '', targetType: '', from: '', to: '' });
+export const emptyAuditFilters = (): AuditFilters => ({ action: '', username: '', targetType: '', screen: '', from: '', to: '' });
 
 /**
  * The query string for GET /api/v1/audit and /api/v1/audit.csv: the same filters for the table
@@ -18,13 +20,14 @@ export const emptyAuditFilters = (): AuditFilters => ({ action: '', username: ''
  */
 export function auditQuery(filters: AuditFilters, timeZone: string, limit?: number): string {
   const params = new URLSearchParams();
-  const text = (key: 'action' | 'username' | 'targetType') => {
+  const text = (key: 'action' | 'username' | 'targetType' | 'screen') => {
     const value = filters[key].trim();
     if (value) params.set(key, value);
   };
   text('action');
   text('username');
   text('targetType');
+  text('screen');
   const from = fromZonedInput(filters.from, timeZone);
   const to = fromZonedInput(filters.to, timeZone);
   if (from) params.set('from', from);
@@ -34,29 +37,4 @@ export function auditQuery(filters: AuditFilters, timeZone: string, limit?: numb
   return query ? `?${query}` : '';
 }
 
-/** The actions the server records, for the filter's suggestions (others still work when typed). */
-export const KNOWN_ACTIONS = [
-  'item.create',
-  'item.update',
-  'item.rollback',
-  'item.delete',
-  'section.update',
-  'exhibition.update',
-  'content.replace',
-  'image.upload',
-  'announcement.create',
-  'announcement.withdraw',
-  'device.create',
-  'device.revoke',
-  'device.command.reload',
-  'device.command.identify',
-  'device.command.pin-scene',
-  'device.command.next-scene',
-  'counters.correct',
-  'counters.reset-day',
-  'user.create',
-  'user.update',
-  'user.password-reset',
-] as const;
-
-export const KNOWN_TARGET_TYPES = ['item', 'section', 'exhibition', 'content', 'image', 'announcement', 'device', 'counters', 'user'] as const;
+export { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from '../../../shared/audit.vocabulary';
