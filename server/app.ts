@@ -10,6 +10,7 @@ import { SqliteAnnouncementsRepository } from './announcements/announcements.rep
 import { announcementsRoutes } from './announcements/announcements.routes';
 import { AnnouncementsService } from './announcements/announcements.service';
 import { SqliteAuditRepository } from './audit/audit.repository';
+import { AuditNames } from './audit/audit-names';
 import { auditRoutes } from './audit/audit.routes';
 import { AuditService } from './audit/audit.service';
 import { AuthService } from './auth/auth.service';
@@ -40,6 +41,9 @@ import { devicesRoutes } from './devices/devices.routes';
 import { PairingService } from './devices/pairing.service';
 import { DevicesService } from './devices/devices.service';
 import { deviceRoom, registerDeviceNamespace, type DeviceNamespace } from './devices/devices.socket';
+import { SqliteGroupsRepository } from './groups/groups.repository';
+import { groupsRoutes } from './groups/groups.routes';
+import { GroupsService } from './groups/groups.service';
 import { LiveBroadcaster } from './live/live.broadcaster';
 import { rehearsalRoutes } from './rehearsal/rehearsal.routes';
 import { RehearsalService } from './rehearsal/rehearsal.service';
@@ -166,11 +170,22 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     },
   });
   const pairing = new PairingService(devices, now, () => fleetChanged());
+  const groups = new GroupsService({
+    repository: new SqliteGroupsRepository(db),
+    audit,
+    fleet: devices,
+    now,
+    onChanged: () => {
+      announcements.groupChanged(null);
+      fleetChanged();
+    },
+  });
   const announcements: AnnouncementsService = new AnnouncementsService({
     repository: new SqliteAnnouncementsRepository(db),
     audit,
     now,
     deviceExists: (id) => devices.list().some((d) => d.id === id && d.revokedAt === null),
+    groupMembers: (id) => groups.members(id),
     // Also called from the expiry timer: guarded so that a failure there is logged, not thrown.
     onActiveChanged: () => void tasks.run('announcements.active', () => broadcaster.publish({ type: 'announcements', announcements: announcements.active() })),
   });
@@ -310,9 +325,22 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   app.use(roadshowRoutes({ roadshow, auth }));
   app.use(rehearsalRoutes({ rehearsal, auth }));
   app.use(imagesRoutes({ images: new ImagesService(join(config.dataDir, 'media'), audit), auth }));
-  app.use(auditRoutes({ audit, auth }));
+  app.use(
+    auditRoutes({
+      audit,
+      auth,
+      names: new AuditNames({
+        deviceName: (id) => devices.list().find((d) => d.id === id)?.name,
+        groupName: (id) => groups.find(id)?.name,
+        itemTitle: (id) => content.all().items.find((i) => i.id === id)?.title,
+        sectionTitle: (id) => content.all().sections.find((s) => s.id === id)?.title,
+        userName: (id) => users.list().find((u) => u.id === id)?.username,
+      }),
+    }),
+  );
   app.use(devicesRoutes({ devices, pairing, auth }));
   app.use(announcementsRoutes({ announcements, auth }));
+  app.use(groupsRoutes({ groups, auth }));
   app.use('/api', apiNotFound);
   app.use(pagesRoutes({ webDir: config.webDir, mediaDirs: [join(config.dataDir, 'media'), join(config.contentDir, 'images')] }));
   app.use(notFoundHandler);
@@ -329,7 +357,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     if (req._query?.sid === undefined) (sessionMiddleware as unknown as (q: unknown, s: unknown, n: () => void) => void)(req, res, next);
     else next();
   });
-  fleetChanged = registerConsoleNamespace(consoleNsp, { sessionStore, auth, devices, pairing, announcements, metrics, logger, tasks, storage }).fleetChanged;
+  fleetChanged = registerConsoleNamespace(consoleNsp, { sessionStore, auth, devices, pairing, announcements, groups, metrics, logger, tasks, storage }).fleetChanged;
 
   let closing: Promise<void> | undefined;
   stopping = () => closing !== undefined;
@@ -340,7 +368,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     db,
     logger,
     metrics,
-    services: { auth, audit, users: usersService, content, counters, corrections, deals, roadshow, devices, pairing, announcements, ingest, broadcaster },
+    services: { auth, audit, users: usersService, content, counters, corrections, deals, roadshow, devices, pairing, announcements, groups, ingest, broadcaster },
     snapshot,
 
     /** Starts listening; resolves with the bound port (useful with port 0). */

@@ -18,6 +18,8 @@ export const AuditQuerySchema = z.strictObject({
   action: z.string().max(64).optional(),
   targetType: z.string().max(64).optional(),
   username: z.string().max(64).optional(),
+  /** A screen's id: changes to it, and to groups and announcements that name it. */
+  screen: z.string().min(1).max(64).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(500),

@@ -1,6 +1,7 @@
 import type { Reply } from './reply';
 import type { Patch, Snapshot } from './snapshot.schema';
 import type { Device, DeviceCommand, DeviceCommandInput, DeviceConfig, Heartbeat, PairingApproval, PendingPairing } from './devices.schema';
+import type { ScreenGroup } from './groups.schema';
 
 /** Namespace names; the only place they are spelled. */
 export const NAMESPACES = { live: '/live', device: '/device', console: '/console' } as const;
@@ -29,6 +30,8 @@ export interface DeviceClientToServerEvents {
 export interface Fleet {
   devices: Device[];
   pending: PendingPairing[];
+  /** Screen groups with their members (added later: absent from older servers). */
+  groups?: ScreenGroup[];
 }
 
 /**

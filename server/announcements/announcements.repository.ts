@@ -21,9 +21,11 @@ interface Row {
   text: string;
   target: string;
   device_id: string | null;
+  group_id: string | null;
   urgent: number;
   starts_at: string;
   expires_at: string;
+  until_withdrawn: number;
   withdrawn_at: string | null;
   created_by: string;
   created_at: string;
@@ -35,9 +37,11 @@ const toStored = (r: Row): StoredAnnouncement => ({
     text: JSON.parse(r.text),
     target: r.target,
     deviceId: r.device_id,
+    groupId: r.group_id,
     urgent: r.urgent === 1,
     startsAt: r.starts_at,
     expiresAt: r.expires_at,
+    untilWithdrawn: r.until_withdrawn === 1,
   }),
   withdrawnAt: r.withdrawn_at,
   createdBy: r.created_by,
@@ -50,10 +54,10 @@ export class SqliteAnnouncementsRepository implements AnnouncementsRepository {
   create(a: StoredAnnouncement): void {
     this.db
       .prepare(
-        `INSERT INTO announcements (id, text, target, device_id, urgent, starts_at, expires_at, withdrawn_at, created_by, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO announcements (id, text, target, device_id, group_id, urgent, starts_at, expires_at, until_withdrawn, withdrawn_at, created_by, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(a.id, JSON.stringify(a.text), a.target, a.deviceId, a.urgent ? 1 : 0, a.startsAt, a.expiresAt, a.withdrawnAt, a.createdBy, a.createdAt);
+      .run(a.id, JSON.stringify(a.text), a.target, a.deviceId, a.groupId ?? null, a.urgent ? 1 : 0, a.startsAt, a.expiresAt, a.untilWithdrawn ? 1 : 0, a.withdrawnAt, a.createdBy, a.createdAt);
   }
 
   current(nowIso: string): StoredAnnouncement[] {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MAX_ANNOUNCEMENT_MS, type Announcement, type CreateAnnouncement } from '../../shared/announcements.schema';
+import { MAX_ANNOUNCEMENT_MS, MIN_ANNOUNCEMENT_MS, UNTIL_WITHDRAWN_EXPIRY, type Announcement, type CreateAnnouncement } from '../../shared/announcements.schema';
 import type { Actor, AuditService } from '../audit/audit.service';
 import { badRequest, notFound } from '../platform/errors';
 import type { AnnouncementsRepository, StoredAnnouncement } from './announcements.repository';
@@ -9,6 +9,8 @@ export interface AnnouncementsServiceDeps {
   audit: AuditService;
   now: () => number;
   deviceExists: (id: string) => boolean;
+  /** The member screens of a screen group; undefined when there is no such group. */
+  groupMembers: (id: string) => string[] | undefined;
   /** Called whenever the set of active announcements changes (created, withdrawn, started, expired). */
   onActiveChanged: () => void;
 }
@@ -34,7 +36,18 @@ export class AnnouncementsService {
   /** Showing now, in start order: what the snapshot and the `announcements` patch carry. */
   active(): Announcement[] {
     const now = this.nowIso();
-    return this.current.filter((a) => a.startsAt <= now && a.expiresAt > now).map(strip);
+    return this.current.filter((a) => a.startsAt <= now && a.expiresAt > now).map((a) => this.withMembers(strip(a)));
+  }
+
+  /** A group's announcement names the group's members now, so screens need no list of groups. */
+  private withMembers(a: Announcement): Announcement {
+    return a.target === 'group' && a.groupId ? { ...a, deviceIds: this.deps.groupMembers(a.groupId) ?? [] } : a;
+  }
+
+  /** A screen group changed: if one of its announcements is up, screens get the new audience. */
+  groupChanged(groupId: string | null): void {
+    const now = this.nowIso();
+    if (this.current.some((a) => a.target === 'group' && (groupId === null || a.groupId === groupId) && a.startsAt <= now)) this.deps.onActiveChanged();
   }
 
   /** The latest announcements in any state, for the console. */
@@ -49,25 +62,33 @@ export class AnnouncementsService {
   create(input: CreateAnnouncement, actor: Actor): StoredAnnouncement {
     const now = this.deps.now();
     const startsAt = input.startsAt ? Date.parse(input.startsAt) : now;
-    const expiresAt = Date.parse(input.expiresAt);
-    if (expiresAt <= now) throw badRequest('expiresAt: must be in the future', 'validation_failed');
-    if (expiresAt <= startsAt) throw badRequest('expiresAt: must be after startsAt', 'validation_failed');
-    if (expiresAt - startsAt > MAX_ANNOUNCEMENT_MS) throw badRequest('expiresAt: an announcement may last at most 24 hours', 'validation_failed');
+    const untilWithdrawn = input.untilWithdrawn === true;
+    const expiresAt = untilWithdrawn ? Date.parse(UNTIL_WITHDRAWN_EXPIRY) : Date.parse(input.expiresAt!);
+    if (!untilWithdrawn) {
+      if (expiresAt <= now) throw badRequest('expiresAt: must be in the future', 'validation_failed');
+      if (expiresAt <= startsAt) throw badRequest('expiresAt: must be after startsAt', 'validation_failed');
+      if (expiresAt - startsAt < MIN_ANNOUNCEMENT_MS) throw badRequest('expiresAt: an announcement lasts at least 30 seconds', 'validation_failed');
+      if (expiresAt - startsAt > MAX_ANNOUNCEMENT_MS) throw badRequest('expiresAt: an announcement may last at most 24 hours', 'validation_failed');
+    }
     if (input.deviceId && !this.deps.deviceExists(input.deviceId)) throw badRequest(`deviceId: no active device "${input.deviceId}"`, 'validation_failed');
+    if (input.groupId && !this.deps.groupMembers(input.groupId)) throw badRequest(`groupId: no screen group "${input.groupId}"`, 'validation_failed');
     const announcement: StoredAnnouncement = {
       id: randomUUID(),
       text: input.text,
       target: input.target,
       deviceId: input.deviceId ?? null,
+      groupId: input.groupId ?? null,
       urgent: input.urgent,
       startsAt: new Date(startsAt).toISOString(),
       expiresAt: new Date(expiresAt).toISOString(),
+      untilWithdrawn,
       withdrawnAt: null,
       createdBy: actor.username,
       createdAt: new Date(now).toISOString(),
     };
     this.deps.repository.create(announcement);
-    this.deps.audit.record(actor, { action: 'announcement.create', targetType: 'announcement', targetId: announcement.id, after: strip(announcement) });
+    // The audience as it was: a group's members at that moment, so the log can be filtered by screen.
+    this.deps.audit.record(actor, { action: 'announcement.create', targetType: 'announcement', targetId: announcement.id, after: this.withMembers(strip(announcement)) });
     this.current.push(announcement);
     this.current.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id));
     if (startsAt <= now) this.deps.onActiveChanged();
@@ -78,8 +99,9 @@ export class AnnouncementsService {
   /** Takes an announcement off every screen now. */
   withdraw(id: string, actor: Actor): void {
     const wasActive = this.active().some((a) => a.id === id);
+    const before = this.current.find((a) => a.id === id);
     if (!this.deps.repository.withdraw(id, this.nowIso())) throw notFound(`No announcement "${id}" to withdraw`);
-    this.deps.audit.record(actor, { action: 'announcement.withdraw', targetType: 'announcement', targetId: id });
+    this.deps.audit.record(actor, { action: 'announcement.withdraw', targetType: 'announcement', targetId: id, before: before ? strip(before) : null });
     this.current = this.current.filter((a) => a.id !== id);
     if (wasActive) this.deps.onActiveChanged();
     this.schedule();

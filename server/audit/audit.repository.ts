@@ -43,6 +43,12 @@ export class SqliteAuditRepository implements AuditRepository {
     filter('action = ?', q.action);
     filter('target_type = ?', q.targetType);
     filter('username = ?', q.username);
+    if (q.screen !== undefined) {
+      // The screen itself, or a group or announcement whose recorded values name it.
+      const quoted = `%${JSON.stringify(q.screen).replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+      where.push("((target_type = 'device' AND target_id = ?) OR before LIKE ? ESCAPE '\\' OR after LIKE ? ESCAPE '\\')");
+      params.push(q.screen, quoted, quoted);
+    }
     filter('at >= ?', q.from && new Date(q.from).toISOString());
     filter('at <= ?', q.to && new Date(q.to).toISOString());
     params.push(q.limit);

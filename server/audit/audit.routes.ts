@@ -3,13 +3,15 @@ import { AuditQuerySchema } from '../../shared/audit.schema';
 import { requireRole } from '../auth/auth.middleware';
 import type { AuthService } from '../auth/auth.service';
 import { parseOrThrow } from '../platform/errors';
+import type { AuditNames } from './audit-names';
 import { auditToCsv, type AuditService } from './audit.service';
 
-export function auditRoutes(deps: { audit: AuditService; auth: AuthService }): Router {
+export function auditRoutes(deps: { audit: AuditService; auth: AuthService; names?: AuditNames }): Router {
   const router = Router();
   const staff = requireRole(deps.auth, 'admin', 'operator');
   router.get('/api/v1/audit', staff, (req, res) => {
-    res.json({ entries: deps.audit.query(parseOrThrow(AuditQuerySchema, req.query)) });
+    const entries = deps.audit.query(parseOrThrow(AuditQuerySchema, req.query));
+    res.json({ entries: deps.names ? deps.names.name(entries) : entries });
   });
   router.get('/api/v1/audit.csv', staff, (req, res) => {
     const entries = deps.audit.query(parseOrThrow(AuditQuerySchema, req.query));

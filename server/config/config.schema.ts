@@ -1,20 +1,11 @@
 import { z } from 'zod';
 import { MAX_EVENTS_PER_REQUEST } from '../../shared/events.schema';
+import { isTimeZone } from '../../shared/time-zone';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
-export const IANA_TIME_ZONE = z.string().refine(
-  (zone) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'must be an IANA time zone such as Asia/Shanghai' },
-);
+export const IANA_TIME_ZONE = z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as Asia/Shanghai' });
 
 /**
  * Every environment variable the server reads, parsed once at start.

@@ -9,6 +9,7 @@ import type { AuthService } from '../auth/auth.service';
 import type { SqliteSessionStore } from '../auth/session.store';
 import type { DevicesService } from '../devices/devices.service';
 import type { PairingService } from '../devices/pairing.service';
+import type { GroupsService } from '../groups/groups.service';
 import { AppError, describeZodError } from '../platform/errors';
 import type { Logger } from '../platform/logger';
 import type { BackgroundTasks } from '../platform/background';
@@ -29,6 +30,7 @@ export interface ConsoleDeps {
   devices: DevicesService;
   pairing: PairingService;
   announcements: AnnouncementsService;
+  groups: GroupsService;
   metrics: Metrics;
   logger: Logger;
   tasks: BackgroundTasks;
@@ -60,7 +62,7 @@ export function registerConsoleNamespace(nsp: ConsoleNamespace, deps: ConsoleDep
     return userId ? deps.auth.sessionUser(userId) : undefined;
   };
 
-  const fleet = (): Fleet => ({ devices: deps.devices.list(), pending: deps.pairing.pending() });
+  const fleet = (): Fleet => ({ devices: deps.devices.list(), pending: deps.pairing.pending(), groups: deps.groups.list() });
 
   /** One command: validate the callback and payload, check the role now, run, answer. */
   const command = <I, O>(socket: ConsoleSocket, name: keyof ConsoleClientToServerEvents, roles: UserRole[], schema: ZodType<I> | null, run: (input: I, user: SessionUser) => O) => {

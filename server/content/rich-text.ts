@@ -3,15 +3,16 @@ import type { Item } from '../../shared/content.schema';
 import { LOCALES } from '../../shared/i18n';
 import { richTextDepthProblem } from '../../shared/rich-text.rules';
 import { AppError } from '../platform/errors';
+import { RICH_TEXT_ATTRIBUTES, RICH_TEXT_SCHEMES, RICH_TEXT_TAGS } from '../../shared/rich-text.vocabulary';
 
 /**
  * The HTML subset operators may use in item bodies. Everything else (scripts, event handlers,
  * styles, links with scripts) is removed before the text is stored, so no page ever receives it.
  */
 const RICH_TEXT: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'br', 'strong', 'em', 'b', 'i', 'ul', 'ol', 'li', 'h3', 'h4', 'blockquote', 'a'],
-  allowedAttributes: { a: ['href'] },
-  allowedSchemes: ['http', 'https'],
+  allowedTags: [...RICH_TEXT_TAGS],
+  allowedAttributes: Object.fromEntries(Object.entries(RICH_TEXT_ATTRIBUTES).map(([tag, attributes]) => [tag, [...attributes]])),
+  allowedSchemes: [...RICH_TEXT_SCHEMES],
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
 };

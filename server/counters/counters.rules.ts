@@ -1,6 +1,6 @@
 import type { Counters, InteractionTotals } from '../../shared/counters.schema';
 import type { VisitorEvent } from '../../shared/events.schema';
-import { bucketStart, localTime } from './time-zone';
+import { bucketStart, localTime } from '../../shared/time-zone';
 
 /** Day key under which all-time totals are kept. */
 export const ALL_TIME = '*';

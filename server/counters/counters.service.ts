@@ -1,7 +1,7 @@
 import type { Counters } from '../../shared/counters.schema';
 import { foldCounters } from './counters.rules';
 import type { EventsRepository } from './events.repository';
-import { localTime } from './time-zone';
+import { localTime } from '../../shared/time-zone';
 
 export interface CountersServiceDeps {
   events: EventsRepository;

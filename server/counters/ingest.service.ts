@@ -3,7 +3,7 @@ import { badRequest } from '../platform/errors';
 import type { Metrics } from '../platform/metrics';
 import { effectiveTime, incrementsFor, staleEventProblem } from './counters.rules';
 import type { EventsRepository, PreparedEvent, StoredBatch } from './events.repository';
-import { localTime } from './time-zone';
+import { localTime } from '../../shared/time-zone';
 
 export interface IngestDeps {
   events: EventsRepository;

@@ -109,10 +109,27 @@ export class DevicesService {
 
   /** Sends an operator's command to a screen; returns how many of its connections received it. */
   command(id: string, input: DeviceCommandInput, actor: Actor): number {
-    const device = this.activeDevice(id);
+    this.activeDevice(id);
     this.deps.audit.record(actor, { action: `device.command.${input.type}`, targetType: 'device', targetId: id, after: input });
+    return this.deliver(id, input);
+  }
+
+  /**
+   * Sends a command to an active screen without recording it: for a caller that audits the
+   * command once itself (a command to a group, a scheduled pin). Returns how many connections got
+   * it; 0 for a revoked or unknown screen.
+   */
+  deliver(id: string, input: DeviceCommandInput): number {
+    const device = this.deps.repository.findById(id);
+    if (!device || device.revokedAt) return 0;
     const command: DeviceCommand = input.type === 'identify' ? { type: 'identify', name: device.name, seconds: IDENTIFY_SECONDS } : input;
     return this.deps.channel.send(id, command);
+  }
+
+  /** Whether `id` is a paired screen that has not been revoked. */
+  isActive(id: string): boolean {
+    const device = this.deps.repository.findById(id);
+    return !!device && device.revokedAt === null;
   }
 
   connected(id: string, address: string | null): void {

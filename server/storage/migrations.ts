@@ -181,8 +181,43 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (project_id, judge_id, criterion_id)
   ) WITHOUT ROWID;
   `,
-  // 5: the door role and the phones announcement target (SQLite cannot alter a CHECK: the two tables
-  // are rebuilt with the same columns), and what each device counted per day
+  // 5: announcements that stay up until withdrawn
+  `
+  ALTER TABLE announcements ADD COLUMN until_withdrawn INTEGER NOT NULL DEFAULT 0;
+  `,
+  // 6: screen groups ("Hall A kiosks"), and announcements aimed at one or at visitors' phones (the
+  // target check is part of the table, so SQLite needs the table rebuilt to accept 'group' and 'phones')
+  `
+  CREATE TABLE screen_groups (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL);
+  CREATE TABLE screen_group_members (
+    group_id TEXT NOT NULL REFERENCES screen_groups(id),
+    device_id TEXT NOT NULL,
+    PRIMARY KEY (group_id, device_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX screen_group_members_by_device ON screen_group_members(device_id);
+
+  CREATE TABLE announcements_v6 (
+    id TEXT PRIMARY KEY,
+    text TEXT NOT NULL,
+    target TEXT NOT NULL CHECK (target IN ('all', 'stage', 'kiosks', 'device', 'group', 'phones')),
+    device_id TEXT,
+    group_id TEXT,
+    urgent INTEGER NOT NULL,
+    starts_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    until_withdrawn INTEGER NOT NULL DEFAULT 0,
+    withdrawn_at TEXT,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  INSERT INTO announcements_v6 (id, text, target, device_id, group_id, urgent, starts_at, expires_at, until_withdrawn, withdrawn_at, created_by, created_at)
+    SELECT id, text, target, device_id, NULL, urgent, starts_at, expires_at, until_withdrawn, withdrawn_at, created_by, created_at FROM announcements;
+  DROP TABLE announcements;
+  ALTER TABLE announcements_v6 RENAME TO announcements;
+  CREATE INDEX announcements_by_expiry ON announcements(expires_at);
+  `,
+  // 7: the door role (SQLite cannot alter a CHECK: the table is rebuilt with the same columns), and
+  // what each device counted per day
   `
   CREATE TABLE devices_new (
     id TEXT PRIMARY KEY,
@@ -209,22 +244,6 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE devices;
   ALTER TABLE devices_new RENAME TO devices;
 
-  CREATE TABLE announcements_new (
-    id TEXT PRIMARY KEY,
-    text TEXT NOT NULL,
-    target TEXT NOT NULL CHECK (target IN ('all', 'stage', 'kiosks', 'device', 'phones')),
-    device_id TEXT,
-    urgent INTEGER NOT NULL,
-    starts_at TEXT NOT NULL,
-    expires_at TEXT NOT NULL,
-    withdrawn_at TEXT,
-    created_by TEXT NOT NULL,
-    created_at TEXT NOT NULL
-  );
-  INSERT INTO announcements_new SELECT id, text, target, device_id, urgent, starts_at, expires_at, withdrawn_at, created_by, created_at FROM announcements;
-  DROP TABLE announcements;
-  ALTER TABLE announcements_new RENAME TO announcements;
-  CREATE INDEX announcements_by_expiry ON announcements(expires_at);
 
   -- Door entries and booth visits per device and day, kept with the events in the same
   -- transaction, so the console shows each counter's figure without scanning the events.

@@ -1,3 +1,4 @@
+import { instantToZoned } from '../../shared/time-zone';
 import { connectLive } from '../support/live-client';
 import { expect, expectConnected, shot, signInToConsole, snapshot, test } from './console-helpers';
 
@@ -18,13 +19,13 @@ test('an announcement with a short expiry appears on the screens, then expires b
   await form.getByLabel('Chinese text').fill(text.zh);
   await form.getByLabel('English text').fill(text.en);
   await form.getByLabel('Show on').selectOption('all');
+  // The shortest allowed (30 s), started 24 s ago so that it ends eight seconds from now; on the
+  // exhibition's wall clock (the server's TIME_ZONE), as an operator would type it.
+  const zone = (await snapshot(showfloor.url)).counters.timeZone;
+  await form.getByLabel('Now').uncheck();
+  await form.getByLabel('Start time').fill(instantToZoned(Date.now() - 22_000, zone));
   await form.getByLabel('Lasts').selectOption('until');
-  // Eight seconds from now, on the browser's clock and in its zone, as an operator would type it.
-  const until = await page.evaluate(() => {
-    const d = new Date(Date.now() + 8_000);
-    const p = (n: number) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-  });
+  const until = instantToZoned(Date.now() + 8_000, zone);
   await form.getByLabel('Expires at').fill(until);
   await form.getByLabel('Urgent (prominent style)').check();
   await form.getByRole('button', { name: 'Send announcement' }).click();
@@ -57,10 +58,12 @@ test('withdrawing an announcement takes one click and takes it off every screen'
   await form.getByLabel('Chinese text').fill('请到B厅');
   await form.getByLabel('English text').fill('Please come to hall B');
   await form.getByLabel('Show on').selectOption('stage');
-  await form.getByLabel('Lasts').selectOption('30');
+  await form.getByRole('group', { name: 'Quick durations' }).getByRole('button', { name: 'Until withdrawn' }).click();
+  await expect(form.getByLabel('Lasts')).toHaveValue('withdrawn');
   await form.getByRole('button', { name: 'Send announcement' }).click();
   const row = page.getByRole('row', { name: /Please come to hall B/ });
   await expect(row.getByTestId('announcement-state')).toHaveText('Active');
+  await expect(row).toContainText('until withdrawn');
   await expect(row).toContainText('Stage displays');
   await screen.nextPatch((p) => p.type === 'announcements' && p.announcements.length === 1);
 

@@ -44,16 +44,16 @@ test('a correction with a reason moves the live figures and is listed and audite
 
   // Both are in the audit log, and the export carries the same filter.
   await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Audit log' }).click();
-  await page.getByLabel('Target type').selectOption('counters');
+  await page.getByRole('combobox', { name: 'Kind', exact: true }).selectOption({ label: 'counters' });
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page.getByRole('row')).toHaveCount(3);
-  await expect(page.getByRole('row', { name: /counters\.correct/ })).toContainText('admin');
-  await expect(page.getByRole('row', { name: /counters\.reset-day/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /corrected a counter/ })).toContainText('admin');
+  await expect(page.getByRole('row', { name: /reset a day's figures/ })).toBeVisible();
   const csvLink = page.getByRole('link', { name: 'Export CSV' });
   await expect(csvLink).toHaveAttribute('href', /^\/api\/v1\/audit\.csv\?targetType=counters$/);
   const csv = await (await page.request.get(await csvLink.getAttribute('href') ?? '')).text();
   expect(csv).toContain('counters.correct');
   expect(csv).not.toContain('user.create');
-  await page.getByRole('row', { name: /counters\.correct/ }).getByText(/field/).click();
+  await page.getByRole('row', { name: /corrected a counter/ }).getByText(/field/).click();
   await shot(page, 'audit');
 });

@@ -91,3 +91,32 @@ export async function openKioskItem(page: Page, sectionTitle: string, itemTitle:
 }
 
 export const stillSameDocument = (page: Page) => page.evaluate(() => 'sameDocument' in window);
+
+/**
+ * Types a body into the WYSIWYG editor named `label`, replacing what it held: `[plain, bold, plain]`
+ * (the middle part bolded with Ctrl+B, as an operator would).
+ */
+export async function writeBody(page: Page, label: string, [before, bold, after]: [string, string, string]): Promise<void> {
+  const editor = page.getByRole('textbox', { name: label });
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type(before);
+  await page.keyboard.press('ControlOrMeta+b');
+  await page.keyboard.type(bold);
+  await page.keyboard.press('ControlOrMeta+b');
+  await page.keyboard.type(after);
+}
+
+/** Pastes `html` into the WYSIWYG editor named `label` (a paste event carrying text/html), replacing its content. */
+export async function pasteHtml(page: Page, label: string, html: string): Promise<void> {
+  const editor = page.getByRole('textbox', { name: label });
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await editor.evaluate((element, pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/html', pasted);
+    data.setData('text/plain', pasted.replace(/<[^>]*>/g, ''));
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, html);
+}

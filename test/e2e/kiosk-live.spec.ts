@@ -56,7 +56,8 @@ test('announcements show as a banner, urgent ones take the whole screen until th
   await expect(banner).toHaveText('The roadshow starts at 14:00');
   await shot(page, 'announcement-banner');
 
-  await announce({ text: { 'zh-CN': '请从东门有序离场', en: 'Please leave calmly by the east exit' }, target: 'all', urgent: true, expiresAt: new Date(Date.now() + 8_000).toISOString() });
+  // The shortest allowed (30 s), started 22 s ago: it ends eight seconds from now.
+  await announce({ text: { 'zh-CN': '请从东门有序离场', en: 'Please leave calmly by the east exit' }, target: 'all', urgent: true, startsAt: new Date(Date.now() - 22_000).toISOString(), expiresAt: new Date(Date.now() + 8_000).toISOString() });
   const urgent = page.getByRole('alert', { name: '重要通知 · Important notice' });
   await expect(urgent).toContainText('请从东门有序离场');
   await expect(urgent).toContainText('Please leave calmly by the east exit');

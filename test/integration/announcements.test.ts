@@ -18,8 +18,10 @@ describe('announcements', () => {
 
   it('appears on screens at once and vanishes by itself at its expiry', async () => {
     const client = await connectLive(t.url);
+    // The shortest allowed (30 s), started 29 s ago, so it ends in a second and a half.
+    const startsAt = new Date(Date.now() - 28_500).toISOString();
     const expiresAt = new Date(Date.now() + 1500).toISOString();
-    const response = await create({ text, target: 'all', urgent: true, expiresAt });
+    const response = await create({ text, target: 'all', urgent: true, startsAt, expiresAt });
     expect(response.status).toBe(201);
     const { id } = (await response.json()) as { id: string };
     const shown = (await client.nextPatch((p) => p.type === 'announcements')) as Extract<Patch, { type: 'announcements' }>;
@@ -52,5 +54,21 @@ describe('announcements', () => {
     expect(await message({ text, target: 'device', expiresAt: future })).toContain('deviceId: is required');
     expect(await message({ text, target: 'all', expiresAt: new Date(Date.now() - 1000).toISOString() })).toContain('expiresAt: must be in the future');
     expect((await create({ text, target: 'all', expiresAt: future }, false)).status).toBe(401);
+    expect(await message({ text, target: 'all', expiresAt: new Date(Date.now() + 20_000).toISOString() })).toContain('expiresAt: an announcement lasts at least 30 seconds');
+    expect(await message({ text, target: 'all' })).toContain('expiresAt: is required');
+    expect(await message({ text, target: 'all', untilWithdrawn: true, expiresAt: future })).toContain('expiresAt: must be left out');
+  });
+
+  it('lasts from 30 seconds, or until withdrawn', async () => {
+    const short = await create({ text, target: 'all', expiresAt: new Date(Date.now() + 31_000).toISOString() });
+    expect(short.status).toBe(201);
+    const forever = await create({ text, target: 'kiosks', untilWithdrawn: true });
+    expect(forever.status).toBe(201);
+    const { id } = (await forever.json()) as { id: string };
+    const snap = (await (await fetch(`${t.url}/api/v1/snapshot`)).json()) as { announcements: { id: string; untilWithdrawn?: boolean; expiresAt: string }[] };
+    expect(snap.announcements.find((a) => a.id === id)).toMatchObject({ untilWithdrawn: true, expiresAt: '9999-12-31T23:59:59.999Z' });
+    expect((await fetch(`${t.url}/api/v1/announcements/${id}`, { method: 'DELETE', headers: { cookie } })).status).toBe(204);
+    const after = (await (await fetch(`${t.url}/api/v1/snapshot`)).json()) as { announcements: { id: string }[] };
+    expect(after.announcements.some((a) => a.id === id)).toBe(false);
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrorsOf, localizeMessage, unclaimedErrors } from '../../kiosk/lib/console/field-errors';
 import { nextOrder, rebaseDraft, reorder, slugify, toItem } from '../../kiosk/lib/console/item-form';
-import { applyFormat } from '../../kiosk/lib/console/rich-text-edit';
 import { correctionPayload, resetConfirmed } from '../../kiosk/lib/console/corrections-form';
 import type { Item } from '../../shared/content.schema';
 
@@ -80,27 +79,6 @@ describe('item form mapping', () => {
     expect(slugify('Kiryl Piatkevich: seeing neurons!')).toBe('kiryl-piatkevich-seeing-neurons');
     expect(slugify('Café — Ålesund')).toBe('cafe-alesund');
     expect(slugify('西湖')).toBe('');
-  });
-});
-
-describe('rich-text toolbar', () => {
-  it('wraps the selection in an inline tag and keeps it selected', () => {
-    expect(applyFormat('a big word', 2, 5, 'strong')).toEqual({ value: 'a <strong>big</strong> word', selectionStart: 2, selectionEnd: 22 });
-  });
-
-  it('inserts empty tags with the caret between them when nothing is selected', () => {
-    expect(applyFormat('ab', 1, 1, 'em')).toEqual({ value: 'a<em></em>b', selectionStart: 5, selectionEnd: 5 });
-  });
-
-  it('makes each selected line a list item and each paragraph its own block', () => {
-    expect(applyFormat('one\ntwo\n', 0, 8, 'ul').value).toBe('<ul>\n<li>one</li>\n<li>two</li>\n</ul>');
-    expect(applyFormat('first\n\nsecond', 0, 13, 'p').value).toBe('<p>first</p>\n<p>second</p>');
-  });
-
-  it('inserts a link whose address is ready to be typed over, escaped', () => {
-    const edit = applyFormat('see here', 4, 8, 'link', 'https://x.org/?a="b"');
-    expect(edit.value).toBe('see <a href="https://x.org/?a=&quot;b&quot;">here</a>');
-    expect(edit.value.slice(edit.placeholder!.start, edit.placeholder!.end)).toBe('https://x.org/?a=&quot;b&quot;');
   });
 });
 

@@ -2,6 +2,7 @@ import type { PublishedSection } from '../../../shared/content.schema';
 import type { Counters } from '../../../shared/counters.schema';
 import { interactionCount } from '../figures';
 import type { LocalizedText } from '../i18n';
+import { BUCKET_MINUTES, wallClock } from '../../../shared/time-zone';
 
 /**
  * What the stage charts draw, computed from the live counters as plain data (no chart.js, no DOM),
@@ -33,31 +34,10 @@ export interface RankedItems {
   values: number[];
 }
 
-export const BUCKET_MS = 10 * 60_000;
+export const BUCKET_MS = BUCKET_MINUTES * 60_000;
 export const EMPTY_SERIES: TimeSeries = { labels: [], values: [], lastIsPartial: false };
 /** A whole day of 10-minute buckets: the longest series the line chart draws. */
 const MAX_BUCKETS = 144;
-
-interface LocalClock {
-  date: string;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-const clockFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The wall-clock time at `at` in `timeZone` (the server's zone decides what "today" is). */
-export function localClock(at: number, timeZone: string): LocalClock {
-  let format = clockFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
-    clockFormats.set(timeZone, format);
-  }
-  const parts: Record<string, string> = {};
-  for (const part of format.formatToParts(at)) parts[part.type] = part.value;
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour), minute: Number(parts.minute), second: Number(parts.second) };
-}
 
 // Up to 144 labels are rebuilt at every counters patch (ten a second): remember the formatted ones.
 const labelCache = new Map<string, string>();
@@ -66,7 +46,7 @@ function bucketLabel(start: number, timeZone: string): string {
   const key = `${timeZone}|${start}`;
   let label = labelCache.get(key);
   if (label === undefined) {
-    const clock = localClock(start, timeZone);
+    const clock = wallClock(start, timeZone);
     label = `${String(clock.hour).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}`;
     if (labelCache.size > 1_000) labelCache.clear();
     labelCache.set(key, label);
@@ -88,7 +68,7 @@ export function visitorSeries(counters: Counters, now: number, minBuckets = 12):
     if (Number.isFinite(start)) counts.set(start, (counts.get(start) ?? 0) + bucket.count);
   }
   const starts = [...counts.keys()].sort((a, b) => a - b);
-  const clock = localClock(now, timeZone);
+  const clock = wallClock(now, timeZone);
   const isToday = clock.date === counters.day;
   const sinceMidnight = ((clock.hour * 60 + clock.minute) * 60 + clock.second) * 1000 + (now % 1000);
   const dayStart = now - sinceMidnight;

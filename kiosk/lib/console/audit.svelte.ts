@@ -15,14 +15,18 @@ export class AuditStore {
   loading = $state(false);
   error = $state<string | null>(null);
 
-  readonly csvHref = $derived(`/api/v1/audit.csv${auditQuery(this.applied)}`);
+  readonly csvHref = $derived.by(() => `/api/v1/audit.csv${auditQuery(this.applied, this.timeZone())}`);
 
-  constructor(private readonly api: Api) {}
+  /** `timeZone()`: the zone the filter times are typed in (the exhibition's). */
+  constructor(
+    private readonly api: Api,
+    private readonly timeZone: () => string,
+  ) {}
 
   async load(): Promise<void> {
     const filters = $state.snapshot(this.filters) as AuditFilters;
     this.loading = true;
-    const result = await this.api.get<{ entries: AuditEntry[] }>(`/api/v1/audit${auditQuery(filters, AUDIT_PAGE)}`);
+    const result = await this.api.get<{ entries: AuditEntry[] }>(`/api/v1/audit${auditQuery(filters, this.timeZone(), AUDIT_PAGE)}`);
     this.loading = false;
     if (!result.ok) {
       this.error = result.error.message;

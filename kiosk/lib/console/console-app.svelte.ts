@@ -7,11 +7,13 @@ import { connectConsole, type ConsoleConnection } from './console-socket';
 import { ContentStore } from './content.svelte';
 import { CorrectionsStore } from './corrections.svelte';
 import { FleetStore } from './fleet.svelte';
+import { GroupsStore } from './groups.svelte';
 import { UiLanguage } from './lang.svelte';
 import { Notices } from './notices.svelte';
 import { Router } from './router.svelte';
 import { SessionStore } from './session.svelte';
 import { UsersStore } from './users.svelte';
+import { ExhibitionZone } from './zone.svelte';
 
 /**
  * The console's composition root: every store, built once per page and handed to components
@@ -27,9 +29,11 @@ export class ConsoleApp {
   readonly session = new SessionStore(this.api);
   readonly content = new ContentStore(this.api, this.notices, this.ui);
   readonly fleet = new FleetStore();
+  readonly groups = new GroupsStore(this.api, this.fleet);
   readonly announcements = new AnnouncementsStore(this.api);
   readonly corrections = new CorrectionsStore(this.api);
-  readonly audit = new AuditStore(this.api);
+  readonly zone: ExhibitionZone;
+  readonly audit: AuditStore;
   readonly users = new UsersStore(this.api);
 
   #connection: ConsoleConnection | null = null;
@@ -37,6 +41,8 @@ export class ConsoleApp {
   #draftsOf: string | null = null;
 
   constructor(readonly live: LiveState) {
+    this.zone = new ExhibitionZone(live);
+    this.audit = new AuditStore(this.api, () => this.zone.id);
     this.api.onUnauthorized = () => this.#ended();
   }
 

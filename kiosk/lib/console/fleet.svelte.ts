@@ -1,6 +1,7 @@
 import type { Device, DeviceCommandInput, PairingApproval, PendingPairing } from '../../../shared/devices.schema';
 import type { Reply } from '../../../shared/reply';
 import type { Fleet } from '../../../shared/socket-events';
+import type { ScreenGroup } from '../../../shared/groups.schema';
 
 export type ChannelStatus = 'connecting' | 'online' | 'offline';
 
@@ -21,6 +22,8 @@ const notConnected: Reply<never> = { ok: false, error: { code: 'offline', messag
 export class FleetStore {
   devices = $state.raw<Device[]>([]);
   pending = $state.raw<PendingPairing[]>([]);
+  /** Screen groups ("Hall A kiosks"), with their members. */
+  groups = $state.raw<ScreenGroup[]>([]);
   status = $state<ChannelStatus>('connecting');
   loaded = $state(false);
 
@@ -37,6 +40,7 @@ export class FleetStore {
   receive(fleet: Fleet): void {
     this.devices = fleet.devices;
     this.pending = fleet.pending;
+    this.groups = fleet.groups ?? [];
     this.loaded = true;
   }
 
@@ -47,6 +51,7 @@ export class FleetStore {
   reset(): void {
     this.devices = [];
     this.pending = [];
+    this.groups = [];
     this.loaded = false;
     this.status = 'connecting';
     this.#commands = null;
@@ -81,5 +86,18 @@ export class FleetStore {
 
   device(id: string): Device | undefined {
     return this.devices.find((d) => d.id === id);
+  }
+
+  group(id: string): ScreenGroup | undefined {
+    return this.groups.find((g) => g.id === id);
+  }
+
+  /** Takes a group the server just stored (before the next fleet push brings it too). */
+  keepGroup(group: ScreenGroup): void {
+    this.groups = [...this.groups.filter((g) => g.id !== group.id), group].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  dropGroup(id: string): void {
+    this.groups = this.groups.filter((g) => g.id !== id);
   }
 }

@@ -1,9 +1,10 @@
-// The rule from its zod-free home; only types from the wire contract (its values would pull zod in).
-import { announcementTargets } from '../../../shared/announcements.rules';
+// Types only from the wire contract (its values are built with zod at import time); the rule comes
+// from the zod-free shared module.
 import type { Announcement } from '../../../shared/announcements.schema';
+import { announcementTargets } from '../../../shared/announcements.rules';
 
 /** Whether a kiosk with `deviceId` is among an announcement's audience. */
-export function targetsKiosk(a: Pick<Announcement, 'target' | 'deviceId'>, deviceId: string | null): boolean {
+export function targetsKiosk(a: Pick<Announcement, 'target' | 'deviceId' | 'deviceIds'>, deviceId: string | null): boolean {
   return announcementTargets(a, { kind: 'kiosk', deviceId });
 }
 

@@ -1,5 +1,6 @@
 import DOMPurify, { type Config } from 'dompurify';
 import { MAX_RICH_TEXT_DEPTH, richTextDepth } from '../../../shared/rich-text.rules';
+import { RICH_TEXT_TAGS } from '../../../shared/rich-text.vocabulary';
 
 /**
  * The tags an item body may use on the kiosk. The server already sanitises bodies before storing
@@ -8,7 +9,7 @@ import { MAX_RICH_TEXT_DEPTH, richTextDepth } from '../../../shared/rich-text.ru
  * on a page with no way back.
  */
 const CONFIG: Config = {
-  ALLOWED_TAGS: ['p', 'br', 'strong', 'em', 'b', 'i', 'ul', 'ol', 'li', 'h3', 'h4', 'blockquote'],
+  ALLOWED_TAGS: RICH_TEXT_TAGS.filter((tag) => tag !== 'a'),
   ALLOWED_ATTR: [],
   KEEP_CONTENT: true,
 };

@@ -1,8 +1,11 @@
-import { announcementTargets } from '../../../shared/announcements.rules';
 import type { Announcement } from '../../../shared/announcements.schema';
+import { announcementTargets } from '../../../shared/announcements.rules';
 
-/** Whether a stage display shows an announcement (the one rule, from shared/announcements.rules.ts). */
-export function targetsStage(a: Pick<Announcement, 'target' | 'deviceId'>, deviceId: string | null): boolean {
+/**
+ * Whether a stage display shows an announcement: the shared rule (zod-free, so zod stays out of
+ * the stage's bundle) for a screen of kind 'stage'.
+ */
+export function targetsStage(a: Pick<Announcement, 'target' | 'deviceId' | 'deviceIds'>, deviceId: string | null): boolean {
   return announcementTargets(a, { kind: 'stage', deviceId });
 }
 

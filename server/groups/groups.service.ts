@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import type { DeviceCommandInput } from '../../shared/devices.schema';
+import type { CreateGroup, ScreenGroup, UpdateGroup } from '../../shared/groups.schema';
+import type { Actor, AuditService } from '../audit/audit.service';
+import { AppError, notFound } from '../platform/errors';
+import type { GroupsRepository } from './groups.repository';
+
+/** What groups need from the fleet. */
+export interface GroupFleet {
+  isActive(deviceId: string): boolean;
+  /** Sends without auditing (the group command is audited once); returns connections reached. */
+  deliver(deviceId: string, command: DeviceCommandInput): number;
+}
+
+export interface GroupsServiceDeps {
+  repository: GroupsRepository;
+  audit: AuditService;
+  fleet: GroupFleet;
+  now: () => number;
+  /** A group was created, renamed, deleted or changed members: announcements aimed at it and the console's fleet view follow. */
+  onChanged: () => void;
+}
+
+const invalid = (field: string, message: string) => new AppError(400, 'validation_failed', `${field}: ${message}`, { fields: { [field]: message } });
+
+/**
+ * Screen groups ("Hall A kiosks"): operators name a set of screens once, then aim announcements,
+ * commands and schedule slots at it. A screen may be in several groups. Membership is checked
+ * against the fleet when it is set; a screen revoked later simply stops receiving anything.
+ */
+export class GroupsService {
+  // Announcements ask for members at every broadcast; the list changes only through this service.
+  private cache: ScreenGroup[] | undefined;
+
+  constructor(private readonly deps: GroupsServiceDeps) {}
+
+  list(): ScreenGroup[] {
+    return (this.cache ??= this.deps.repository.list());
+  }
+
+  find(id: string): ScreenGroup | undefined {
+    return this.list().find((g) => g.id === id);
+  }
+
+  /** The member screens of a group, or undefined when there is no such group. */
+  members(id: string): string[] | undefined {
+    return this.find(id)?.deviceIds;
+  }
+
+  /** The groups a screen is in. */
+  groupsOf(deviceId: string): ScreenGroup[] {
+    return this.list().filter((g) => g.deviceIds.includes(deviceId));
+  }
+
+  create(input: CreateGroup, actor: Actor): ScreenGroup {
+    this.checkName(input.name, null);
+    const group: ScreenGroup = {
+      id: randomUUID(),
+      name: input.name,
+      deviceIds: this.checkMembers(input.deviceIds),
+      createdAt: new Date(this.deps.now()).toISOString(),
+      createdBy: actor.username,
+    };
+    this.deps.repository.save(group);
+    this.deps.audit.record(actor, { action: 'group.create', targetType: 'group', targetId: group.id, after: { name: group.name, deviceIds: group.deviceIds } });
+    this.changed();
+    return group;
+  }
+
+  update(id: string, input: UpdateGroup, actor: Actor): ScreenGroup {
+    const before = this.existing(id);
+    this.checkName(input.name, id);
+    const group: ScreenGroup = { ...before, name: input.name, deviceIds: this.checkMembers(input.deviceIds) };
+    this.deps.repository.save(group);
+    this.deps.audit.record(actor, {
+      action: 'group.update',
+      targetType: 'group',
+      targetId: id,
+      before: { name: before.name, deviceIds: before.deviceIds },
+      after: { name: group.name, deviceIds: group.deviceIds },
+    });
+    this.changed();
+    return group;
+  }
+
+  remove(id: string, actor: Actor): void {
+    const before = this.existing(id);
+    this.deps.repository.remove(id);
+    this.deps.audit.record(actor, { action: 'group.delete', targetType: 'group', targetId: id, before: { name: before.name, deviceIds: before.deviceIds } });
+    this.changed();
+  }
+
+  /** Sends a command to every member; audited once, as a command to the group. */
+  command(id: string, input: DeviceCommandInput, actor: Actor): { delivered: number; screens: number } {
+    const group = this.existing(id);
+    this.deps.audit.record(actor, { action: `group.command.${input.type}`, targetType: 'group', targetId: id, after: input });
+    let delivered = 0;
+    for (const deviceId of group.deviceIds) delivered += this.deps.fleet.deliver(deviceId, input);
+    return { delivered, screens: group.deviceIds.length };
+  }
+
+  private existing(id: string): ScreenGroup {
+    const group = this.find(id);
+    if (!group) throw notFound(`No screen group "${id}"`);
+    return group;
+  }
+
+  private checkName(name: string, self: string | null): void {
+    const taken = this.list().some((g) => g.id !== self && g.name.toLocaleLowerCase() === name.toLocaleLowerCase());
+    if (taken) throw invalid('name', `a group named "${name}" already exists`);
+  }
+
+  private checkMembers(deviceIds: readonly string[]): string[] {
+    const unique = [...new Set(deviceIds)];
+    unique.forEach((deviceId) => {
+      if (!this.deps.fleet.isActive(deviceId)) throw invalid(`deviceIds[${deviceIds.indexOf(deviceId)}]`, `no active screen "${deviceId}"`);
+    });
+    return unique.sort();
+  }
+
+  private changed(): void {
+    this.cache = undefined;
+    this.deps.onChanged();
+  }
+}
