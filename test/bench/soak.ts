@@ -137,14 +137,21 @@ async function main(): Promise<void> {
 
   let acked = 0;
   let failed = 0;
+  /** Why events were not acknowledged: an HTTP status or a network error code, with counts. */
+  const failures = new Map<string, number>();
+  const fail = (reason: string, events: number) => {
+    failed += events;
+    failures.set(reason, (failures.get(reason) ?? 0) + events);
+  };
   const post = async (token: string, events: object[]) => {
     try {
       const response = await fetch(`${server.url}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ events }) });
       if (response.ok) acked += events.length;
-      else failed += events.length;
+      else fail(`HTTP ${response.status}`, events.length);
       await response.arrayBuffer();
-    } catch {
-      failed += events.length;
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause;
+      fail(cause?.code ?? (error as Error).message, events.length);
     }
   };
   const load = setInterval(() => {
@@ -187,7 +194,7 @@ async function main(): Promise<void> {
   const first = samples[0];
   const last = samples[samples.length - 1];
   process.stdout.write(
-    `soak: ${minutes} min, ${acked} events acknowledged, ${failed} failed; RSS ${first ? mb(first.rss) : '?'} → ${last ? mb(last.rss) : '?'} MB, ` +
+    `soak: ${minutes} min, ${acked} events acknowledged, ${failed} failed${failed ? ` (${[...failures].map(([why, n]) => `${n} ${why}`).join(', ')})` : ''}; RSS ${first ? mb(first.rss) : '?'} → ${last ? mb(last.rss) : '?'} MB, ` +
       `growth after warm-up ${mb(slope('rss'))} MB/h RSS, ${mb(slope('heap'))} MB/h heap\n`,
   );
   await server.stop();
