@@ -63,6 +63,32 @@ export function formatTime(at: number, locale: Locale = PRIMARY_LOCALE): string 
   return format.format(at);
 }
 
+const zoneClocks = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A time of day ("14:05") in the exhibition's zone (the server's TIME_ZONE), whatever zone the
+ * screen's own clock is set to; the screen's zone when `timeZone` is null or unknown.
+ */
+export function formatClockIn(at: number, timeZone: string | null): string {
+  const key = timeZone ?? '';
+  let format = zoneClocks.get(key);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(timeZone ? { timeZone } : {}) });
+    } catch {
+      format = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    }
+    zoneClocks.set(key, format);
+  }
+  return format.format(at);
+}
+
+/** A text cut by rule to `max` characters with "…" (for one-line slots such as the stage ticker), never by the layout. */
+export function abbreviate(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('').trimEnd()}…`;
+}
+
 /** "3 个展项" / "3 exhibits". */
 export function itemCount(count: number, locale: Locale): string {
   const n = formatNumber(count, locale);
