@@ -100,6 +100,10 @@ for (const id of ['overview', 'visitors', 'matchmaking', 'roadshow'] as const) {
     await page.waitForTimeout(2_500);
     await page.screenshot({ path: `${SCREENSHOTS}/stage-distance-${id}.png` });
     expect(await textProblems(page, MIN_TEXT_PX)).toEqual([]);
+    // Key figures are at least 96 px (6rem; the root size 0.8333vw is a hair under 16 px at 1920).
+    const figures = await page.locator('[data-scene] [data-testid^="counter-"]').evaluateAll((els) => els.map((el) => Number.parseFloat(getComputedStyle(el).fontSize)));
+    for (const size of figures) expect(size).toBeGreaterThanOrEqual(95.95);
+    if (id === 'overview' || id === 'matchmaking') expect(figures.length).toBeGreaterThanOrEqual(3);
     // The exhibition's title is never cut.
     await expect(page.getByRole('heading', { level: 1 })).toContainText('我们在杭州');
   });
