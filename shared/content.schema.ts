@@ -24,6 +24,8 @@ export const SectionSchema = z.strictObject({
   title: localizedText(60),
   summary: localizedText(400),
   color: HexColorSchema,
+  /** The section's illustration (content/images/), on its tiles and cards; optional. */
+  image: ImageRefSchema.optional(),
 });
 export type Section = z.infer<typeof SectionSchema>;
 

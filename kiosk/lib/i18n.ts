@@ -53,6 +53,22 @@ export function formatNumber(value: number, locale: Locale = PRIMARY_LOCALE): st
   return format.format(value);
 }
 
+const amountFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A quantity in running text, as a reader of the language writes it: in Chinese with 万 (10⁴) and
+ * 亿 (10⁸) from ten thousand up — 70000 → "7万", 3090000 → "309万", 113000 → "11.3万",
+ * 250000000 → "2.5亿" (at most two decimals, none when they are zero); in English with Western
+ * grouping — "70,000". Live counters keep exact digits (formatNumber): they tick one by one.
+ */
+export function formatAmount(value: number, locale: Locale = PRIMARY_LOCALE): string {
+  if (locale !== 'zh-CN' || Math.abs(value) < 10_000) return formatNumber(value, locale);
+  const [unit, divisor] = Math.abs(value) >= 100_000_000 ? ['亿', 100_000_000] : ['万', 10_000];
+  let format = amountFormats.get('zh');
+  if (!format) amountFormats.set('zh', (format = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2, useGrouping: false })));
+  return `${format.format(value / divisor)}${unit}`;
+}
+
 /** A time of day on this screen's clock: "14:05:09". */
 export function formatTime(at: number, locale: Locale = PRIMARY_LOCALE): string {
   let format = timeFormats.get(locale);
@@ -61,6 +77,32 @@ export function formatTime(at: number, locale: Locale = PRIMARY_LOCALE): string 
     timeFormats.set(locale, format);
   }
   return format.format(at);
+}
+
+const zoneClocks = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A time of day ("14:05") in the exhibition's zone (the server's TIME_ZONE), whatever zone the
+ * screen's own clock is set to; the screen's zone when `timeZone` is null or unknown.
+ */
+export function formatClockIn(at: number, timeZone: string | null): string {
+  const key = timeZone ?? '';
+  let format = zoneClocks.get(key);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(timeZone ? { timeZone } : {}) });
+    } catch {
+      format = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    }
+    zoneClocks.set(key, format);
+  }
+  return format.format(at);
+}
+
+/** A text cut by rule to `max` characters with "…" (for one-line slots such as the stage ticker), never by the layout. */
+export function abbreviate(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('').trimEnd()}…`;
 }
 
 /** "3 个展项" / "3 exhibits". */

@@ -5,7 +5,7 @@ import type { DealFigures } from '../../shared/deals.schema';
 import { formatNumber } from '../lib/i18n';
 import { countryText, INDUSTRY_TEXT, newAgreements, signingKey } from '../lib/stage/deals';
 import { nextMilestones, type MilestoneState } from '../lib/stage/milestones';
-import { addEntries, announcementEntry, contentChanges, contentEntries, dealEntry, milestoneEntry, newAnnouncements, type TickerEntry } from '../lib/stage/ticker';
+import { addEntries, announcementEntry, contentChanges, contentEntries, dealEntry, milestoneEntry, newAnnouncements, openingEntries, type TickerEntry } from '../lib/stage/ticker';
 import type { Celebrations } from './celebrations.svelte';
 import type { StageModel } from './stage-model.svelte';
 
@@ -27,6 +27,22 @@ export class StageFeed {
     const add = (entries: TickerEntry[]) => {
       if (entries.length > 0) this.entries = addEntries(untrack(() => this.entries), entries);
     };
+
+    // The first snapshot's recent agreements and live announcements fill the ticker at once (they
+    // are not news to celebrate, but a reloaded stage must not show an empty ticker).
+    let opened = false;
+    $effect(() => {
+      if (opened || !stage.live.ready || !stage.live.deals) return;
+      opened = true;
+      const deals = stage.live.deals.latest.map((deal) => ({
+        key: signingKey(deal),
+        words: { organisation: deal.organisation, country: countryText(deal.country), partner: deal.partner },
+        signedAt: deal.signedAt,
+      }));
+      const opening = openingEntries(deals, untrack(() => stage.announcements));
+      // Oldest first into addEntries, which puts each new one in front.
+      untrack(() => add([...opening].reverse()));
+    });
 
     $effect(() => {
       // Before the first snapshot the list is merely empty, not known: what is up at start is not news.

@@ -27,7 +27,7 @@ export const STAGE_TEXT = {
   figuresFrom: { 'zh-CN': '数据更新于', en: 'Figures from' },
   waiting: { 'zh-CN': '正在连接展会服务器…', en: 'Connecting to the exhibition server…' },
   milestone: { 'zh-CN': '里程碑', en: 'Milestone' },
-  rehearsal: { 'zh-CN': '彩排 · 模拟数据', en: 'Rehearsal · simulated figures' },
+  rehearsal: { 'zh-CN': '演练数据', en: 'Rehearsal data' },
   thanks: { 'zh-CN': '感谢每一位来到现场的观众', en: 'Thank you to everyone who came' },
 
   meetingsHeld: { 'zh-CN': '洽谈场次', en: 'Meetings held' },

@@ -66,6 +66,24 @@ test('the landscape home in English shows all five sections without scrolling', 
   const last = await box(tiles.nth(4));
   expect(last.y + last.height).toBeLessThanOrEqual(strip.y + 1);
   await shot(page, 'landscape-home-en');
+
+  // Every tile carries its section's illustration, and the pictures load.
+  const art = page.locator('.tiles .tile img');
+  await expect(art).toHaveCount(5);
+  await expect.poll(() => art.evaluateAll((images) => images.filter((img) => (img as HTMLImageElement).naturalWidth > 0).length)).toBe(5);
+});
+
+test("the attract loop and an item page show the item's illustration", async ({ page }) => {
+  await page.setViewportSize(VIEWPORTS.portrait);
+  await page.goto('/kiosk/');
+  const picture = page.getByTestId('highlight').locator('img');
+  await expect(picture).toHaveAttribute('src', /\/media\/item-[a-z0-9-]+\.svg$/);
+  await expect.poll(() => picture.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+  await touchToStart(page);
+  await page.getByRole('button', { name: /重点外国专家/ }).first().click();
+  await page.getByRole('button', { name: /科瑞欧/ }).first().click();
+  await expect(page.getByRole('img', { name: /插图/ }).first()).toBeVisible();
+  await shot(page, 'portrait-item-illustration');
 });
 
 test('a rehearsal kiosk marks its figures as a rehearsal, in attract mode and during a visit', async ({ page, showfloor }) => {

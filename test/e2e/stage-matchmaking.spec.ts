@@ -112,7 +112,9 @@ test('agreements signed before the screen started are not celebrated; several si
   const log = page.getByRole('log', { name: '最新动态 Latest' });
   await expect(log).toContainText('Fraunhofer (Germany)');
   await expect(log).toContainText('Istituto Italiano di Tecnologia (Italy)');
-  await expect(log).not.toContainText('University of Bergen');
+  // Signed before the stage opened: not celebrated, but the ticker is built from the snapshot on
+  // load, so it is listed there (a reloaded stage never shows an empty ticker while there is news).
+  await expect(log).toContainText('University of Bergen');
 });
 
 /** A plausible afternoon of matchmaking, for the screenshots. */

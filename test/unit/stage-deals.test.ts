@@ -69,8 +69,9 @@ describe('the matchmaking wall', () => {
   it('charts every industry in a fixed order, zero where nothing happened', () => {
     const series = industrySeries(figures([], { byIndustry: { energy: funnel(3, 2, 1) } }));
     expect(series.ids).toEqual(['iot', 'biomedicine', 'equipment', 'materials', 'energy']);
-    expect(series.labels[0]).toEqual(['智能物联', 'IoT']);
-    expect(series.labels[2]).toEqual(['高端装备', 'High-end', 'equipment']);
+    // One line per category on the horizontal wall, Chinese then English.
+    expect(series.labels[0]).toEqual(['智能物联 IoT']);
+    expect(series.labels[2]).toEqual(['高端装备 High-end equipment']);
     expect(series.meetings).toEqual([0, 0, 0, 0, 3]);
     expect(series.agreements).toEqual([0, 0, 0, 0, 1]);
   });
@@ -79,7 +80,7 @@ describe('the matchmaking wall', () => {
     const byCountry = { DE: funnel(2, 1, 1), IT: funnel(5, 0, 0), FR: funnel(1, 1, 1), GB: funnel(0, 0, 0), BY: funnel(1, 0, 0) };
     const series = countrySeries(figures([], { byCountry }), 3);
     expect(series.ids).toEqual(['DE', 'FR', 'IT']);
-    expect(series.labels[0]).toEqual(['德国', 'Germany']);
+    expect(series.labels[0]).toEqual(['德国 Germany']);
     expect(series.meetings).toEqual([2, 1, 5]);
     expect(series.agreements).toEqual([1, 1, 0]);
   });

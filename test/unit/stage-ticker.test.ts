@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Announcement } from '../../shared/announcements.schema';
 import type { Exhibition, PublishedSection } from '../../shared/content.schema';
-import { addEntries, contentChanges, contentEntries, newAnnouncements, type TickerEntry } from '../../kiosk/lib/stage/ticker';
+import { addEntries, contentChanges, contentEntries, newAnnouncements, openingEntries, type TickerEntry } from '../../kiosk/lib/stage/ticker';
+import { abbreviate, formatClockIn } from '../../kiosk/lib/i18n';
 
 const text = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 const announcement = (id: string): Announcement => ({
@@ -54,5 +55,32 @@ describe('the stage ticker', () => {
     const many = contentChanges({ exhibition, sections: [section([])] }, { exhibition, sections: [section(['a', 'b', 'c', 'd'].map((id) => item(id)))] });
     expect(contentEntries(many, 5)).toHaveLength(1);
     expect(contentEntries(many, 5)[0]!.text.en).toBe('Exhibition content updated (4 changes)');
+  });
+});
+
+describe('the ticker after a reload', () => {
+  it('opens with the signed agreements and live announcements the snapshot holds, newest first', () => {
+    const words = { organisation: { 'zh-CN': '机构', en: 'Org' }, country: { 'zh-CN': '德国', en: 'Germany' }, partner: { 'zh-CN': '企业', en: 'Company' } };
+    const entries = openingEntries(
+      [
+        { key: 'm1', words, signedAt: '2023-11-12T02:00:00.000Z' },
+        { key: 'm2', words, signedAt: '2023-11-12T03:00:00.000Z' },
+      ],
+      [{ id: 'a1', text: { 'zh-CN': '通知', en: 'Notice' }, target: 'all', deviceId: null, urgent: false, startsAt: '2023-11-12T02:30:00.000Z', expiresAt: '2023-11-12T05:00:00.000Z' }],
+    );
+    expect(entries.map((e) => e.id)).toEqual(['deal:m2', expect.stringContaining('a1'), 'deal:m1']);
+    expect(entries[0]!.at).toBe(Date.parse('2023-11-12T03:00:00.000Z'));
+  });
+});
+
+describe('stage times and abbreviations', () => {
+  it("shows times in the exhibition's zone, whatever the screen's own zone", () => {
+    expect(formatClockIn(Date.parse('2023-11-12T02:05:00Z'), 'Asia/Shanghai')).toBe('10:05');
+    expect(formatClockIn(Date.parse('2023-11-12T02:05:00Z'), 'Europe/Berlin')).toBe('03:05');
+  });
+
+  it('abbreviates a line by rule, with an ellipsis, only when it is too long', () => {
+    expect(abbreviate('Short', 10)).toBe('Short');
+    expect(abbreviate('签约：弗劳恩霍夫协会（德国）', 8)).toBe('签约：弗劳恩霍…');
   });
 });

@@ -17,6 +17,15 @@ export interface FunnelSeries {
 /** The colour of the country bars (the stage's gold; countries have no colour of their own). */
 export const COUNTRY_COLOR = '#e2bd72';
 
+/**
+ * A category's name on one line of the horizontal wall, Chinese then English ("高端装备 High-end
+ * equipment"), each shortened by rule so that a long name never runs into the bars.
+ */
+export function oneLine(text: Parameters<typeof labelLines>[0]): LabelLines {
+  const [zh, en] = labelLines(text, 6, 18, 1);
+  return [`${zh} ${en ?? ''}`.trim()];
+}
+
 const EMPTY_FUNNEL: Funnel = { meetings: 0, intentions: 0, agreements: 0 };
 
 /** Every industry, in the wall's fixed order, even those without a meeting yet (they show as zero). */
@@ -24,7 +33,7 @@ export function industrySeries(deals: DealFigures): FunnelSeries {
   const funnels = STAGE_INDUSTRIES.map((id) => deals.byIndustry[id] ?? EMPTY_FUNNEL);
   return {
     ids: [...STAGE_INDUSTRIES],
-    labels: STAGE_INDUSTRIES.map((id) => labelLines(INDUSTRY_TEXT[id], 6, 12, 2)),
+    labels: STAGE_INDUSTRIES.map((id) => oneLine(INDUSTRY_TEXT[id])),
     colors: STAGE_INDUSTRIES.map((id) => INDUSTRY_COLORS[id]),
     meetings: funnels.map((f) => f.meetings),
     agreements: funnels.map((f) => f.agreements),
@@ -42,7 +51,7 @@ export function countrySeries(deals: DealFigures, limit = 8): FunnelSeries {
     .slice(0, limit);
   return {
     ids: rows.map(([code]) => code),
-    labels: rows.map(([code]) => labelLines(countryText(code), 6, 12, 2)),
+    labels: rows.map(([code]) => oneLine(countryText(code))),
     colors: rows.map(() => COUNTRY_COLOR),
     meetings: rows.map(([, f]) => f.meetings),
     agreements: rows.map(([, f]) => f.agreements),

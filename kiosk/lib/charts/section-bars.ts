@@ -38,7 +38,7 @@ export const createSectionBars: ChartFactory<SectionSeries> = (canvas, data) => 
         x: {
           grid: { display: false },
           border: { color: theme.grid },
-          ticks: { color: theme.text, font: { size: theme.rem * 1.02, lineHeight: 1.25 }, maxRotation: 0, autoSkip: false },
+          ticks: { color: theme.text, font: { size: theme.rem * 1.5, lineHeight: 1.2 }, maxRotation: 0, autoSkip: false },
         },
         y: { beginAtZero: true, display: false, grace: '8%' },
       },

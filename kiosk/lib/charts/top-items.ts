@@ -25,7 +25,7 @@ export const createTopItems: ChartFactory<RankedItems> = (canvas, data) => {
         y: {
           grid: { display: false },
           border: { display: false },
-          ticks: { color: theme.text, font: { size: theme.rem * 1.0, lineHeight: 1.15 }, autoSkip: false, padding: theme.rem * 0.5 },
+          ticks: { color: theme.text, font: { size: theme.rem * 1.5, lineHeight: 1.15 }, autoSkip: false, padding: theme.rem * 0.5 },
         },
       },
     },

@@ -14,7 +14,7 @@ export function valueLabels(theme: ChartTheme, options: { datasets?: number[] } 
       const horizontal = chart.options.indexAxis === 'y';
       ctx.save();
       ctx.fillStyle = theme.text;
-      ctx.font = `700 ${Math.round(theme.rem * 1.15)}px ${chart.options.font?.family ?? 'sans-serif'}`;
+      ctx.font = `700 ${Math.round(theme.rem * 1.6)}px ${chart.options.font?.family ?? 'sans-serif'}`;
       ctx.textBaseline = horizontal ? 'middle' : 'bottom';
       ctx.textAlign = horizontal ? 'left' : 'center';
       const gap = theme.rem * 0.45;

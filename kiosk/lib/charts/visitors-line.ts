@@ -62,13 +62,13 @@ export const createVisitorsLine: ChartFactory<TimeSeries> = (canvas, data) => {
         x: {
           grid: { display: false },
           border: { color: theme.grid },
-          ticks: { color: theme.muted, font: { size: theme.rem * 1.05 }, maxRotation: 0, autoSkipPadding: theme.rem * 1.6 },
+          ticks: { color: theme.muted, font: { size: theme.rem * 1.5 }, maxRotation: 0, autoSkipPadding: theme.rem * 1.6 },
         },
         y: {
           beginAtZero: true,
           grid: { color: theme.grid },
           border: { display: false },
-          ticks: { color: theme.muted, font: { size: theme.rem * 1.05 }, precision: 0, maxTicksLimit: 5, padding: theme.rem * 0.5 },
+          ticks: { color: theme.muted, font: { size: theme.rem * 1.5 }, precision: 0, maxTicksLimit: 5, padding: theme.rem * 0.5 },
         },
       },
     },

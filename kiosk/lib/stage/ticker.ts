@@ -28,6 +28,23 @@ export function addEntries(list: readonly TickerEntry[], entries: readonly Ticke
   return [...fresh.reverse(), ...list].slice(0, max);
 }
 
+/**
+ * What a stage shows in its ticker right after it (re)loads: the recent news that the snapshot
+ * already holds — signed agreements at their signing time, live announcements at their start —
+ * newest first, so a reload never shows the empty placeholder while there is news.
+ */
+export function openingEntries(
+  deals: readonly { key: string; words: { organisation: LocalizedText; country: LocalizedText; partner: LocalizedText }; signedAt: string }[],
+  announcements: readonly Announcement[],
+  max = MAX_TICKER_ENTRIES,
+): TickerEntry[] {
+  const entries = [
+    ...deals.map((deal) => dealEntry(deal.key, deal.words, Date.parse(deal.signedAt))),
+    ...announcements.map((a) => announcementEntry(a, Date.parse(a.startsAt))),
+  ];
+  return entries.filter((e) => Number.isFinite(e.at)).sort((a, b) => b.at - a.at).slice(0, max);
+}
+
 /** Announcements in `next` that were not in `previous` (null `previous`: the first state, nothing is new). */
 export function newAnnouncements(previous: readonly Announcement[] | null, next: readonly Announcement[]): Announcement[] {
   if (previous === null) return [];

@@ -7,6 +7,9 @@ import RoadshowRevealScene from './RoadshowRevealScene.svelte';
 import RoadshowScene from './RoadshowScene.svelte';
 import VisitorsScene from './VisitorsScene.svelte';
 import type { SceneDefinition } from './scene';
+import { ROTATING_SCENES, type RotatingSceneId } from '../../../shared/stage.vocabulary';
+
+const sceneTitle = (id: RotatingSceneId) => ROTATING_SCENES.find((scene) => scene.id === id)!.title;
 
 /**
  * Every scene, in rotation order. Of the takeovers, the first available one wins: an announcement
@@ -15,21 +18,21 @@ import type { SceneDefinition } from './scene';
 export const SCENES: readonly SceneDefinition[] = [
   {
     id: 'overview',
-    title: { 'zh-CN': '实时概览', en: 'Overview' },
+    title: sceneTitle('overview'),
     mode: 'rotate',
     component: OverviewScene,
     isAvailable: (stage) => stage.live.ready,
   },
   {
     id: 'visitors',
-    title: { 'zh-CN': '观众与互动', en: 'Visitors & interest' },
+    title: sceneTitle('visitors'),
     mode: 'rotate',
     component: VisitorsScene,
     isAvailable: (stage) => stage.live.ready,
   },
   {
     id: 'matchmaking',
-    title: { 'zh-CN': '洽谈签约', en: 'Matchmaking' },
+    title: sceneTitle('matchmaking'),
     mode: 'rotate',
     component: MatchmakingScene,
     isAvailable: (stage) => stage.live.ready && stage.live.deals !== null,
@@ -37,7 +40,7 @@ export const SCENES: readonly SceneDefinition[] = [
   },
   {
     id: 'roadshow',
-    title: { 'zh-CN': '项目路演', en: 'Roadshow' },
+    title: sceneTitle('roadshow'),
     mode: 'rotate',
     component: RoadshowScene,
     isAvailable: (stage) => stage.live.ready && stage.live.roadshow !== null,
