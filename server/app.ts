@@ -5,6 +5,7 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Server as SocketServer } from 'socket.io';
+import type { Device } from '../shared/devices.schema';
 import { NAMESPACES } from '../shared/socket-events';
 import { SqliteAnnouncementsRepository } from './announcements/announcements.repository';
 import { announcementsRoutes } from './announcements/announcements.routes';
@@ -113,6 +114,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   const consoleNsp = io.of(NAMESPACES.console) as unknown as ConsoleNamespace;
   // The console namespace is registered last; until then fleet changes have nobody to tell.
   let fleetChanged = () => {};
+  let deviceReported: (device: Device) => void = () => {};
 
   const counters = new CountersService({ events: eventsRepository, timeZone: config.timeZone, now });
   const broadcaster = new LiveBroadcaster({
@@ -136,6 +138,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     repository: new SqliteDevicesRepository(db),
     audit,
     onFleetChanged: () => fleetChanged(),
+    onReported: (device) => deviceReported(device),
     hasSection: (id) => content.hasSection(id),
     now,
     channel: {
@@ -313,7 +316,9 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     if (req._query?.sid === undefined) (sessionMiddleware as unknown as (q: unknown, s: unknown, n: () => void) => void)(req, res, next);
     else next();
   });
-  fleetChanged = registerConsoleNamespace(consoleNsp, { sessionStore, auth, devices, pairing, announcements, groups, metrics, logger }).fleetChanged;
+  const consoleChannel = registerConsoleNamespace(consoleNsp, { sessionStore, auth, devices, pairing, announcements, groups, metrics, logger });
+  fleetChanged = consoleChannel.fleetChanged;
+  deviceReported = consoleChannel.deviceReported;
 
   let closing: Promise<void> | undefined;
   return {

@@ -216,6 +216,10 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE announcements_v6 RENAME TO announcements;
   CREATE INDEX announcements_by_expiry ON announcements(expires_at);
   `,
+  // 7: what each screen last reported showing (the console's live mirror)
+  `
+  ALTER TABLE devices ADD COLUMN state TEXT;
+  `,
 ];
 
 /** Applies the migrations the database has not seen yet (tracked in `PRAGMA user_version`). */
