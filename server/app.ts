@@ -46,6 +46,9 @@ import { SqliteGroupsRepository } from './groups/groups.repository';
 import { groupsRoutes } from './groups/groups.routes';
 import { GroupsService } from './groups/groups.service';
 import { LiveBroadcaster } from './live/live.broadcaster';
+import { SqliteScheduleRepository } from './schedule/schedule.repository';
+import { scheduleRoutes } from './schedule/schedule.routes';
+import { ScheduleService } from './schedule/schedule.service';
 import { rehearsalRoutes } from './rehearsal/rehearsal.routes';
 import { RehearsalService } from './rehearsal/rehearsal.service';
 import { SqliteRoadshowRepository } from './roadshow/roadshow.repository';
@@ -139,6 +142,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     audit,
     onFleetChanged: () => fleetChanged(),
     onReported: (device) => deviceReported(device),
+    onConnected: (id) => schedule.screenConnected(id),
     hasSection: (id) => content.hasSection(id),
     now,
     channel: {
@@ -161,8 +165,18 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     now,
     onChanged: () => {
       announcements.groupChanged(null);
+      schedule.tick();
       fleetChanged();
     },
+  });
+  const schedule: ScheduleService = new ScheduleService({
+    repository: new SqliteScheduleRepository(db),
+    audit,
+    fleet: devices,
+    groupMembers: (id) => groups.members(id),
+    timeZone: config.timeZone,
+    now,
+    logger,
   });
   const announcements: AnnouncementsService = new AnnouncementsService({
     repository: new SqliteAnnouncementsRepository(db),
@@ -305,6 +319,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   app.use(devicesRoutes({ devices, pairing, auth }));
   app.use(announcementsRoutes({ announcements, auth }));
   app.use(groupsRoutes({ groups, auth }));
+  app.use(scheduleRoutes({ schedule, auth }));
   app.use('/api', apiNotFound);
   app.use(pagesRoutes({ webDir: config.webDir, mediaDirs: [join(config.dataDir, 'media'), join(config.contentDir, 'images')] }));
   app.use(errorHandler(logger));
@@ -328,7 +343,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     db,
     logger,
     metrics,
-    services: { auth, audit, users: usersService, content, counters, corrections, deals, roadshow, devices, pairing, announcements, groups, ingest, broadcaster },
+    services: { auth, audit, users: usersService, content, counters, corrections, deals, roadshow, devices, pairing, announcements, groups, schedule, ingest, broadcaster },
     snapshot,
 
     /** Starts listening; resolves with the bound port (useful with port 0). */
@@ -347,6 +362,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
       closing ??= (async () => {
         clearInterval(dayWatch);
         announcements.close();
+        schedule.close();
         const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         httpServer.closeIdleConnections();
         // Requests in flight get a moment to finish; then the rest are cut.

@@ -21,6 +21,8 @@ export interface DevicesServiceDeps {
   onFleetChanged: () => void;
   /** A screen reported what it shows: the console's mirror redraws it at once (not with the next fleet push). */
   onReported?: (device: Device) => void;
+  /** A screen opened a /device connection (the run of show tells it what it missed). */
+  onConnected?: (deviceId: string) => void;
   hasSection: (sectionId: string) => boolean;
   now: () => number;
   channel: DeviceChannel;
@@ -127,6 +129,7 @@ export class DevicesService {
     this.openConnections.set(id, (this.openConnections.get(id) ?? 0) + 1);
     this.deps.repository.recordConnection(id, address, new Date(this.deps.now()).toISOString());
     this.deps.onFleetChanged();
+    this.deps.onConnected?.(id);
   }
 
   disconnected(id: string): void {

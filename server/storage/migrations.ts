@@ -220,6 +220,21 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE devices ADD COLUMN state TEXT;
   `,
+  // 8: the run of show (scene pins per display or group, in time slots)
+  `
+  CREATE TABLE schedule_slots (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('scene-pin')),
+    target_type TEXT NOT NULL CHECK (target_type IN ('device', 'group')),
+    target_id TEXT NOT NULL,
+    scene TEXT NOT NULL,
+    starts_at TEXT NOT NULL,
+    ends_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX schedule_slots_by_end ON schedule_slots(ends_at);
+  `,
 ];
 
 /** Applies the migrations the database has not seen yet (tracked in `PRAGMA user_version`). */
