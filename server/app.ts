@@ -171,6 +171,15 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   });
   const schedule: ScheduleService = new ScheduleService({
     repository: new SqliteScheduleRepository(db),
+    content: {
+      hasItem: (id) => content.all().items.some((i) => i.id === id),
+      setPublished: (id, published, actor) => {
+        const current = content.editable().items.find((i) => i.id === id);
+        if (!current || current.published === published) return;
+        const { version, updatedAt: _updatedAt, ...item } = current;
+        content.saveItem(id, { ...item, published }, version, actor);
+      },
+    },
     audit,
     fleet: devices,
     groupMembers: (id) => groups.members(id),

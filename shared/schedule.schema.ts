@@ -8,32 +8,60 @@ export const SlotTargetSchema = z.discriminatedUnion('type', [
 ]);
 export type SlotTarget = z.infer<typeof SlotTargetSchema>;
 
-/** A run-of-show slot: a stage scene pinned on a display or a group from `startsAt` to `endsAt`. */
-export const ScheduleSlotSchema = z.object({
-  id: z.string(),
-  kind: z.literal('scene-pin'),
-  target: SlotTargetSchema,
-  scene: z.string(),
-  startsAt: z.iso.datetime(),
-  endsAt: z.iso.datetime(),
-  createdBy: z.string(),
-  createdAt: z.iso.datetime(),
-});
+/**
+ * A run-of-show slot: a stage scene pinned on a display or a group from `startsAt` to `endsAt`,
+ * or an item published or unpublished at `startsAt` (its `endsAt` is the same instant).
+ */
+export const ScheduleSlotSchema = z.discriminatedUnion('kind', [
+  z.object({
+    id: z.string(),
+    kind: z.literal('scene-pin'),
+    target: SlotTargetSchema,
+    scene: z.string(),
+    startsAt: z.iso.datetime(),
+    endsAt: z.iso.datetime(),
+    createdBy: z.string(),
+    createdAt: z.iso.datetime(),
+  }),
+  z.object({
+    id: z.string(),
+    kind: z.literal('item-publish'),
+    item: z.string(),
+    published: z.boolean(),
+    startsAt: z.iso.datetime(),
+    endsAt: z.iso.datetime(),
+    /** When the scheduler applied it; null while it is still ahead (or the server was down at its time). */
+    appliedAt: z.iso.datetime().nullable(),
+    createdBy: z.string(),
+    createdAt: z.iso.datetime(),
+  }),
+]);
 export type ScheduleSlot = z.infer<typeof ScheduleSlotSchema>;
+export type ScenePinSlot = Extract<ScheduleSlot, { kind: 'scene-pin' }>;
+export type PublishSlot = Extract<ScheduleSlot, { kind: 'item-publish' }>;
 
 /** The longest a slot may last: a day of the show. */
 export const MAX_SLOT_MS = 24 * 60 * 60_000;
 
 /** POST /api/v1/schedule */
 export const CreateSlotSchema = z
-  .strictObject({
-    kind: z.literal('scene-pin'),
-    target: SlotTargetSchema,
-    scene: SlugSchema,
-    startsAt: z.iso.datetime({ offset: true }),
-    endsAt: z.iso.datetime({ offset: true }),
-  })
+  .discriminatedUnion('kind', [
+    z.strictObject({
+      kind: z.literal('scene-pin'),
+      target: SlotTargetSchema,
+      scene: SlugSchema,
+      startsAt: z.iso.datetime({ offset: true }),
+      endsAt: z.iso.datetime({ offset: true }),
+    }),
+    z.strictObject({
+      kind: z.literal('item-publish'),
+      item: SlugSchema,
+      published: z.boolean(),
+      startsAt: z.iso.datetime({ offset: true }),
+    }),
+  ])
   .superRefine((slot, ctx) => {
+    if (slot.kind !== 'scene-pin') return;
     const start = Date.parse(slot.startsAt);
     const end = Date.parse(slot.endsAt);
     if (end <= start) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after startsAt' });

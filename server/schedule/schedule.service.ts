@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DeviceCommandInput } from '../../shared/devices.schema';
 import { activeSlot, slotConflicts } from '../../shared/schedule.rules';
-import type { CreateSlot, ScheduleSlot } from '../../shared/schedule.schema';
+import type { CreateSlot, PublishSlot, ScenePinSlot, ScheduleSlot } from '../../shared/schedule.schema';
 import { startOfDay } from '../../shared/time-zone';
 import type { Actor, AuditService } from '../audit/audit.service';
 import type { Logger } from '../platform/logger';
@@ -14,8 +14,16 @@ export interface ScheduleFleet {
   deliver(deviceId: string, command: DeviceCommandInput): number;
 }
 
+/** What publishing at set times needs from content. */
+export interface ScheduleContent {
+  hasItem(itemId: string): boolean;
+  /** Publishes or unpublishes an item as `actor` (audited and broadcast like an operator's change). */
+  setPublished(itemId: string, published: boolean, actor: Actor): void;
+}
+
 export interface ScheduleServiceDeps {
   repository: ScheduleRepository;
+  content: ScheduleContent;
   audit: AuditService;
   fleet: ScheduleFleet;
   groupMembers: (id: string) => string[] | undefined;
@@ -57,7 +65,9 @@ export class ScheduleService {
     if (day && start === undefined) throw invalid('day', 'must be a day as YYYY-MM-DD');
     const from = start ?? startOfDay(new Date(this.deps.now()).toLocaleDateString('en-CA', { timeZone: this.deps.timeZone }), this.deps.timeZone)!;
     const slots = this.deps.repository.between(new Date(from).toISOString(), new Date(from + DAY_MS).toISOString());
-    const conflicts = slotConflicts(slots, this.deps.groupMembers);
+    // A publish slot is an instant (starts = ends); it is on the day when it falls in it.
+    const pins = slots.filter((s): s is ScenePinSlot => s.kind === 'scene-pin');
+    const conflicts = slotConflicts(pins, this.deps.groupMembers);
     return {
       day: day ?? new Date(from + 12 * 3_600_000).toLocaleDateString('en-CA', { timeZone: this.deps.timeZone }),
       timeZone: this.deps.timeZone,
@@ -66,19 +76,28 @@ export class ScheduleService {
   }
 
   create(input: CreateSlot, actor: Actor): ScheduleSlot {
-    if (input.target.type === 'device' && !this.deps.fleet.isActive(input.target.id)) throw invalid('target.id', `no active screen "${input.target.id}"`);
-    if (input.target.type === 'group' && !this.deps.groupMembers(input.target.id)) throw invalid('target.id', `no screen group "${input.target.id}"`);
-    if (Date.parse(input.endsAt) <= this.deps.now()) throw invalid('endsAt', 'must be in the future');
-    const slot: ScheduleSlot = {
-      id: randomUUID(),
-      kind: 'scene-pin',
-      target: input.target,
-      scene: input.scene,
-      startsAt: new Date(input.startsAt).toISOString(),
-      endsAt: new Date(input.endsAt).toISOString(),
-      createdBy: actor.username,
-      createdAt: new Date(this.deps.now()).toISOString(),
-    };
+    const createdAt = new Date(this.deps.now()).toISOString();
+    let slot: ScheduleSlot;
+    if (input.kind === 'item-publish') {
+      if (!this.deps.content.hasItem(input.item)) throw invalid('item', `no item "${input.item}"`);
+      if (Date.parse(input.startsAt) <= this.deps.now()) throw invalid('startsAt', 'must be in the future');
+      const at = new Date(input.startsAt).toISOString();
+      slot = { id: randomUUID(), kind: 'item-publish', item: input.item, published: input.published, startsAt: at, endsAt: at, appliedAt: null, createdBy: actor.username, createdAt };
+    } else {
+      if (input.target.type === 'device' && !this.deps.fleet.isActive(input.target.id)) throw invalid('target.id', `no active screen "${input.target.id}"`);
+      if (input.target.type === 'group' && !this.deps.groupMembers(input.target.id)) throw invalid('target.id', `no screen group "${input.target.id}"`);
+      if (Date.parse(input.endsAt) <= this.deps.now()) throw invalid('endsAt', 'must be in the future');
+      slot = {
+        id: randomUUID(),
+        kind: 'scene-pin',
+        target: input.target,
+        scene: input.scene,
+        startsAt: new Date(input.startsAt).toISOString(),
+        endsAt: new Date(input.endsAt).toISOString(),
+        createdBy: actor.username,
+        createdAt,
+      };
+    }
     this.deps.repository.create(slot);
     this.deps.audit.record(actor, { action: 'schedule.create', targetType: 'schedule', targetId: slot.id, after: slot });
     this.slots = [...this.slots, slot];
@@ -105,14 +124,16 @@ export class ScheduleService {
   tick(): void {
     try {
       const now = this.deps.now();
-      this.slots = this.slots.filter((s) => Date.parse(s.endsAt) > now - DAY_MS);
+      this.slots = this.slots.filter((s) => Date.parse(s.endsAt) > now - DAY_MS || (s.kind === 'item-publish' && !s.appliedAt));
+      for (const slot of this.slots) if (slot.kind === 'item-publish' && !slot.appliedAt && Date.parse(slot.startsAt) <= now) this.publish(slot, now);
+      const pins = this.slots.filter((s): s is ScenePinSlot => s.kind === 'scene-pin');
       const screens = new Set<string>(this.told.keys());
-      for (const slot of this.slots) {
+      for (const slot of pins) {
         if (slot.target.type === 'device') screens.add(slot.target.id);
         else for (const id of this.deps.groupMembers(slot.target.id) ?? []) screens.add(id);
       }
       for (const deviceId of screens) {
-        const wanted = activeSlot(this.slots, deviceId, now, this.deps.groupMembers)?.scene ?? null;
+        const wanted = activeSlot(pins, deviceId, now, this.deps.groupMembers)?.scene ?? null;
         const told = this.told.has(deviceId) ? this.told.get(deviceId)! : null;
         if (wanted === told) continue;
         const delivered = this.deps.fleet.deliver(deviceId, { type: 'pin-scene', scene: wanted });
@@ -124,6 +145,18 @@ export class ScheduleService {
       }
     } catch (error) {
       this.deps.logger.error({ err: error }, 'run of show: tick failed; retrying on the next one');
+    }
+  }
+
+  /** Applies a due publish slot once; one that fails (the item was deleted) is marked and logged, not retried forever. */
+  private publish(slot: PublishSlot, now: number): void {
+    const at = new Date(now).toISOString();
+    slot.appliedAt = at;
+    this.deps.repository.markApplied(slot.id, at);
+    try {
+      if (this.deps.content.hasItem(slot.item)) this.deps.content.setPublished(slot.item, slot.published, { id: null, username: `${slot.createdBy} (run of show)` });
+    } catch (error) {
+      this.deps.logger.error({ err: error, slot: slot.id }, 'run of show: publishing an item failed');
     }
   }
 

@@ -220,14 +220,17 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE devices ADD COLUMN state TEXT;
   `,
-  // 8: the run of show (scene pins per display or group, in time slots)
+  // 8: the run of show (scene pins per display or group, in time slots; items published at set times)
   `
   CREATE TABLE schedule_slots (
     id TEXT PRIMARY KEY,
-    kind TEXT NOT NULL CHECK (kind IN ('scene-pin')),
-    target_type TEXT NOT NULL CHECK (target_type IN ('device', 'group')),
-    target_id TEXT NOT NULL,
-    scene TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('scene-pin', 'item-publish')),
+    target_type TEXT CHECK (target_type IN ('device', 'group')),
+    target_id TEXT,
+    scene TEXT,
+    item TEXT,
+    published INTEGER,
+    applied_at TEXT,
     starts_at TEXT NOT NULL,
     ends_at TEXT NOT NULL,
     created_by TEXT NOT NULL,

@@ -57,6 +57,34 @@ describe('run of show', () => {
   });
 });
 
+describe('items published at set times', () => {
+  let t: TestServer;
+  let cookie: string;
+  let offset = 0;
+  beforeAll(async () => {
+    t = await startTestServer({}, { now: () => Date.now() + offset });
+    cookie = await signIn(t.url);
+  });
+  afterAll(() => t.stop());
+  const post = async (body: unknown) => {
+    const response = await fetch(`${t.url}/api/v1/schedule`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
+    return { status: response.status, body: (await response.json()) as any };
+  };
+  const published = async () => ((await (await fetch(`${t.url}/api/v1/snapshot`)).json()) as { sections: { items: { id: string }[] }[] }).sections.flatMap((s) => s.items.map((i) => i.id));
+
+  it('unpublishes an item at its minute, as the person who planned it, and refuses unknown items', async () => {
+    const at = new Date(Date.now() + offset + 60_000).toISOString();
+    expect((await post({ kind: 'item-publish', item: 'no-such-item', published: false, startsAt: at })).body.error.message).toContain('item: no item');
+    expect((await post({ kind: 'item-publish', item: 'alpha-item-1', published: 'no', startsAt: at })).body.error.message).toContain('published');
+    expect((await post({ kind: 'item-publish', item: 'alpha-item-1', published: false, startsAt: at })).status).toBe(201);
+    expect(await published()).toContain('alpha-item-1');
+    offset += 61_000;
+    await expect.poll(published, { timeout: 5_000 }).not.toContain('alpha-item-1');
+    const audit = (await (await fetch(`${t.url}/api/v1/audit?action=item.update`, { headers: { cookie } })).json()) as { entries: { username: string }[] };
+    expect(audit.entries[0]!.username).toBe('admin (run of show)');
+  });
+});
+
 describe('run-of-show rules', () => {
   const slot = (id: string, target: string, scene: string, from: string, to: string) => ({ id, target: { type: 'device' as const, id: target }, scene, startsAt: `2023-11-12T${from}:00.000Z`, endsAt: `2023-11-12T${to}:00.000Z` });
   const none = () => undefined;
