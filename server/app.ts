@@ -5,6 +5,7 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Server as SocketServer } from 'socket.io';
+import type { Device } from '../shared/devices.schema';
 import { NAMESPACES } from '../shared/socket-events';
 import { SqliteAnnouncementsRepository } from './announcements/announcements.repository';
 import { announcementsRoutes } from './announcements/announcements.routes';
@@ -45,6 +46,9 @@ import { SqliteGroupsRepository } from './groups/groups.repository';
 import { groupsRoutes } from './groups/groups.routes';
 import { GroupsService } from './groups/groups.service';
 import { LiveBroadcaster } from './live/live.broadcaster';
+import { SqliteScheduleRepository } from './schedule/schedule.repository';
+import { scheduleRoutes } from './schedule/schedule.routes';
+import { ScheduleService } from './schedule/schedule.service';
 import { rehearsalRoutes } from './rehearsal/rehearsal.routes';
 import { RehearsalService } from './rehearsal/rehearsal.service';
 import { SqliteRoadshowRepository } from './roadshow/roadshow.repository';
@@ -130,6 +134,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   const consoleNsp = io.of(NAMESPACES.console) as unknown as ConsoleNamespace;
   // The console namespace is registered last; until then fleet changes have nobody to tell.
   let fleetChanged = () => {};
+  let deviceReported: (device: Device) => void = () => {};
 
   const counters = new CountersService({ events: eventsRepository, timeZone: config.timeZone, now });
   const broadcaster = new LiveBroadcaster({
@@ -154,6 +159,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     repository: new SqliteDevicesRepository(db),
     audit,
     onFleetChanged: () => fleetChanged(),
+    onReported: (device) => deviceReported(device),
+    onConnected: (id) => schedule.screenConnected(id),
     hasSection: (id) => content.hasSection(id),
     now,
     figures: { today: () => eventsRepository.deviceCounts(counters.today()) },
@@ -177,8 +184,27 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     now,
     onChanged: () => {
       announcements.groupChanged(null);
+      schedule.tick();
       fleetChanged();
     },
+  });
+  const schedule: ScheduleService = new ScheduleService({
+    repository: new SqliteScheduleRepository(db),
+    content: {
+      hasItem: (id) => content.all().items.some((i) => i.id === id),
+      setPublished: (id, published, actor) => {
+        const current = content.editable().items.find((i) => i.id === id);
+        if (!current || current.published === published) return;
+        const { version, updatedAt: _updatedAt, ...item } = current;
+        content.saveItem(id, { ...item, published }, version, actor);
+      },
+    },
+    audit,
+    fleet: devices,
+    groupMembers: (id) => groups.members(id),
+    timeZone: config.timeZone,
+    now,
+    logger,
   });
   const announcements: AnnouncementsService = new AnnouncementsService({
     repository: new SqliteAnnouncementsRepository(db),
@@ -341,6 +367,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   app.use(devicesRoutes({ devices, pairing, auth }));
   app.use(announcementsRoutes({ announcements, auth }));
   app.use(groupsRoutes({ groups, auth }));
+  app.use(scheduleRoutes({ schedule, auth }));
   app.use('/api', apiNotFound);
   app.use(pagesRoutes({ webDir: config.webDir, mediaDirs: [join(config.dataDir, 'media'), join(config.contentDir, 'images')] }));
   app.use(notFoundHandler);
@@ -357,7 +384,9 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     if (req._query?.sid === undefined) (sessionMiddleware as unknown as (q: unknown, s: unknown, n: () => void) => void)(req, res, next);
     else next();
   });
-  fleetChanged = registerConsoleNamespace(consoleNsp, { sessionStore, auth, devices, pairing, announcements, groups, metrics, logger, tasks, storage }).fleetChanged;
+  const consoleChannel = registerConsoleNamespace(consoleNsp, { sessionStore, auth, devices, pairing, announcements, groups, metrics, logger, tasks, storage });
+  fleetChanged = consoleChannel.fleetChanged;
+  deviceReported = consoleChannel.deviceReported;
 
   let closing: Promise<void> | undefined;
   stopping = () => closing !== undefined;
@@ -368,7 +397,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     db,
     logger,
     metrics,
-    services: { auth, audit, users: usersService, content, counters, corrections, deals, roadshow, devices, pairing, announcements, groups, ingest, broadcaster },
+    services: { auth, audit, users: usersService, content, counters, corrections, deals, roadshow, devices, pairing, announcements, groups, schedule, ingest, broadcaster },
     snapshot,
 
     /** Starts listening; resolves with the bound port (useful with port 0). */
@@ -389,6 +418,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
         stopBackpressureGuard();
         storage.close();
         announcements.close();
+        schedule.close();
         const stopped = new Promise<void>((resolve) => httpServer.once('close', () => resolve()));
         // Requests in flight finish and are answered (their posts commit meanwhile); keep-alive
         // connections close after their last answer. main.ts gives up after 10 s, so cut at 7.

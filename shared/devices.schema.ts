@@ -44,6 +44,27 @@ export const DeviceConfigSchema = z.object({
 });
 export type DeviceConfig = z.infer<typeof DeviceConfigSchema>;
 
+/**
+ * What a screen shows now, in parts the console can draw a miniature from: its app, its view, the
+ * section and item or the stage scene, its language, the announcement on it, and whether it is
+ * running on saved content. Sent with every heartbeat and at once whenever it changes.
+ */
+export const ScreenStateSchema = z.strictObject({
+  app: z.enum(['kiosk', 'stage', 'door']),
+  /** kiosk: attract | home | section | item; stage: scene; door: counter. */
+  view: z.string().max(40),
+  section: SlugSchema.nullable().optional(),
+  item: SlugSchema.nullable().optional(),
+  scene: z.string().max(40).nullable().optional(),
+  pinned: z.boolean().optional(),
+  locale: LocaleSchema.optional(),
+  /** The id of the announcement on screen, if any. */
+  announcement: z.string().max(64).nullable().optional(),
+  /** Its live connection is down: it shows saved content. */
+  offline: z.boolean().optional(),
+});
+export type ScreenState = z.infer<typeof ScreenStateSchema>;
+
 export const DeviceSchema = DeviceConfigSchema.extend({
   createdAt: z.iso.datetime(),
   revokedAt: z.iso.datetime().nullable(),
@@ -55,14 +76,19 @@ export const DeviceSchema = DeviceConfigSchema.extend({
   address: z.string().nullable(),
   /** What the device counted today (TIME_ZONE): door entries (`visit`) and booth visits (`session`). */
   today: z.object({ visits: z.number().int(), boothVisits: z.number().int() }).optional(),
+  /** What it last reported showing (at lastSeenAt); null before its first report. */
+  state: ScreenStateSchema.nullable().optional(),
 });
 export type Device = z.infer<typeof DeviceSchema>;
 
-/** What a screen reports about itself every 15 s over the /device namespace. */
+
+/** What a screen reports about itself every 15 s over the /device namespace (and at once when what it shows changes). */
 export const HeartbeatSchema = z.strictObject({
   appVersion: z.string().max(64),
   view: z.string().max(200),
   onlineSince: z.iso.datetime().optional(),
+  /** Added later: screens of older builds leave it out. */
+  state: ScreenStateSchema.optional(),
 });
 export type Heartbeat = z.infer<typeof HeartbeatSchema>;
 

@@ -41,6 +41,8 @@ export interface Fleet {
 export interface ConsoleServerToClientEvents {
   /** The fleet changed (a screen came or went, reported, was paired or revoked). */
   fleet: (fleet: Fleet) => void;
+  /** One screen reported what it shows now (sent at once; the fleet push follows within a second). */
+  'device:state': (device: Device) => void;
 }
 export interface ConsoleClientToServerEvents {
   'fleet:get': (ack: (reply: Reply<Fleet>) => void) => void;

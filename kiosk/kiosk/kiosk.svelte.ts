@@ -11,6 +11,8 @@ import { Freshness } from '../lib/kiosk/freshness.svelte';
 import { InteractionRecorder } from '../lib/kiosk/interactions';
 import { KioskLocale } from '../lib/kiosk/locale.svelte';
 import { KioskNav, viewName } from '../lib/kiosk/navigation.svelte';
+import { kioskAnnouncements } from '../lib/kiosk/announcements';
+import type { ScreenState } from '../../shared/devices.schema';
 import { loadSavedSnapshot, saveSnapshot } from '../lib/kiosk/saved-snapshot';
 import { registerServiceWorker } from '../lib/kiosk/sw-client';
 import { ZoomState } from '../lib/kiosk/zoom.svelte';
@@ -95,6 +97,7 @@ export async function startKiosk(target: HTMLElement): Promise<Kiosk> {
   client = startDevice(device, {
     appVersion: __APP_VERSION__,
     currentView: () => viewName(nav.view),
+    currentState: () => screenState(),
     onCommand: (command) => {
       if (command.type === 'set-locale') locale.setDefault(command.locale, nav.view.kind === 'attract');
     },
@@ -103,6 +106,31 @@ export async function startKiosk(target: HTMLElement): Promise<Kiosk> {
       else reloadRequested = true;
     },
   });
+  // What the kiosk shows, for the console's live mirror: reported at once whenever it changes.
+  const screenState = (): ScreenState => {
+    const view = nav.view;
+    const shown = kioskAnnouncements(live.announcements, device.config?.id ?? null, clock.now)[0];
+    return {
+      app: 'kiosk',
+      view: view.kind,
+      section: view.kind === 'section' || view.kind === 'item' ? view.section : null,
+      item: view.kind === 'item' ? view.item : null,
+      locale: view.kind === 'attract' ? (device.config?.locale ?? 'zh-CN') : locale.current,
+      announcement: shown?.id ?? null,
+      offline: live.status === 'offline',
+    };
+  };
+  // The clock makes this run every second (announcements end on time); only a change is reported.
+  let reported = '';
+  $effect.root(() => {
+    $effect(() => {
+      const json = JSON.stringify(screenState());
+      if (json === reported) return;
+      reported = json;
+      client?.report();
+    });
+  });
+
   // Any touch, key or scroll is a sign of life for the idle timer (capture: before any handler).
   for (const type of ['pointerdown', 'keydown', 'wheel'] as const) {
     window.addEventListener(type, () => idle.activity(), { capture: true, passive: true });

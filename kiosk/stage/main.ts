@@ -13,7 +13,9 @@ const remote = new StageRemote();
 const client = startDevice(device, {
   appVersion: __APP_VERSION__,
   currentView: () => remote.view,
+  currentState: () => remote.state,
   onCommand: (command) => remote.receive(command),
 });
+remote.onChange = () => client.report();
 
 boot(App, { props: { device, remote }, deviceToken: client.token });

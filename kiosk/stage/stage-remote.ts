@@ -1,4 +1,4 @@
-import type { DeviceCommand } from '../../shared/devices.schema';
+import type { DeviceCommand, ScreenState } from '../../shared/devices.schema';
 
 /** The operator commands the stage itself obeys (reload and identify are the device module's). */
 export type StageCommand = Extract<DeviceCommand, { type: 'pin-scene' | 'next-scene' }>;
@@ -11,8 +11,20 @@ export type StageCommand = Extract<DeviceCommand, { type: 'pin-scene' | 'next-sc
 export class StageRemote {
   /** What the screen shows, as the console lists it ("scene:overview", "scene:visitors (pinned)"). */
   view = 'scene:starting';
+  /** The same in parts, for the console's live mirror. */
+  state: ScreenState = { app: 'stage', view: 'scene', scene: null, pinned: false, announcement: null };
+  /** Called when `state` changed (the device client reports it at once). */
+  onChange: () => void = () => {};
   #listener: ((command: StageCommand) => void) | null = null;
   #early: StageCommand[] = [];
+
+  /** The app sets what it shows; a change is reported. */
+  show(state: Omit<ScreenState, 'app' | 'view'>): void {
+    const next: ScreenState = { app: 'stage', view: 'scene', ...state };
+    if (JSON.stringify(next) === JSON.stringify(this.state)) return;
+    this.state = next;
+    this.onChange();
+  }
 
   /** For the device client's `onCommand`. */
   receive(command: DeviceCommand): void {

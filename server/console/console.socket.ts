@@ -1,7 +1,7 @@
 import type { Namespace, Socket } from 'socket.io';
 import { z, type ZodType } from 'zod';
 import type { SessionUser, UserRole } from '../../shared/auth.schema';
-import { DeviceCommandInputSchema, PairingApprovalSchema } from '../../shared/devices.schema';
+import { DeviceCommandInputSchema, PairingApprovalSchema, type Device } from '../../shared/devices.schema';
 import type { Reply } from '../../shared/reply';
 import type { ConsoleClientToServerEvents, ConsoleServerToClientEvents, Fleet } from '../../shared/socket-events';
 import type { AnnouncementsService } from '../announcements/announcements.service';
@@ -51,7 +51,7 @@ const DeviceCommandSchema = z.strictObject({ deviceId: z.string().min(1).max(64)
  * session still exists and the user's current role, so a sign-out, a disabled account or a
  * demotion takes effect on the next command even on an open socket.
  */
-export function registerConsoleNamespace(nsp: ConsoleNamespace, deps: ConsoleDeps): { fleetChanged(): void } {
+export function registerConsoleNamespace(nsp: ConsoleNamespace, deps: ConsoleDeps): { fleetChanged(): void; deviceReported(device: Device): void } {
   // The session was read from the cookie at the engine handshake (see app.ts), like any HTTP request.
   nsp.use((socket, next) => next(currentUser(socket) ? undefined : new Error('unauthorized: sign in first')));
 
@@ -114,6 +114,9 @@ export function registerConsoleNamespace(nsp: ConsoleNamespace, deps: ConsoleDep
   // Fleet changes come in bursts (a hall of screens reconnecting): at most one push a second.
   let pending: NodeJS.Timeout | undefined;
   return {
+    deviceReported(device) {
+      if (nsp.adapter.rooms.get(STAFF_ROOM)?.size) nsp.to(STAFF_ROOM).emit('device:state', device);
+    },
     fleetChanged() {
       pending ??= setTimeout(() => {
         pending = undefined;

@@ -1,4 +1,4 @@
-import type { DeviceRole, Heartbeat } from '../../shared/devices.schema';
+import type { DeviceRole, Heartbeat, ScreenState } from '../../shared/devices.schema';
 import type { Locale } from '../../shared/i18n';
 import type { Db } from '../storage/database';
 
@@ -17,6 +17,7 @@ export interface DeviceRecord {
   appVersion: string | null;
   view: string | null;
   address: string | null;
+  state?: ScreenState | null;
 }
 
 export interface DevicesRepository {
@@ -46,7 +47,16 @@ interface DeviceRow {
   app_version: string | null;
   view: string | null;
   address: string | null;
+  state: string | null;
 }
+
+const parseState = (json: string | null): ScreenState | null => {
+  try {
+    return json ? (JSON.parse(json) as ScreenState) : null;
+  } catch {
+    return null;
+  }
+};
 
 const toRecord = (r: DeviceRow): DeviceRecord => ({
   id: r.id,
@@ -63,9 +73,10 @@ const toRecord = (r: DeviceRow): DeviceRecord => ({
   appVersion: r.app_version,
   view: r.view,
   address: r.address,
+  state: parseState(r.state),
 });
 
-const COLUMNS = 'id, name, role, section, idle_timeout_seconds, scene_seconds, locale, created_at, revoked_at, last_seen_at, online_since, app_version, view, address';
+const COLUMNS = 'id, name, role, section, idle_timeout_seconds, scene_seconds, locale, created_at, revoked_at, last_seen_at, online_since, app_version, view, address, state';
 
 export class SqliteDevicesRepository implements DevicesRepository {
   constructor(private readonly db: Db) {}
@@ -101,8 +112,8 @@ export class SqliteDevicesRepository implements DevicesRepository {
 
   recordHeartbeat(id: string, heartbeat: Heartbeat, at: string): void {
     this.db
-      .prepare('UPDATE devices SET last_seen_at = ?, app_version = ?, view = ?, online_since = coalesce(?, online_since) WHERE id = ?')
-      .run(at, heartbeat.appVersion, heartbeat.view, heartbeat.onlineSince ?? null, id);
+      .prepare('UPDATE devices SET last_seen_at = ?, app_version = ?, view = ?, online_since = coalesce(?, online_since), state = coalesce(?, state) WHERE id = ?')
+      .run(at, heartbeat.appVersion, heartbeat.view, heartbeat.onlineSince ?? null, heartbeat.state ? JSON.stringify(heartbeat.state) : null, id);
   }
 
   recordConnection(id: string, address: string | null, at: string): void {

@@ -19,6 +19,10 @@ export interface DevicesServiceDeps {
   audit: AuditService;
   /** A screen came, went, reported or was paired or revoked: the console's fleet view is stale. */
   onFleetChanged: () => void;
+  /** A screen reported what it shows: the console's mirror redraws it at once (not with the next fleet push). */
+  onReported?: (device: Device) => void;
+  /** A screen opened a /device connection (the run of show tells it what it missed). */
+  onConnected?: (deviceId: string) => void;
   hasSection: (sectionId: string) => boolean;
   now: () => number;
   channel: DeviceChannel;
@@ -136,6 +140,7 @@ export class DevicesService {
     this.openConnections.set(id, (this.openConnections.get(id) ?? 0) + 1);
     this.deps.repository.recordConnection(id, address, new Date(this.deps.now()).toISOString());
     this.deps.onFleetChanged();
+    this.deps.onConnected?.(id);
   }
 
   disconnected(id: string): void {
@@ -147,6 +152,10 @@ export class DevicesService {
 
   heartbeat(id: string, heartbeat: Heartbeat): void {
     this.deps.repository.recordHeartbeat(id, heartbeat, new Date(this.deps.now()).toISOString());
+    if (heartbeat.state && this.deps.onReported) {
+      const record = this.deps.repository.findById(id);
+      if (record) this.deps.onReported({ ...record, online: record.revokedAt === null && (this.openConnections.get(id) ?? 0) > 0 });
+    }
     this.deps.onFleetChanged();
   }
 

@@ -216,7 +216,29 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE announcements_v6 RENAME TO announcements;
   CREATE INDEX announcements_by_expiry ON announcements(expires_at);
   `,
-  // 7: the door role (SQLite cannot alter a CHECK: the table is rebuilt with the same columns), and
+  // 7: what each screen last reported showing (the console's live mirror)
+  `
+  ALTER TABLE devices ADD COLUMN state TEXT;
+  `,
+  // 8: the run of show (scene pins per display or group, in time slots; items published at set times)
+  `
+  CREATE TABLE schedule_slots (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('scene-pin', 'item-publish')),
+    target_type TEXT CHECK (target_type IN ('device', 'group')),
+    target_id TEXT,
+    scene TEXT,
+    item TEXT,
+    published INTEGER,
+    applied_at TEXT,
+    starts_at TEXT NOT NULL,
+    ends_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX schedule_slots_by_end ON schedule_slots(ends_at);
+  `,
+  // 9: the door role (SQLite cannot alter a CHECK: the table is rebuilt with the same columns), and
   // what each device counted per day
   `
   CREATE TABLE devices_new (
@@ -235,12 +257,13 @@ export const MIGRATIONS: readonly string[] = [
     locale TEXT NOT NULL DEFAULT 'zh-CN',
     scene_seconds INTEGER NOT NULL DEFAULT 20,
     address TEXT,
-    online_since TEXT
+    online_since TEXT,
+    state TEXT
   );
   INSERT INTO devices_new (id, name, role, section, token_hash, created_at, created_by, revoked_at, last_seen_at, app_version, view,
-                           idle_timeout_seconds, locale, scene_seconds, address, online_since)
+                           idle_timeout_seconds, locale, scene_seconds, address, online_since, state)
     SELECT id, name, role, section, token_hash, created_at, created_by, revoked_at, last_seen_at, app_version, view,
-           idle_timeout_seconds, locale, scene_seconds, address, online_since FROM devices;
+           idle_timeout_seconds, locale, scene_seconds, address, online_since, state FROM devices;
   DROP TABLE devices;
   ALTER TABLE devices_new RENAME TO devices;
 

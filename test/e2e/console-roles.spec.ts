@@ -40,7 +40,7 @@ test('an operator has no Users page; an admin manages accounts', async ({ page, 
   await signInToConsole(page, 'operator1', PASSWORD);
   await expectConnected(page);
   const nav = page.getByRole('navigation', { name: 'Console' });
-  await expect(nav.getByRole('link')).toHaveText(['Content', 'Announcements', 'Screens', 'Counters', 'Matchmaking', 'Roadshow', 'Audit log']);
+  await expect(nav.getByRole('link')).toHaveText(['Content', 'Announcements', 'Screens', 'Counters', 'Matchmaking', 'Roadshow', 'Run of show', 'Audit log']);
   await page.goto('/console/users');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('No such page');
   await page.getByRole('button', { name: 'Sign out' }).click();

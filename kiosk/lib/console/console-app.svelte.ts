@@ -8,6 +8,7 @@ import { ContentStore } from './content.svelte';
 import { CorrectionsStore } from './corrections.svelte';
 import { FleetStore } from './fleet.svelte';
 import { GroupsStore } from './groups.svelte';
+import { ScheduleStore } from './schedule.svelte';
 import { UiLanguage } from './lang.svelte';
 import { Notices } from './notices.svelte';
 import { Router } from './router.svelte';
@@ -30,6 +31,7 @@ export class ConsoleApp {
   readonly content = new ContentStore(this.api, this.notices, this.ui);
   readonly fleet = new FleetStore();
   readonly groups = new GroupsStore(this.api, this.fleet);
+  readonly schedule = new ScheduleStore(this.api);
   readonly announcements = new AnnouncementsStore(this.api);
   readonly corrections = new CorrectionsStore(this.api);
   readonly zone: ExhibitionZone;

@@ -1,3 +1,4 @@
+import type { Device } from '../../../shared/devices.schema';
 import { io, type Socket } from 'socket.io-client';
 import type { Reply } from '../../../shared/reply';
 import { NAMESPACES, type ConsoleClientToServerEvents, type ConsoleServerToClientEvents, type Fleet } from '../../../shared/socket-events';
@@ -56,6 +57,10 @@ export function connectConsole(deps: ConsoleSocketDeps): ConsoleConnection {
     refresh();
   });
   socket.on('fleet', receive);
+  socket.on('device:state', (device: unknown) => {
+    const d = device as { id?: unknown } | null;
+    if (d && typeof d.id === 'string') fleet.reported(device as Device);
+  });
   socket.on('disconnect', (reason) => {
     fleet.setStatus('offline');
     // The server closes a console socket on purpose when the session ends (sign-out, disabled

@@ -44,6 +44,12 @@ export class FleetStore {
     this.loaded = true;
   }
 
+  /** One screen reported what it shows: only that screen changes (the mirror redraws at once). */
+  reported(device: Device): void {
+    if (!this.devices.some((d) => d.id === device.id)) return;
+    this.devices = this.devices.map((d) => (d.id === device.id ? device : d));
+  }
+
   setStatus(status: ChannelStatus): void {
     this.status = status;
   }

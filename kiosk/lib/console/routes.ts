@@ -8,6 +8,7 @@ export type Route =
   | { page: 'matchmaking' }
   | { page: 'roadshow' }
   | { page: 'audit' }
+  | { page: 'schedule' }
   | { page: 'users' }
   | { page: 'not-found' };
 
@@ -40,6 +41,7 @@ export function parseRoute(pathname: string): Route {
     case 'matchmaking':
     case 'roadshow':
     case 'audit':
+    case 'schedule':
     case 'users':
       return parts.length === 1 ? { page } : { page: 'not-found' };
     default:

@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { DeviceCommand } from '../../../shared/devices.schema';
+import type { DeviceCommand, ScreenState } from '../../../shared/devices.schema';
 import { NAMESPACES, type DeviceClientToServerEvents, type DeviceServerToClientEvents } from '../../../shared/socket-events';
 import { clearCredentials, loadCredentials, saveCredentials, type DeviceCredentials } from './device-credentials';
 import type { DeviceState } from './device.svelte';
@@ -12,6 +12,8 @@ export interface DeviceClientOptions {
   appVersion: string;
   /** What the screen shows now ("attract", "item:oc-ta-exm", "scene:overview"), for the console. */
   currentView: () => string;
+  /** What the screen shows, in parts (the console's live mirror draws it); sent with every heartbeat. */
+  currentState?: () => ScreenState;
   /** Commands the app handles itself: set-locale, pin-scene, next-scene. */
   onCommand: (command: DeviceCommand) => void;
   /** Reload the page (default: at once); a kiosk may wait for a quiet moment. */
@@ -25,7 +27,12 @@ export interface DeviceClient {
   stop(): void;
   /** The device token while paired; the live socket presents it so revocation closes it too. */
   token(): string | null;
+  /** What the screen shows changed: report it now (a burst of changes is sent once). */
+  report(): void;
 }
+
+/** Changes within this long are reported together (a visitor's quick taps, a scene and its announcement). */
+const REPORT_DEBOUNCE_MS = 150;
 
 type DeviceSocket = Socket<DeviceServerToClientEvents, DeviceClientToServerEvents>;
 
@@ -46,8 +53,12 @@ export function startDevice(state: DeviceState, options: DeviceClientOptions): D
   let pairingAbort: AbortController | null = null;
   let stopped = false;
 
+  let reportTimer: ReturnType<typeof setTimeout> | undefined;
   const sendHeartbeat = () => {
-    socket?.emit('device:heartbeat', { appVersion: options.appVersion.slice(0, 64), view: options.currentView().slice(0, 200), onlineSince }, () => {});
+    clearTimeout(reportTimer);
+    reportTimer = undefined;
+    const state = options.currentState?.();
+    socket?.emit('device:heartbeat', { appVersion: options.appVersion.slice(0, 64), view: options.currentView().slice(0, 200), onlineSince, ...(state ? { state } : {}) }, () => {});
   };
 
   const handleCommand = (command: DeviceCommand) => {
@@ -123,10 +134,15 @@ export function startDevice(state: DeviceState, options: DeviceClientOptions): D
   return {
     stop() {
       stopped = true;
+      clearTimeout(reportTimer);
       pairingAbort?.abort();
       clearInterval(heartbeat);
       socket?.close();
     },
     token: () => credentials?.token ?? null,
+    report() {
+      if (!socket?.connected || reportTimer !== undefined) return;
+      reportTimer = setTimeout(sendHeartbeat, REPORT_DEBOUNCE_MS);
+    },
   };
 }

@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import type { DeviceCommandInput } from '../../shared/devices.schema';
+import { activeSlot, slotConflicts } from '../../shared/schedule.rules';
+import type { CreateSlot, PublishSlot, ScenePinSlot, ScheduleSlot } from '../../shared/schedule.schema';
+import { startOfDay } from '../../shared/time-zone';
+import type { Actor, AuditService } from '../audit/audit.service';
+import type { Logger } from '../platform/logger';
+import { AppError, notFound } from '../platform/errors';
+import type { ScheduleRepository } from './schedule.repository';
+
+export interface ScheduleFleet {
+  isActive(deviceId: string): boolean;
+  /** Sends without auditing (the slot was audited when it was planned). */
+  deliver(deviceId: string, command: DeviceCommandInput): number;
+}
+
+/** What publishing at set times needs from content. */
+export interface ScheduleContent {
+  hasItem(itemId: string): boolean;
+  /** Publishes or unpublishes an item as `actor` (audited and broadcast like an operator's change). */
+  setPublished(itemId: string, published: boolean, actor: Actor): void;
+}
+
+export interface ScheduleServiceDeps {
+  repository: ScheduleRepository;
+  content: ScheduleContent;
+  audit: AuditService;
+  fleet: ScheduleFleet;
+  groupMembers: (id: string) => string[] | undefined;
+  timeZone: string;
+  now: () => number;
+  logger: Logger;
+  /** How often the plan is compared with what screens were told (default 1 s). */
+  tickMs?: number;
+}
+
+const invalid = (field: string, message: string) => new AppError(400, 'validation_failed', `${field}: ${message}`, { fields: { [field]: message } });
+const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * The run of show: scene pins per stage display or group, each from a start to an end in the
+ * exhibition's time zone. Every second it compares, screen by screen, the scene the plan wants
+ * with the one it last told the screen, and sends the difference: a slot starts and ends on
+ * time, a change to the plan reaches screens at once, and a screen that was offline at the start
+ * of a slot is told when it reconnects (`screenConnected`). A once-a-second comparison instead of
+ * one timer per boundary also follows a clock that jumps (a test's, or NTP correcting the host).
+ * The tick catches everything: a failure is logged and retried on the next tick, never thrown
+ * out of the timer.
+ */
+export class ScheduleService {
+  private slots: ScheduleSlot[];
+  /** What each screen was last told by the schedule: a scene, or null (rotation) after a slot ended. */
+  private readonly told = new Map<string, string | null>();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly deps: ScheduleServiceDeps) {
+    this.slots = deps.repository.upcoming(new Date(deps.now() - DAY_MS).toISOString());
+    this.timer = setInterval(() => this.tick(), deps.tickMs ?? 1_000);
+    this.timer.unref();
+  }
+
+  /** Slots of one calendar day in TIME_ZONE (default today), with the slots each conflicts with. */
+  day(day?: string): { day: string; timeZone: string; slots: (ScheduleSlot & { conflicts: string[] })[] } {
+    const start = day ? startOfDay(day, this.deps.timeZone) : undefined;
+    if (day && start === undefined) throw invalid('day', 'must be a day as YYYY-MM-DD');
+    const from = start ?? startOfDay(new Date(this.deps.now()).toLocaleDateString('en-CA', { timeZone: this.deps.timeZone }), this.deps.timeZone)!;
+    const slots = this.deps.repository.between(new Date(from).toISOString(), new Date(from + DAY_MS).toISOString());
+    // A publish slot is an instant (starts = ends); it is on the day when it falls in it.
+    const pins = slots.filter((s): s is ScenePinSlot => s.kind === 'scene-pin');
+    const conflicts = slotConflicts(pins, this.deps.groupMembers);
+    return {
+      day: day ?? new Date(from + 12 * 3_600_000).toLocaleDateString('en-CA', { timeZone: this.deps.timeZone }),
+      timeZone: this.deps.timeZone,
+      slots: slots.map((s) => ({ ...s, conflicts: conflicts.get(s.id) ?? [] })),
+    };
+  }
+
+  create(input: CreateSlot, actor: Actor): ScheduleSlot {
+    const createdAt = new Date(this.deps.now()).toISOString();
+    let slot: ScheduleSlot;
+    if (input.kind === 'item-publish') {
+      if (!this.deps.content.hasItem(input.item)) throw invalid('item', `no item "${input.item}"`);
+      if (Date.parse(input.startsAt) <= this.deps.now()) throw invalid('startsAt', 'must be in the future');
+      const at = new Date(input.startsAt).toISOString();
+      slot = { id: randomUUID(), kind: 'item-publish', item: input.item, published: input.published, startsAt: at, endsAt: at, appliedAt: null, createdBy: actor.username, createdAt };
+    } else {
+      if (input.target.type === 'device' && !this.deps.fleet.isActive(input.target.id)) throw invalid('target.id', `no active screen "${input.target.id}"`);
+      if (input.target.type === 'group' && !this.deps.groupMembers(input.target.id)) throw invalid('target.id', `no screen group "${input.target.id}"`);
+      if (Date.parse(input.endsAt) <= this.deps.now()) throw invalid('endsAt', 'must be in the future');
+      slot = {
+        id: randomUUID(),
+        kind: 'scene-pin',
+        target: input.target,
+        scene: input.scene,
+        startsAt: new Date(input.startsAt).toISOString(),
+        endsAt: new Date(input.endsAt).toISOString(),
+        createdBy: actor.username,
+        createdAt,
+      };
+    }
+    this.deps.repository.create(slot);
+    this.deps.audit.record(actor, { action: 'schedule.create', targetType: 'schedule', targetId: slot.id, after: slot });
+    this.slots = [...this.slots, slot];
+    this.tick();
+    return slot;
+  }
+
+  remove(id: string, actor: Actor): void {
+    const removed = this.deps.repository.remove(id);
+    if (!removed) throw notFound(`No run-of-show slot "${id}"`);
+    this.deps.audit.record(actor, { action: 'schedule.delete', targetType: 'schedule', targetId: id, before: removed });
+    this.slots = this.slots.filter((s) => s.id !== id);
+    this.tick();
+  }
+
+  /** A screen (re)connected: it has forgotten any pin, so tell it what the plan wants now. */
+  screenConnected(deviceId: string): void {
+    this.told.delete(deviceId);
+    // After the connection's own setup (its config goes out first).
+    setImmediate(() => this.tick());
+  }
+
+  /** Compares the plan with what screens were told and sends the difference. Never throws. */
+  tick(): void {
+    try {
+      const now = this.deps.now();
+      this.slots = this.slots.filter((s) => Date.parse(s.endsAt) > now - DAY_MS || (s.kind === 'item-publish' && !s.appliedAt));
+      for (const slot of this.slots) if (slot.kind === 'item-publish' && !slot.appliedAt && Date.parse(slot.startsAt) <= now) this.publish(slot, now);
+      const pins = this.slots.filter((s): s is ScenePinSlot => s.kind === 'scene-pin');
+      const screens = new Set<string>(this.told.keys());
+      for (const slot of pins) {
+        if (slot.target.type === 'device') screens.add(slot.target.id);
+        else for (const id of this.deps.groupMembers(slot.target.id) ?? []) screens.add(id);
+      }
+      for (const deviceId of screens) {
+        const wanted = activeSlot(pins, deviceId, now, this.deps.groupMembers)?.scene ?? null;
+        const told = this.told.has(deviceId) ? this.told.get(deviceId)! : null;
+        if (wanted === told) continue;
+        const delivered = this.deps.fleet.deliver(deviceId, { type: 'pin-scene', scene: wanted });
+        // Not reached (offline): tried again on reconnect, and on every tick meanwhile costs nothing.
+        if (delivered > 0) {
+          if (wanted === null) this.told.delete(deviceId);
+          else this.told.set(deviceId, wanted);
+        }
+      }
+    } catch (error) {
+      this.deps.logger.error({ err: error }, 'run of show: tick failed; retrying on the next one');
+    }
+  }
+
+  /** Applies a due publish slot once; one that fails (the item was deleted) is marked and logged, not retried forever. */
+  private publish(slot: PublishSlot, now: number): void {
+    const at = new Date(now).toISOString();
+    slot.appliedAt = at;
+    this.deps.repository.markApplied(slot.id, at);
+    try {
+      if (this.deps.content.hasItem(slot.item)) this.deps.content.setPublished(slot.item, slot.published, { id: null, username: `${slot.createdBy} (run of show)` });
+    } catch (error) {
+      this.deps.logger.error({ err: error, slot: slot.id }, 'run of show: publishing an item failed');
+    }
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+  }
+}
