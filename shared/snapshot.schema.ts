@@ -30,14 +30,32 @@ export type Snapshot = z.infer<typeof SnapshotSchema>;
  * One change after a snapshot. Each patch carries the latest values of what it names (not a delta),
  * so applying patch `seq` to a state at `seq - 1` gives the state at `seq`.
  */
+/**
+ * `prev` is sent only to clients that declared a view (see shared/live-views.ts): such a client
+ * does not get every patch, so instead of `seq === current + 1` a patch applies to a state at
+ * `current` when `prev <= current < seq`. It names the previous patch sent to that view, and the
+ * patch carries everything its view saw change after `prev`.
+ */
+const PrevSchema = SeqSchema.optional();
+
+/** A path from the root of the counters (array indexes as strings). */
+const JsonPathSchema = z.array(z.string().refine((key) => key !== '__proto__', 'not a usable key'));
+/** `[path, value]`: the path now holds value; `[path]`: it no longer exists. See shared/json-delta.rules.ts. */
+export const DeltaChangeSchema = z.union([z.tuple([JsonPathSchema]), z.tuple([JsonPathSchema, z.unknown()])]);
+
 export const PatchSchema = z.discriminatedUnion('type', [
-  z.object({ seq: SeqSchema, type: z.literal('counters'), counters: CountersSchema }),
-  z.object({ seq: SeqSchema, type: z.literal('content'), exhibition: ExhibitionSchema, sections: z.array(PublishedSectionSchema) }),
-  z.object({ seq: SeqSchema, type: z.literal('announcements'), announcements: z.array(AnnouncementSchema) }),
-  z.object({ seq: SeqSchema, type: z.literal('deals'), deals: DealFiguresSchema }),
-  z.object({ seq: SeqSchema, type: z.literal('roadshow'), roadshow: PublicRoadshowSchema }),
+  z.object({ seq: SeqSchema, prev: PrevSchema, type: z.literal('counters'), counters: CountersSchema }),
+  /**
+   * The counters that moved since the previous counters patch of this view, with their latest
+   * values (only to clients that declared a view).
+   */
+  z.object({ seq: SeqSchema, prev: SeqSchema, type: z.literal('counters:delta'), changes: z.array(DeltaChangeSchema) }),
+  z.object({ seq: SeqSchema, prev: PrevSchema, type: z.literal('content'), exhibition: ExhibitionSchema, sections: z.array(PublishedSectionSchema) }),
+  z.object({ seq: SeqSchema, prev: PrevSchema, type: z.literal('announcements'), announcements: z.array(AnnouncementSchema) }),
+  z.object({ seq: SeqSchema, prev: PrevSchema, type: z.literal('deals'), deals: DealFiguresSchema }),
+  z.object({ seq: SeqSchema, prev: PrevSchema, type: z.literal('roadshow'), roadshow: PublicRoadshowSchema }),
 ]);
 export type Patch = z.infer<typeof PatchSchema>;
 export type PatchType = Patch['type'];
 /** A patch before the broadcaster numbers it. */
-export type PatchBody = Patch extends infer P ? (P extends Patch ? Omit<P, 'seq'> : never) : never;
+export type PatchBody = Exclude<Patch, { type: 'counters:delta' }> extends infer P ? (P extends Patch ? Omit<P, 'seq' | 'prev'> : never) : never;

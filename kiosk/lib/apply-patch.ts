@@ -1,4 +1,5 @@
 import type { Patch, Snapshot } from '../../shared/snapshot.schema';
+import { applyDelta, looksLikeDelta } from '../../shared/json-delta.rules';
 
 /** The part of a snapshot that patches change; what a screen renders. */
 export type LiveData = Pick<Snapshot, 'seq' | 'exhibition' | 'sections' | 'counters' | 'announcements' | 'deals' | 'roadshow'>;
@@ -9,12 +10,17 @@ export type LiveData = Pick<Snapshot, 'seq' | 'exhibition' | 'sections' | 'count
  * - `applied`: it is the very next change;
  * - `gap`: at least one change was missed, so only a fresh snapshot can give a correct state.
  * With no state yet (`currentSeq` null) every patch is a gap: a patch alone is never a whole state.
+ *
+ * A patch sent to a declared view names `prev`, the previous patch of that view: the view skips
+ * patches (a phone gets counters once a second), and the patch carries everything the view saw
+ * change after `prev`, so it applies to any state from `prev` on.
  */
 export type PatchOutcome = 'applied' | 'ignored' | 'gap';
 
-export function patchOutcome(currentSeq: number | null, patchSeq: number): PatchOutcome {
+export function patchOutcome(currentSeq: number | null, patchSeq: number, prev?: number): PatchOutcome {
   if (currentSeq === null) return 'gap';
   if (patchSeq <= currentSeq) return 'ignored';
+  if (prev !== undefined) return prev <= currentSeq ? 'applied' : 'gap';
   return patchSeq === currentSeq + 1 ? 'applied' : 'gap';
 }
 
@@ -23,15 +29,18 @@ export type PatchResult = { outcome: 'applied'; data: LiveData } | { outcome: 'i
 /**
  * Applies `patch` to `data` without mutating it. Parts the patch does not name keep their
  * references, so a counters patch (up to ten a second) does not make the sections re-render.
- * Each patch carries the latest value of what it names (not a delta), so "apply" is "replace".
+ * Each patch carries the latest value of what it names, so "apply" is "replace": the whole part, or
+ * for `counters:delta` the paths it names (shared/json-delta.rules.ts).
  */
 export function applyPatch(data: LiveData | null, patch: Patch): PatchResult {
   if (data === null) return { outcome: 'gap', data };
-  const outcome = patchOutcome(data.seq, patch.seq);
+  const outcome = patchOutcome(data.seq, patch.seq, patch.prev);
   if (outcome !== 'applied') return { outcome, data };
   switch (patch.type) {
     case 'counters':
       return { outcome, data: { ...data, seq: patch.seq, counters: patch.counters } };
+    case 'counters:delta':
+      return { outcome, data: { ...data, seq: patch.seq, counters: applyDelta(data.counters, patch.changes) } };
     case 'content':
       return { outcome, data: { ...data, seq: patch.seq, exhibition: patch.exhibition, sections: patch.sections } };
     case 'announcements':
@@ -43,7 +52,7 @@ export function applyPatch(data: LiveData | null, patch: Patch): PatchResult {
   }
 }
 
-const PATCH_TYPES: ReadonlySet<string> = new Set<Patch['type']>(['counters', 'content', 'announcements', 'deals', 'roadshow']);
+const PATCH_TYPES: ReadonlySet<string> = new Set<Patch['type']>(['counters', 'counters:delta', 'content', 'announcements', 'deals', 'roadshow']);
 
 /**
  * A cheap shape check for what arrives over the socket. The payload comes from our own server and
@@ -52,8 +61,11 @@ const PATCH_TYPES: ReadonlySet<string> = new Set<Patch['type']>(['counters', 'co
  */
 export function looksLikePatch(value: unknown): value is Patch {
   if (typeof value !== 'object' || value === null) return false;
-  const { seq, type } = value as { seq?: unknown; type?: unknown };
-  return Number.isSafeInteger(seq) && (seq as number) >= 0 && typeof type === 'string' && PATCH_TYPES.has(type);
+  const { seq, prev, type, changes } = value as { seq?: unknown; prev?: unknown; type?: unknown; changes?: unknown };
+  if (!(Number.isSafeInteger(seq) && (seq as number) >= 0 && typeof type === 'string' && PATCH_TYPES.has(type))) return false;
+  if (prev !== undefined && !(Number.isSafeInteger(prev) && (prev as number) >= 0 && (prev as number) < (seq as number))) return false;
+  // A delta is applied path by path: its paths are checked so a malformed one cannot reach the state.
+  return type !== 'counters:delta' || (prev !== undefined && looksLikeDelta(changes));
 }
 
 /** The same kind of check for a snapshot: a seq and the parts every screen reads. */
