@@ -50,6 +50,7 @@ import { registerLiveNamespace, type LiveNamespace } from './live/live.socket';
 import { snapshotRoutes } from './live/snapshot.routes';
 import { buildSnapshot } from './live/snapshot.service';
 import { SnapshotCache } from './live/snapshot.cache';
+import { countersForView, LIVE_VIEWS, type LiveView } from '../shared/live-views';
 import { healthRoutes } from './platform/health.routes';
 import { apiNotFound, errorHandler, notFoundHandler } from './platform/http-errors.middleware';
 import { TokenBuckets } from './platform/token-bucket';
@@ -133,7 +134,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     settings,
     metrics,
     counterIntervalMs: config.counterPatchIntervalMs,
-    countersPatch: () => ({ type: 'counters', counters: counters.current() }),
+    counters: () => counters.current(),
     now,
     tasks,
   });
@@ -227,23 +228,28 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   });
   // Known once listening (port 0 picks one); computed once, the network does not change under a show.
   let publicUrl: string | undefined;
-  const snapshots = new SnapshotCache(
-    () =>
-      buildSnapshot({
-        content,
-        counters,
-        announcements,
-        deals,
-        roadshow,
-        rehearsal: config.rehearsal,
-        seq: () => broadcaster.seq,
-        appVersion: version,
-        publicUrl: () => (publicUrl ??= resolvePublicUrl(config.publicUrl, (httpServer.address() as AddressInfo | null)?.port ?? config.port)),
-        now,
-      }),
-    () => [broadcaster.seq, counters.current()],
-    now,
-  );
+  // One cache per view (and one for clients without a view): each is built and serialised once per version.
+  const snapshotCache = (view: LiveView | null) =>
+    new SnapshotCache(
+      () =>
+        buildSnapshot({
+          content,
+          // Read through the broadcaster, so that deltas to views start from what the snapshot holds.
+          counters: () => (view ? countersForView(view, broadcaster.observeCounters()) : broadcaster.observeCounters()),
+          announcements,
+          deals,
+          roadshow,
+          rehearsal: config.rehearsal,
+          seq: () => broadcaster.seq,
+          appVersion: version,
+          publicUrl: () => (publicUrl ??= resolvePublicUrl(config.publicUrl, (httpServer.address() as AddressInfo | null)?.port ?? config.port)),
+          now,
+        }),
+      () => [broadcaster.seq, counters.current()],
+      now,
+    );
+  const snapshots = snapshotCache(null);
+  const viewSnapshots = new Map(LIVE_VIEWS.map((view) => [view, snapshotCache(view)]));
   const snapshot = () => snapshots.current().snapshot;
 
   // At midnight in TIME_ZONE "today" starts from zero on every screen without waiting for an event.
@@ -315,7 +321,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   app.use(notFoundHandler);
   app.use(errorHandler(logger, storage));
 
-  registerLiveNamespace(live, { snapshot: () => snapshots.current(), devices, metrics, now, tasks });
+  registerLiveNamespace(live, { snapshot: (view) => (view ? viewSnapshots.get(view)! : snapshots).current(), devices, metrics, now, tasks });
   const stopBackpressureGuard = guardBackpressure(io, { limits: config.socketLimits, metrics, logger, now });
   // Registered first, so they run before the namespaces' own checks.
   deviceNsp.use(refuseCrossSiteSocket(allowedOrigins));

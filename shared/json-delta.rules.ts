@@ -8,8 +8,8 @@
  * compared key by key; arrays index by index, except one that got shorter, which is replaced
  * whole (a day reset empties the visitor buckets).
  */
-export type JsonPath = readonly string[];
-export type DeltaChange = readonly [path: JsonPath, value: unknown] | readonly [path: JsonPath];
+export type JsonPath = string[];
+export type DeltaChange = [path: JsonPath, value: unknown] | [path: JsonPath];
 
 /** A set of paths, keyed by their JSON text (keys may contain any character). */
 export type PathSet = Map<string, JsonPath>;
@@ -60,9 +60,9 @@ function valueAt(root: unknown, path: JsonPath): { found: boolean; value: unknow
  */
 export function deltaFor(current: unknown, paths: Iterable<JsonPath>): DeltaChange[] {
   const sorted = [...paths].sort((a, b) => a.length - b.length);
-  return sorted.map((path) => {
+  return sorted.map((path): DeltaChange => {
     const { found, value } = valueAt(current, path);
-    return found ? ([path, value] as const) : ([path] as const);
+    return found ? [path, value] : [path];
   });
 }
 

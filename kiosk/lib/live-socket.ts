@@ -2,6 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import { NAMESPACES, type LiveClientToServerEvents, type LiveServerToClientEvents } from '../../shared/socket-events';
 import { applyPatch, looksLikePatch, looksLikeSnapshot } from './apply-patch';
 import type { LiveState } from './live.svelte';
+import type { LiveView } from '../../shared/live-views';
 
 export type LiveSocket = Socket<LiveServerToClientEvents, LiveClientToServerEvents>;
 
@@ -21,13 +22,17 @@ export interface LiveConnection {
  * needs nothing else. While connected, patches must arrive in `seq` order; a gap means a change was
  * missed and the screen asks for a fresh snapshot.
  */
-export function connectLive(state: LiveState, options: { now?: () => number; deviceToken?: () => string | null } = {}): LiveConnection {
+export function connectLive(
+  state: LiveState,
+  options: { now?: () => number; deviceToken?: () => string | null; view?: LiveView } = {},
+): LiveConnection {
   const now = options.now ?? Date.now;
   const socket: LiveSocket = io(NAMESPACES.live, {
     // A paired screen presents its token (read at every reconnect), so revoking it closes this socket too.
     auth: (send) => {
+      // The view says what this page renders: the server sends only that, as deltas, at its rate.
       const token = options.deviceToken?.();
-      send(token ? { token } : {});
+      send({ ...(token ? { token } : {}), ...(options.view ? { view: options.view } : {}) });
     },
     // Screens sit on show-floor Wi-Fi behind proxies that rarely keep long-polling healthy.
     transports: ['websocket'],

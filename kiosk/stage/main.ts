@@ -16,4 +16,4 @@ const client = startDevice(device, {
   onCommand: (command) => remote.receive(command),
 });
 
-boot(App, { props: { device, remote }, deviceToken: client.token });
+boot(App, { view: 'stage', props: { device, remote }, deviceToken: client.token });
