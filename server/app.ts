@@ -183,6 +183,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     maxEventAgeDays: config.ingestMaxEventAgeDays,
     mode: config.ingestCommit,
     // After the commit, before the answers: a failure here must neither lose the answers nor escape.
+    // It only marks the counters stale and schedules the patch; the broadcast runs after the answers.
     onStored: () =>
       void tasks.run('counters.changed', () => {
         counters.invalidate();

@@ -110,18 +110,17 @@ export class LiveBroadcaster {
     return patch;
   }
 
-  /** Counters moved: send them now, or once the interval since the last counters patch has passed. */
+  /** Counters moved: send them once the acknowledgements are out, or once the interval since the last counters patch has passed. */
   countersChanged(): void {
     if (this.countersTimer) return;
-    const wait = this.lastCountersAt + this.deps.counterIntervalMs - this.deps.now();
-    if (wait <= 0) {
-      this.sendCounters();
-    } else {
-      this.countersTimer = setTimeout(() => {
-        this.countersTimer = undefined;
-        this.deps.tasks.run('live.counters', () => this.sendCounters());
-      }, wait);
-    }
+    // Never sent from here, even when due at once: this is called right after an ingest commit,
+    // and the posts of that commit are answered only when the caller returns. A timer of 0 runs
+    // after those answers are written, so the fan-out (which grows with the clients) never delays them.
+    const wait = Math.max(0, this.lastCountersAt + this.deps.counterIntervalMs - this.deps.now());
+    this.countersTimer = setTimeout(() => {
+      this.countersTimer = undefined;
+      this.deps.tasks.run('live.counters', () => this.sendCounters());
+    }, wait);
   }
 
   /** Sends what is pending now (used at shutdown), writes down the seq and stops the timers. */
