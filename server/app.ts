@@ -50,6 +50,8 @@ import { registerLiveNamespace, type LiveNamespace } from './live/live.socket';
 import { snapshotRoutes } from './live/snapshot.routes';
 import { buildSnapshot } from './live/snapshot.service';
 import { SnapshotCache } from './live/snapshot.cache';
+import { ContentVersions } from './live/content-version';
+import compression from 'compression';
 import { countersForView, LIVE_VIEWS, type LiveView } from '../shared/live-views';
 import { healthRoutes } from './platform/health.routes';
 import { apiNotFound, errorHandler, notFoundHandler } from './platform/http-errors.middleware';
@@ -143,10 +145,11 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
       repository: new SqliteContentRepository(db),
       audit,
       now,
-      onChanged: () => broadcaster.publish({ type: 'content', exhibition: content.exhibition(), sections: content.publishedSections() }),
+      onChanged: () => broadcaster.publish({ type: 'content', ...contentVersions.current().content }),
     },
     deps.seedContent ?? (() => readContentFolder(config.contentDir)),
   );
+  const contentVersions = new ContentVersions(content);
   const devices = new DevicesService({
     repository: new SqliteDevicesRepository(db),
     audit,
@@ -234,7 +237,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     new SnapshotCache(
       () =>
         buildSnapshot({
-          content,
+          content: { current: () => contentVersions.current().content },
           // Read through the broadcaster, so that deltas to views start from what the snapshot holds.
           counters: () => (view ? countersForView(view, broadcaster.observeCounters()) : broadcaster.observeCounters()),
           announcements,
@@ -285,9 +288,12 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders());
+  // gzip (or deflate) for every answer above 1 KB that a client accepts compressed: the snapshot and
+  // the content are JSON text that shrinks ~5×. Socket.io's own transports are not affected.
+  app.use(compression({ threshold: 1024 }));
   app.use(healthRoutes({ registry: metrics.registry, readinessProblems: () => [...(stopping() ? ['stopping: the server is shutting down'] : []), ...readinessProblems(db, content, storage)] }));
   app.use(apiPrelude(sessionMiddleware, allowedOrigins));
-  app.use(snapshotRoutes(() => snapshots.current().json));
+  app.use(snapshotRoutes({ snapshot: () => snapshots.current(), content: () => contentVersions.current() }));
   app.use(
     eventsRoutes({
       ingest,

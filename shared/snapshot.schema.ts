@@ -15,6 +15,11 @@ export const SnapshotSchema = z.object({
   /** The address phones use to reach this server (QR codes encode it); from PUBLIC_URL or the server's LAN address. */
   publicUrl: z.string(),
   serverTime: z.iso.datetime(),
+  /**
+   * Names the exhibition and sections below: it changes when they do. A client that holds this
+   * version gets snapshots without them (see LiveSnapshotSchema and GET /api/v1/snapshot/content).
+   */
+  contentVersion: z.string(),
   exhibition: ExhibitionSchema,
   sections: z.array(PublishedSectionSchema),
   counters: CountersSchema,
@@ -25,6 +30,17 @@ export const SnapshotSchema = z.object({
   rehearsal: z.boolean(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
+
+/**
+ * A snapshot without the content, for a client that already holds `contentVersion` (it said so in
+ * the handshake's `auth.contentVersion`, or in `?content=` on GET /api/v1/snapshot).
+ */
+export const LiveSnapshotSchema = SnapshotSchema.omit({ exhibition: true, sections: true });
+export type LiveSnapshot = z.infer<typeof LiveSnapshotSchema>;
+
+/** GET /api/v1/snapshot/content: the published content and its version (also its ETag). */
+export const ContentSchema = z.object({ contentVersion: z.string(), exhibition: ExhibitionSchema, sections: z.array(PublishedSectionSchema) });
+export type Content = z.infer<typeof ContentSchema>;
 
 /**
  * One change after a snapshot. Each patch carries the latest values of what it names (not a delta),
@@ -50,7 +66,7 @@ export const PatchSchema = z.discriminatedUnion('type', [
    * values (only to clients that declared a view).
    */
   z.object({ seq: SeqSchema, prev: SeqSchema, type: z.literal('counters:delta'), changes: z.array(DeltaChangeSchema) }),
-  z.object({ seq: SeqSchema, prev: PrevSchema, type: z.literal('content'), exhibition: ExhibitionSchema, sections: z.array(PublishedSectionSchema) }),
+  z.object({ seq: SeqSchema, prev: PrevSchema, type: z.literal('content'), contentVersion: z.string(), exhibition: ExhibitionSchema, sections: z.array(PublishedSectionSchema) }),
   z.object({ seq: SeqSchema, prev: PrevSchema, type: z.literal('announcements'), announcements: z.array(AnnouncementSchema) }),
   z.object({ seq: SeqSchema, prev: PrevSchema, type: z.literal('deals'), deals: DealFiguresSchema }),
   z.object({ seq: SeqSchema, prev: PrevSchema, type: z.literal('roadshow'), roadshow: PublicRoadshowSchema }),

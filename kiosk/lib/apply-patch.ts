@@ -1,8 +1,11 @@
-import type { Patch, Snapshot } from '../../shared/snapshot.schema';
+import type { LiveSnapshot, Patch, Snapshot } from '../../shared/snapshot.schema';
 import { applyDelta, looksLikeDelta } from '../../shared/json-delta.rules';
 
 /** The part of a snapshot that patches change; what a screen renders. */
-export type LiveData = Pick<Snapshot, 'seq' | 'exhibition' | 'sections' | 'counters' | 'announcements' | 'deals' | 'roadshow'>;
+export type LiveData = Pick<Snapshot, 'seq' | 'exhibition' | 'sections' | 'counters' | 'announcements' | 'deals' | 'roadshow'> & {
+  /** The version of `exhibition` and `sections` (absent in states saved by older pages). */
+  contentVersion?: string;
+};
 
 /**
  * What a patch means for a state at `currentSeq`:
@@ -42,7 +45,7 @@ export function applyPatch(data: LiveData | null, patch: Patch): PatchResult {
     case 'counters:delta':
       return { outcome, data: { ...data, seq: patch.seq, counters: applyDelta(data.counters, patch.changes) } };
     case 'content':
-      return { outcome, data: { ...data, seq: patch.seq, exhibition: patch.exhibition, sections: patch.sections } };
+      return { outcome, data: { ...data, seq: patch.seq, contentVersion: patch.contentVersion, exhibition: patch.exhibition, sections: patch.sections } };
     case 'announcements':
       return { outcome, data: { ...data, seq: patch.seq, announcements: patch.announcements } };
     case 'deals':
@@ -81,4 +84,22 @@ export function looksLikeSnapshot(value: unknown): value is Snapshot {
     s.counters !== null &&
     Array.isArray(s.announcements)
   );
+}
+
+/** The check for a snapshot sent without its content (the client said it holds `contentVersion`). */
+export function looksLikeLiveSnapshot(value: unknown): value is LiveSnapshot {
+  if (typeof value !== 'object' || value === null) return false;
+  const s = value as Partial<Record<keyof Snapshot, unknown>>;
+  return Number.isSafeInteger(s.seq) && typeof s.contentVersion === 'string' && typeof s.counters === 'object' && s.counters !== null && Array.isArray(s.announcements);
+}
+
+/**
+ * A whole snapshot from one the server sent, completed with the content this screen holds when
+ * the server left it out. Null when it cannot be completed (the content held is not that version):
+ * the screen must ask for a full snapshot.
+ */
+export function completeSnapshot(received: unknown, held: LiveData | null): Snapshot | null {
+  if (looksLikeSnapshot(received)) return received;
+  if (!looksLikeLiveSnapshot(received) || held === null || held.contentVersion !== received.contentVersion) return null;
+  return { ...received, exhibition: held.exhibition, sections: held.sections };
 }

@@ -51,7 +51,12 @@ export function registerLiveNamespace(
     // What the client shows (auth.view); anything else, or nothing, is the compatible full channel.
     const declared: unknown = (socket.handshake.auth as { view?: unknown } | undefined)?.view;
     const view = isLiveView(declared) ? declared : null;
-    const first = deps.tasks.run('live.snapshot', () => deps.snapshot(view).json);
+    // A reconnecting client that holds the current content (auth.contentVersion) gets only the live part.
+    const held: unknown = (socket.handshake.auth as { contentVersion?: unknown } | undefined)?.contentVersion;
+    const first = deps.tasks.run('live.snapshot', () => {
+      const shared = deps.snapshot(view);
+      return held === shared.snapshot.contentVersion ? shared.liveJson : shared.json;
+    });
     // Without a snapshot the client has nothing to apply patches to; it reconnects and tries again.
     if (first === undefined) return void socket.disconnect(true);
     // Joined in the same turn as the snapshot is sent: no patch can fall between the two.

@@ -90,7 +90,8 @@ describe('applyPatch', () => {
 
   it('replaces the exhibition and sections on a content patch', () => {
     const sections = [section('alpha'), section('beta')];
-    const result = applyPatch(state(4), { seq: 5, type: 'content', exhibition: exhibition('Renamed'), sections });
+    const result = applyPatch(state(4), { seq: 5, type: 'content', contentVersion: 'v2', exhibition: exhibition('Renamed'), sections });
+    expect(result.data?.contentVersion).toBe('v2');
 
     expect(result.outcome).toBe('applied');
     expect(result.data?.exhibition.title.en).toBe('Renamed');
