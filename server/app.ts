@@ -136,6 +136,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     settings,
     metrics,
     counterIntervalMs: config.counterPatchIntervalMs,
+    audience: (room) => live.adapter.rooms.get(room)?.size ?? 0,
     counters: () => counters.current(),
     now,
     tasks,

@@ -34,6 +34,8 @@ export interface LiveBroadcasterDeps {
   metrics: Metrics;
   /** Minimum time between two counter patches. */
   counterIntervalMs: number;
+  /** How many clients are in a room: a view nobody watches is not sent deltas nor kept waiting for one. */
+  audience: (room: string) => number;
   /** The current counters, read when a patch is due (so it carries the latest values). */
   counters: () => Counters;
   now: () => number;
@@ -156,6 +158,10 @@ export class LiveBroadcaster {
   private sendDelta(view: LiveView, seq: number, counters: Counters, now: number): void {
     const stream = this.views[view];
     if (stream.pending.size === 0) return;
+    // Nobody watches this view: what moved is dropped. A client that joins later starts from a
+    // snapshot observed after now, so nothing before it can be missing from its next delta; and no
+    // timer forces a counters patch (to every client) for a view without clients.
+    if (this.deps.audience(viewRoom(view)) === 0) return void stream.pending.clear();
     const due = stream.lastCountersAt + VIEW_COUNTER_INTERVAL_MS[view];
     if (now < due) {
       // Not yet: what moved waits in `pending`, and a counters patch is due when the view may have one.

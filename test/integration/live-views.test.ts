@@ -106,4 +106,15 @@ describe('/live views and counter deltas', () => {
     expect(plain.patches.every((p) => p.type !== 'counters:delta' && p.prev === undefined)).toBe(true);
     for (const client of [phone, kiosk, plain]) client.close();
   });
+
+  it('sends a client without a view one counters patch per change, whatever views nobody watches', async () => {
+    const sensor = await createDevice(t.url);
+    const plain = await connectLive(t.url);
+    await postEvents(t.url, sensor.token, { events: [randomEvent(random(5), Date.now())] });
+    await plain.nextPatch((p) => p.type === 'counters');
+    // Past the phones' interval: a view without clients must not force another counters patch.
+    await new Promise((resolve) => setTimeout(resolve, 1_300));
+    expect(plain.patches.filter((p) => p.type === 'counters')).toHaveLength(1);
+    plain.close();
+  });
 });

@@ -25,6 +25,7 @@ describe('acknowledgements and the broadcast', () => {
       settings: { get: (k) => settings.get(k), set: (k, v) => void settings.set(k, v) },
       metrics,
       counterIntervalMs: 100,
+      audience: () => 1,
       counters: () => ({ ...counters }),
       now: Date.now,
       tasks,
