@@ -58,6 +58,9 @@ import { registerLiveNamespace, type LiveNamespace } from './live/live.socket';
 import { snapshotRoutes } from './live/snapshot.routes';
 import { buildSnapshot } from './live/snapshot.service';
 import { SnapshotCache } from './live/snapshot.cache';
+import { ContentVersions } from './live/content-version';
+import compression from 'compression';
+import { countersForView, LIVE_VIEWS, type LiveView } from '../shared/live-views';
 import { healthRoutes } from './platform/health.routes';
 import { apiNotFound, errorHandler, notFoundHandler } from './platform/http-errors.middleware';
 import { TokenBuckets } from './platform/token-bucket';
@@ -142,7 +145,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     settings,
     metrics,
     counterIntervalMs: config.counterPatchIntervalMs,
-    countersPatch: () => ({ type: 'counters', counters: counters.current() }),
+    audience: (room) => live.adapter.rooms.get(room)?.size ?? 0,
+    counters: () => counters.current(),
     now,
     tasks,
   });
@@ -151,10 +155,11 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
       repository: new SqliteContentRepository(db),
       audit,
       now,
-      onChanged: () => broadcaster.publish({ type: 'content', exhibition: content.exhibition(), sections: content.publishedSections() }),
+      onChanged: () => broadcaster.publish({ type: 'content', ...contentVersions.current().content }),
     },
     deps.seedContent ?? (() => readContentFolder(config.contentDir)),
   );
+  const contentVersions = new ContentVersions(content);
   const devices = new DevicesService({
     repository: new SqliteDevicesRepository(db),
     audit,
@@ -224,6 +229,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     maxEventAgeDays: config.ingestMaxEventAgeDays,
     mode: config.ingestCommit,
     // After the commit, before the answers: a failure here must neither lose the answers nor escape.
+    // It only marks the counters stale and schedules the patch; the broadcast runs after the answers.
     onStored: () =>
       void tasks.run('counters.changed', () => {
         counters.invalidate();
@@ -271,23 +277,28 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   });
   // Known once listening (port 0 picks one); computed once, the network does not change under a show.
   let publicUrl: string | undefined;
-  const snapshots = new SnapshotCache(
-    () =>
-      buildSnapshot({
-        content,
-        counters,
-        announcements,
-        deals,
-        roadshow,
-        rehearsal: config.rehearsal,
-        seq: () => broadcaster.seq,
-        appVersion: version,
-        publicUrl: () => (publicUrl ??= resolvePublicUrl(config.publicUrl, (httpServer.address() as AddressInfo | null)?.port ?? config.port)),
-        now,
-      }),
-    () => [broadcaster.seq, counters.current()],
-    now,
-  );
+  // One cache per view (and one for clients without a view): each is built and serialised once per version.
+  const snapshotCache = (view: LiveView | null) =>
+    new SnapshotCache(
+      () =>
+        buildSnapshot({
+          content: { current: () => contentVersions.current().content },
+          // Read through the broadcaster, so that deltas to views start from what the snapshot holds.
+          counters: () => (view ? countersForView(view, broadcaster.observeCounters()) : broadcaster.observeCounters()),
+          announcements,
+          deals,
+          roadshow,
+          rehearsal: config.rehearsal,
+          seq: () => broadcaster.seq,
+          appVersion: version,
+          publicUrl: () => (publicUrl ??= resolvePublicUrl(config.publicUrl, (httpServer.address() as AddressInfo | null)?.port ?? config.port)),
+          now,
+        }),
+      () => [broadcaster.seq, counters.current()],
+      now,
+    );
+  const snapshots = snapshotCache(null);
+  const viewSnapshots = new Map(LIVE_VIEWS.map((view) => [view, snapshotCache(view)]));
   const snapshot = () => snapshots.current().snapshot;
 
   // At midnight in TIME_ZONE "today" starts from zero on every screen without waiting for an event.
@@ -322,9 +333,12 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders());
+  // gzip (or deflate) for every answer above 1 KB that a client accepts compressed: the snapshot and
+  // the content are JSON text that shrinks ~5×. Socket.io's own transports are not affected.
+  app.use(compression({ threshold: 1024 }));
   app.use(healthRoutes({ registry: metrics.registry, readinessProblems: () => [...(stopping() ? ['stopping: the server is shutting down'] : []), ...readinessProblems(db, content, storage)] }));
   app.use(apiPrelude(sessionMiddleware, allowedOrigins));
-  app.use(snapshotRoutes(() => snapshots.current().json));
+  app.use(snapshotRoutes({ snapshot: () => snapshots.current(), content: () => contentVersions.current() }));
   app.use(
     eventsRoutes({
       ingest,
@@ -373,7 +387,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   app.use(notFoundHandler);
   app.use(errorHandler(logger, storage));
 
-  registerLiveNamespace(live, { snapshot: () => snapshots.current(), devices, metrics, now, tasks });
+  registerLiveNamespace(live, { snapshot: (view) => (view ? viewSnapshots.get(view)! : snapshots).current(), devices, metrics, now, tasks });
   const stopBackpressureGuard = guardBackpressure(io, { limits: config.socketLimits, metrics, logger, now });
   // Registered first, so they run before the namespaces' own checks.
   deviceNsp.use(refuseCrossSiteSocket(allowedOrigins));

@@ -1,5 +1,5 @@
 import type { Reply } from './reply';
-import type { Patch, Snapshot } from './snapshot.schema';
+import type { LiveSnapshot, Patch, Snapshot } from './snapshot.schema';
 import type { Device, DeviceCommand, DeviceCommandInput, DeviceConfig, Heartbeat, PairingApproval, PendingPairing } from './devices.schema';
 import type { ScreenGroup } from './groups.schema';
 
@@ -8,7 +8,8 @@ export const NAMESPACES = { live: '/live', device: '/device', console: '/console
 
 /** `/live`: public and read-only. A snapshot on connect, then numbered patches. */
 export interface LiveServerToClientEvents {
-  snapshot: (snapshot: Snapshot) => void;
+  /** Without exhibition and sections when the client's `auth.contentVersion` is the current one. */
+  snapshot: (snapshot: Snapshot | LiveSnapshot) => void;
   patch: (patch: Patch) => void;
 }
 export interface LiveClientToServerEvents {

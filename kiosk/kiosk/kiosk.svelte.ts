@@ -168,7 +168,7 @@ export async function startKiosk(target: HTMLElement): Promise<Kiosk> {
   // The saved state goes in before the socket connects; a database that is very slow to answer
   // delays the connection only so long.
   await withTimeout(savedLoaded, SAVED_WAIT_MS);
-  connectLive(live, { deviceToken: token });
+  connectLive(live, { deviceToken: token, view: 'kiosk' });
   registerServiceWorker(update);
   keepInStep({ db: await dbReady, live, device, nav, locale, update, sender, freshness, reloadRequested: () => reloadRequested });
   return kiosk;

@@ -1,7 +1,8 @@
 import { io, type Socket } from 'socket.io-client';
 import { NAMESPACES, type LiveClientToServerEvents, type LiveServerToClientEvents } from '../../shared/socket-events';
-import { applyPatch, looksLikePatch, looksLikeSnapshot } from './apply-patch';
+import { applyPatch, completeSnapshot, looksLikePatch, looksLikeSnapshot } from './apply-patch';
 import type { LiveState } from './live.svelte';
+import type { LiveView } from '../../shared/live-views';
 
 export type LiveSocket = Socket<LiveServerToClientEvents, LiveClientToServerEvents>;
 
@@ -21,13 +22,19 @@ export interface LiveConnection {
  * needs nothing else. While connected, patches must arrive in `seq` order; a gap means a change was
  * missed and the screen asks for a fresh snapshot.
  */
-export function connectLive(state: LiveState, options: { now?: () => number; deviceToken?: () => string | null } = {}): LiveConnection {
+export function connectLive(
+  state: LiveState,
+  options: { now?: () => number; deviceToken?: () => string | null; view?: LiveView } = {},
+): LiveConnection {
   const now = options.now ?? Date.now;
   const socket: LiveSocket = io(NAMESPACES.live, {
     // A paired screen presents its token (read at every reconnect), so revoking it closes this socket too.
     auth: (send) => {
+      // The view says what this page renders: the server sends only that, as deltas, at its rate.
       const token = options.deviceToken?.();
-      send(token ? { token } : {});
+      // The content held (a reconnect): if it is still current the snapshot comes without it (a few KB).
+      const contentVersion = state.contentVersion;
+      send({ ...(token ? { token } : {}), ...(options.view ? { view: options.view } : {}), ...(contentVersion ? { contentVersion } : {}) });
     },
     // Screens sit on show-floor Wi-Fi behind proxies that rarely keep long-polling healthy.
     transports: ['websocket'],
@@ -53,6 +60,7 @@ export function connectLive(state: LiveState, options: { now?: () => number; dev
       // A missing or failed answer leaves the state as it is; the next patch shows the gap again.
       if (error || !reply?.ok || !looksLikeSnapshot(reply.data)) return;
       state.load(reply.data, now());
+      state.status = 'online';
     });
   };
 
@@ -60,10 +68,15 @@ export function connectLive(state: LiveState, options: { now?: () => number; dev
     // Online once the snapshot is in; "connected" without data would promise more than we have.
     if (state.status !== 'online') state.status = 'connecting';
   });
-  socket.on('snapshot', (snapshot) => {
-    if (!looksLikeSnapshot(snapshot)) return;
-    state.load(snapshot, now());
-    state.status = 'online';
+  socket.on('snapshot', (received) => {
+    const snapshot = completeSnapshot(received, state.data());
+    if (snapshot) {
+      state.load(snapshot, now());
+      state.status = 'online';
+    } else {
+      // Sent without the content, but what this screen holds is not that version: ask for everything.
+      resync();
+    }
   });
   socket.on('patch', (patch) => {
     if (!looksLikePatch(patch) || resyncing) return;

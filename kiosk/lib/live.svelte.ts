@@ -26,6 +26,8 @@ export class LiveState {
   roadshow = $state.raw<PublicRoadshow | null>(null);
   /** The server is a rehearsal (npm run demo): its figures are simulated. */
   rehearsal = $state(false);
+  /** The version of `exhibition` and `sections`, sent at reconnect so the server can leave them out. */
+  contentVersion = $state<string | null>(null);
   /** Number of the last change included; null until the first snapshot. */
   seq = $state<number | null>(null);
   /** The server's app version (from its version.json), to compare with `__APP_VERSION__`. */
@@ -48,6 +50,7 @@ export class LiveState {
     if (this.seq === null || this.exhibition === null || this.counters === null || this.deals === null || this.roadshow === null) return null;
     return {
       seq: this.seq,
+      ...(this.contentVersion === null ? {} : { contentVersion: this.contentVersion }),
       exhibition: this.exhibition,
       sections: this.sections,
       counters: this.counters,
@@ -74,6 +77,7 @@ export class LiveState {
     this.deals = data.deals;
     this.roadshow = data.roadshow;
     this.seq = data.seq;
+    this.contentVersion = data.contentVersion ?? null;
     this.lastUpdated = at;
   }
 }

@@ -3,4 +3,4 @@ import './theme.css';
 import { boot } from '../lib/boot';
 import App from './App.svelte';
 
-boot(App);
+boot(App, { view: 'phone' });

@@ -18,4 +18,4 @@ const client = startDevice(device, {
 });
 remote.onChange = () => client.report();
 
-boot(App, { props: { device, remote }, deviceToken: client.token });
+boot(App, { view: 'stage', props: { device, remote }, deviceToken: client.token });

@@ -1,4 +1,6 @@
-import type { Namespace } from 'socket.io';
+import type { Counters } from '../../shared/counters.schema';
+import { collectChangedPaths, deltaFor, type PathSet } from '../../shared/json-delta.rules';
+import { LIVE_VIEWS, viewIncludes, type LiveView } from '../../shared/live-views';
 import type { Patch, PatchBody } from '../../shared/snapshot.schema';
 import type { BackgroundTasks } from '../platform/background';
 import type { Metrics } from '../platform/metrics';
@@ -13,15 +15,29 @@ const SEQ_PERSIST_MS = 2_000;
  */
 const SEQ_RESTART_MARGIN = 10_000;
 
+/** The room of /live clients that declared no view: every patch, counters in full. */
+export const DEFAULT_ROOM = 'view:default';
+export function viewRoom(view: LiveView): string {
+  return `view:${view}`;
+}
+
+/**
+ * The least time between two counters patches to a view. Phones are many, on venue Wi-Fi, and show
+ * a few headline figures: once a second is live enough. Screens keep the server's own rate.
+ */
+export const VIEW_COUNTER_INTERVAL_MS: Readonly<Record<LiveView, number>> = { phone: 1_000, kiosk: 0, stage: 0, console: 0 };
+
 export interface LiveBroadcasterDeps {
-  /** Where patches go; a namespace or anything with the same `emit`. */
-  live: Pick<Namespace, 'emit'>;
+  /** Where patches go: a namespace's rooms (DEFAULT_ROOM, viewRoom(view)). */
+  live: { to(room: string): { emit(event: 'patch', patch: Patch): unknown } };
   settings: SettingsRepository;
   metrics: Metrics;
   /** Minimum time between two counter patches. */
   counterIntervalMs: number;
-  /** Builds the counters patch body when it is due (so it carries the latest values). */
-  countersPatch: () => PatchBody;
+  /** How many clients are in a room: a view nobody watches is not sent deltas nor kept waiting for one. */
+  audience: (room: string) => number;
+  /** The current counters, read when a patch is due (so it carries the latest values). */
+  counters: () => Counters;
   now: () => number;
   /** Runs the timers' work so that a failure (a full disk) is logged, never thrown out of a timer. */
   tasks: BackgroundTasks;
@@ -38,6 +54,9 @@ export class LiveBroadcaster {
   private countersTimer: NodeJS.Timeout | undefined;
   private persistedSeq: number;
   private readonly persistTimer: NodeJS.Timeout;
+  /** The counters as last observed: every state a client can hold (snapshot or patch) was observed. */
+  private observed: Counters | undefined;
+  private readonly views: Record<LiveView, ViewStream>;
 
   constructor(private readonly deps: LiveBroadcasterDeps) {
     // seq keeps increasing across restarts so a client never mistakes a new server's patch for an
@@ -47,6 +66,9 @@ export class LiveBroadcaster {
     const stored = deps.settings.get(SEQ_KEY);
     this.seqValue = stored === undefined ? 0 : Number(stored) + SEQ_RESTART_MARGIN;
     this.persistedSeq = -1;
+    this.views = Object.fromEntries(
+      LIVE_VIEWS.map((view) => [view, { lastSentSeq: this.seqValue, pending: new Map(), lastCountersAt: -Infinity, timer: undefined }]),
+    ) as Record<LiveView, ViewStream>;
     // On a full disk this write fails; the server still starts (read-only) and retries every few seconds.
     deps.tasks.run('live.seq.persist', () => this.persistSeq());
     this.persistTimer = setInterval(() => deps.tasks.run('live.seq.persist', () => this.persistSeq()), SEQ_PERSIST_MS);
@@ -57,27 +79,50 @@ export class LiveBroadcaster {
     return this.seqValue;
   }
 
-  /** Sends one patch with the next seq. */
+  /**
+   * The current counters, after noting which paths moved since they were last observed, for
+   * every view. Snapshots read the counters through this, so that the next delta to a view carries
+   * every path that moved after any state a client of that view holds (see ViewStream).
+   */
+  observeCounters(): Counters {
+    const current = this.deps.counters();
+    const observed = this.observed;
+    this.observed = current;
+    if (observed === undefined || observed === current) return current;
+    const moved: PathSet = new Map();
+    collectChangedPaths(observed, current, moved);
+    for (const view of LIVE_VIEWS) {
+      const pending = this.views[view].pending;
+      for (const [key, path] of moved) if (viewIncludes(view, path)) pending.set(key, path);
+    }
+    return current;
+  }
+
+  /** Sends one patch with the next seq: to clients without a view as it is, to each view with its `prev`. */
   publish(body: PatchBody): Patch {
     const patch = { ...body, seq: this.seqValue + 1 } as Patch;
     this.seqValue = patch.seq;
-    this.deps.live.emit('patch', patch);
+    this.deps.live.to(DEFAULT_ROOM).emit('patch', patch);
+    for (const view of LIVE_VIEWS) {
+      const stream = this.views[view];
+      this.deps.live.to(viewRoom(view)).emit('patch', { ...patch, prev: stream.lastSentSeq } as Patch);
+      stream.lastSentSeq = patch.seq;
+    }
     this.deps.metrics.broadcasts.inc({ type: patch.type });
     return patch;
   }
 
-  /** Counters moved: send them now, or once the interval since the last counters patch has passed. */
+  /** Counters moved: send them once the acknowledgements are out, or once the interval since the last counters patch has passed. */
   countersChanged(): void {
     if (this.countersTimer) return;
-    const wait = this.lastCountersAt + this.deps.counterIntervalMs - this.deps.now();
-    if (wait <= 0) {
-      this.sendCounters();
-    } else {
-      this.countersTimer = setTimeout(() => {
-        this.countersTimer = undefined;
-        this.deps.tasks.run('live.counters', () => this.sendCounters());
-      }, wait);
-    }
+    // Never sent from here, even when due at once: this is called right after an ingest commit,
+    // and the posts of that commit are answered only when the caller returns. A timer of 0 runs
+    // after those answers are written, so the fan-out (which grows with the clients) never delays them.
+    const wait = Math.max(0, this.lastCountersAt + this.deps.counterIntervalMs - this.deps.now());
+    this.countersTimer = setTimeout(() => {
+      this.countersTimer = undefined;
+      this.deps.tasks.run('live.counters', () => this.sendCounters());
+    }, wait);
   }
 
   /** Sends what is pending now (used at shutdown), writes down the seq and stops the timers. */
@@ -87,6 +132,7 @@ export class LiveBroadcaster {
       this.countersTimer = undefined;
       this.sendCounters();
     }
+    for (const view of LIVE_VIEWS) clearTimeout(this.views[view].timer);
     clearInterval(this.persistTimer);
     this.deps.tasks.run('live.seq.persist', () => this.persistSeq());
   }
@@ -98,7 +144,49 @@ export class LiveBroadcaster {
   }
 
   private sendCounters(): void {
-    this.lastCountersAt = this.deps.now();
-    this.publish(this.deps.countersPatch());
+    const now = this.deps.now();
+    this.lastCountersAt = now;
+    const counters = this.observeCounters();
+    const seq = this.seqValue + 1;
+    this.seqValue = seq;
+    this.deps.live.to(DEFAULT_ROOM).emit('patch', { seq, type: 'counters', counters });
+    this.deps.metrics.broadcasts.inc({ type: 'counters' });
+    for (const view of LIVE_VIEWS) this.sendDelta(view, seq, counters, now);
   }
+
+  /** Sends a view what moved since its last counters patch, if anything did and its interval allows. */
+  private sendDelta(view: LiveView, seq: number, counters: Counters, now: number): void {
+    const stream = this.views[view];
+    if (stream.pending.size === 0) return;
+    // Nobody watches this view: what moved is dropped. A client that joins later starts from a
+    // snapshot observed after now, so nothing before it can be missing from its next delta; and no
+    // timer forces a counters patch (to every client) for a view without clients.
+    if (this.deps.audience(viewRoom(view)) === 0) return void stream.pending.clear();
+    const due = stream.lastCountersAt + VIEW_COUNTER_INTERVAL_MS[view];
+    if (now < due) {
+      // Not yet: what moved waits in `pending`, and a counters patch is due when the view may have one.
+      stream.timer ??= setTimeout(() => {
+        stream.timer = undefined;
+        this.deps.tasks.run('live.counters', () => this.countersChanged());
+      }, due - now);
+      return;
+    }
+    const changes = deltaFor(counters, stream.pending.values());
+    this.deps.live.to(viewRoom(view)).emit('patch', { seq, prev: stream.lastSentSeq, type: 'counters:delta', changes });
+    stream.lastSentSeq = seq;
+    stream.lastCountersAt = now;
+    stream.pending.clear();
+  }
+}
+
+/**
+ * What one view has been sent. Its patches name `prev` (lastSentSeq), and a counters delta carries
+ * every path that moved since the view's previous delta: every client of the view holds a state
+ * observed at or after that delta, so the delta brings any of them to the new state exactly.
+ */
+interface ViewStream {
+  lastSentSeq: number;
+  pending: PathSet;
+  lastCountersAt: number;
+  timer: NodeJS.Timeout | undefined;
 }

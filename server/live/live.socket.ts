@@ -7,6 +7,8 @@ import { bufferedBytes } from '../platform/socket-backpressure';
 import { TokenBucket } from '../platform/token-bucket';
 import { attachDevice, deviceRoom, type DeviceSocketData } from '../devices/devices.socket';
 import type { SharedSnapshot } from './snapshot.cache';
+import { isLiveView, type LiveView } from '../../shared/live-views';
+import { DEFAULT_ROOM, viewRoom } from './live.broadcaster';
 
 export type LiveNamespace = Namespace<LiveClientToServerEvents, LiveServerToClientEvents>;
 
@@ -38,7 +40,7 @@ function snapshotPacket(json: string): string {
  */
 export function registerLiveNamespace(
   live: LiveNamespace,
-  deps: { snapshot: () => SharedSnapshot; devices: DevicesService; metrics: Metrics; now: () => number; tasks: BackgroundTasks },
+  deps: { snapshot: (view: LiveView | null) => SharedSnapshot; devices: DevicesService; metrics: Metrics; now: () => number; tasks: BackgroundTasks },
 ): void {
   live.use((socket, next) => attachDevice(socket, deps.devices, { required: false }, next));
   live.on('connection', (socket: Socket<LiveClientToServerEvents, LiveServerToClientEvents>) => {
@@ -46,9 +48,19 @@ export function registerLiveNamespace(
     socket.on('disconnect', () => deps.metrics.connectedClients.dec({ namespace: '/live' }));
     const device = (socket.data as DeviceSocketData).device;
     if (device) void socket.join(deviceRoom(device.id));
-    const first = deps.tasks.run('live.snapshot', () => deps.snapshot().json);
+    // What the client shows (auth.view); anything else, or nothing, is the compatible full channel.
+    const declared: unknown = (socket.handshake.auth as { view?: unknown } | undefined)?.view;
+    const view = isLiveView(declared) ? declared : null;
+    // A reconnecting client that holds the current content (auth.contentVersion) gets only the live part.
+    const held: unknown = (socket.handshake.auth as { contentVersion?: unknown } | undefined)?.contentVersion;
+    const first = deps.tasks.run('live.snapshot', () => {
+      const shared = deps.snapshot(view);
+      return held === shared.snapshot.contentVersion ? shared.liveJson : shared.json;
+    });
     // Without a snapshot the client has nothing to apply patches to; it reconnects and tries again.
     if (first === undefined) return void socket.disconnect(true);
+    // Joined in the same turn as the snapshot is sent: no patch can fall between the two.
+    void socket.join(view ? viewRoom(view) : DEFAULT_ROOM);
     socket.conn.send(snapshotPacket(first));
 
     const requests = new TokenBucket({ burst: SNAPSHOT_REQUEST_BURST, ratePerSecond: SNAPSHOT_REQUESTS_PER_SECOND, now: deps.now });
@@ -65,7 +77,7 @@ export function registerLiveNamespace(
         deps.metrics.requestsRefused.inc({ reason: 'snapshot_rate' });
         return reply({ ok: false, error: { code: 'rate_limited', message: `Too many snapshot requests; ask again in ${Math.ceil(taken.retryAfterMs / 1000)} s` } });
       }
-      const current = deps.tasks.run('live.snapshot', () => deps.snapshot().snapshot);
+      const current = deps.tasks.run('live.snapshot', () => deps.snapshot(view).snapshot);
       reply(current ? { ok: true, data: current } : { ok: false, error: { code: 'unavailable', message: 'The snapshot could not be built; ask again later' } });
     });
   });

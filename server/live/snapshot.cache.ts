@@ -4,6 +4,8 @@ import type { Snapshot } from '../../shared/snapshot.schema';
 export interface SharedSnapshot {
   snapshot: Snapshot;
   json: string;
+  /** The JSON text without exhibition and sections, for a client that holds `snapshot.contentVersion`. */
+  liveJson: string;
 }
 
 /** How long a cached snapshot may serve while nothing changes, so `serverTime` stays roughly current. */
@@ -31,7 +33,8 @@ export class SnapshotCache {
     const cached = this.cached;
     if (cached && this.now() - cached.builtAt < MAX_AGE_MS && version.every((v, i) => v === cached.version[i])) return cached;
     const snapshot = this.build();
-    this.cached = { snapshot, json: JSON.stringify(snapshot), version, builtAt: this.now() };
+    const liveJson = JSON.stringify({ ...snapshot, exhibition: undefined, sections: undefined });
+    this.cached = { snapshot, json: JSON.stringify(snapshot), liveJson, version, builtAt: this.now() };
     return this.cached;
   }
 }

@@ -1,13 +1,14 @@
 import type { Snapshot } from '../../shared/snapshot.schema';
 import type { AnnouncementsService } from '../announcements/announcements.service';
-import type { ContentService } from '../content/content.service';
-import type { CountersService } from '../counters/counters.service';
+import type { Content } from '../../shared/snapshot.schema';
+import type { Counters } from '../../shared/counters.schema';
 import type { DealsService } from '../deals/deals.service';
 import type { RoadshowService } from '../roadshow/roadshow.service';
 
 export interface SnapshotDeps {
-  content: ContentService;
-  counters: CountersService;
+  content: { current(): Content };
+  /** The counters as the snapshot's audience sees them. */
+  counters: () => Counters;
   announcements: AnnouncementsService;
   deals: DealsService;
   roadshow: RoadshowService;
@@ -20,14 +21,16 @@ export interface SnapshotDeps {
 
 /** Builds the public state a screen starts from. */
 export function buildSnapshot(deps: SnapshotDeps): Snapshot {
+  const content = deps.content.current();
   return {
     seq: deps.seq(),
     appVersion: deps.appVersion,
     publicUrl: deps.publicUrl(),
     serverTime: new Date(deps.now()).toISOString(),
-    exhibition: deps.content.exhibition(),
-    sections: deps.content.publishedSections(),
-    counters: deps.counters.current(),
+    contentVersion: content.contentVersion,
+    exhibition: content.exhibition,
+    sections: content.sections,
+    counters: deps.counters(),
     announcements: deps.announcements.active(),
     deals: deps.deals.figures(),
     roadshow: deps.roadshow.publicState(),

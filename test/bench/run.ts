@@ -38,6 +38,7 @@ import { count, ms, percent, times, verdict } from './format';
 import { GZIP_LEVEL } from './page-weight';
 import { fanoutTable, followTable, ingestTable, kioskTable, pageWeightTable, stageTable, targetsTable } from './report';
 import { startShowfloor } from './showfloor';
+import { liveChannelReport, measureLiveChannel } from './live-channel';
 import type { Summary } from './stats';
 import { targetChecks } from './targets';
 
@@ -192,6 +193,16 @@ async function main(): Promise<void> {
   if (machine.dataDirFileSystem === 'tmpfs') say('warning: the data directory is on tmpfs, where fsync costs nothing; set BENCH_DATA_DIR to a real disk');
   const commitMs = probeCommitMs(machine.dataDir);
   say(`one durable SQLite commit (WAL, synchronous=FULL) on that disk: p50 ${ms(commitMs?.p50)} ms, p99 ${ms(commitMs?.p99)} ms`);
+  say();
+
+  // (0) The live channel's weight (issue 15): the issue's table, each row beside its baseline.
+  say('live channel: building a day on the bundled exhibition …');
+  try {
+    for (const line of liveChannelReport(await measureLiveChannel(quick))) say(`  ${line}`);
+  } catch (error) {
+    problems.push(`live channel failed: ${(error as Error).message}`);
+    say(`  failed: ${(error as Error).message}`);
+  }
   say();
 
   // (a) Fan-out

@@ -19,7 +19,8 @@ export async function connectLive(url: string, auth?: Record<string, unknown>): 
   const snapshots: Snapshot[] = [];
   const patches: Patch[] = [];
   const waiters: { match: (p: Patch) => boolean; resolve: (p: Patch) => void }[] = [];
-  socket.on('snapshot', (s) => snapshots.push(s));
+  // Typed as full snapshots; a test that sends auth.contentVersion checks what is missing itself.
+  socket.on('snapshot', (s) => snapshots.push(s as Snapshot));
   socket.on('patch', (p) => {
     patches.push(p);
     for (const waiter of [...waiters]) {

@@ -90,7 +90,8 @@ describe('applyPatch', () => {
 
   it('replaces the exhibition and sections on a content patch', () => {
     const sections = [section('alpha'), section('beta')];
-    const result = applyPatch(state(4), { seq: 5, type: 'content', exhibition: exhibition('Renamed'), sections });
+    const result = applyPatch(state(4), { seq: 5, type: 'content', contentVersion: 'v2', exhibition: exhibition('Renamed'), sections });
+    expect(result.data?.contentVersion).toBe('v2');
 
     expect(result.outcome).toBe('applied');
     expect(result.data?.exhibition.title.en).toBe('Renamed');
@@ -169,5 +170,30 @@ describe('socket payload checks', () => {
     expect(looksLikeSnapshot(snapshot)).toBe(true);
     expect(looksLikeSnapshot({ ...snapshot, counters: null })).toBe(false);
     expect(looksLikeSnapshot({ ...snapshot, sections: {} })).toBe(false);
+  });
+});
+
+describe('patches to a declared view', () => {
+  it('apply from any state at or after prev, and show a gap before it', () => {
+    expect(patchOutcome(10, 15, 8)).toBe('applied');
+    expect(patchOutcome(8, 15, 8)).toBe('applied');
+    expect(patchOutcome(7, 15, 8)).toBe('gap');
+    expect(patchOutcome(15, 15, 8)).toBe('ignored');
+  });
+
+  it('apply a counters delta path by path', () => {
+    const data = state(10);
+    const result = applyPatch(data, { seq: 12, prev: 9, type: 'counters:delta', changes: [[['visitors', 'today'], 77]] });
+    expect(result.outcome).toBe('applied');
+    expect(result.data?.counters.visitors.today).toBe(77);
+    expect(result.data?.counters.visitors.total).toBe(data.counters.visitors.total);
+    expect(result.data?.sections).toBe(data.sections);
+  });
+
+  it('refuse a delta without prev or with a malformed path', () => {
+    expect(looksLikePatch({ seq: 3, prev: 2, type: 'counters:delta', changes: [[['a'], 1]] })).toBe(true);
+    expect(looksLikePatch({ seq: 3, type: 'counters:delta', changes: [] })).toBe(false);
+    expect(looksLikePatch({ seq: 3, prev: 2, type: 'counters:delta', changes: [[['__proto__'], 1]] })).toBe(false);
+    expect(looksLikePatch({ seq: 3, prev: 3, type: 'content' })).toBe(false);
   });
 });
