@@ -15,13 +15,13 @@ export function isLiveView(value: unknown): value is LiveView {
 
 /**
  * The counters each view renders, as path prefixes (null: all of them).
- * - phone: the headline figures on its home page (visitors today and in total);
- * - kiosk: those, plus today's figures per section (attract tiles, live strip);
+ * - phone: the headline figures on its home page (visitors today and in total, booth visits today);
+ * - kiosk: those, plus today's figures per section (attract tiles, live strip) and booth visits;
  * - stage and console: everything (charts by bucket, top items, the counters page).
  */
 export const VIEW_COUNTERS: Readonly<Record<LiveView, readonly JsonPath[] | null>> = {
-  phone: [['day'], ['timeZone'], ['visitors', 'today'], ['visitors', 'total']],
-  kiosk: [['day'], ['timeZone'], ['visitors', 'today'], ['visitors', 'total'], ['visitors', 'bySection'], ['interactions', 'bySection']],
+  phone: [['day'], ['timeZone'], ['visitors', 'today'], ['visitors', 'total'], ['boothVisits', 'today']],
+  kiosk: [['day'], ['timeZone'], ['visitors', 'today'], ['visitors', 'total'], ['visitors', 'bySection'], ['interactions', 'bySection'], ['boothVisits']],
   stage: null,
   console: null,
 };

@@ -36,6 +36,7 @@ describe('acknowledgements and the broadcast', () => {
         return batches.map((batch) => ({ accepted: [...batch], duplicates: 0 }));
       },
       counterRows: () => [],
+      deviceCounts: () => new Map(),
     };
     const ingest = new IngestService({
       events,
