@@ -83,7 +83,7 @@ consoleTest('every page of the console is in view in its navigation, on a laptop
   await signInToConsole(page);
   await expectConnected(page);
   const links = page.getByRole('navigation', { name: 'Console' }).getByRole('link');
-  await expect(links).toHaveCount(8);
+  await expect(links).toHaveCount(9);
   for (const viewport of [{ width: 1280, height: 800 }, { width: 768, height: 1024 }]) {
     await page.setViewportSize(viewport);
     const outOfView = await links.evaluateAll((elements) =>

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { approvePairing, touchToStart } from './kiosk-helpers';
+import { approvePairing, expectPairedAs, touchToStart } from './kiosk-helpers';
 import { expect, expectConnected, openScreen, shot, signInToConsole, test } from './console-helpers';
 
 test.describe.configure({ timeout: 240_000 });
@@ -10,7 +10,7 @@ async function pairedKiosk(page: Page, url: string, name: string): Promise<void>
   await page.goto('/kiosk/');
   const code = (await page.getByTestId('pairing-code').textContent())!.trim();
   await approvePairing(url, code, { name });
-  await expect(page.getByTestId('device-name')).toContainText(name, { timeout: 10_000 });
+  await expectPairedAs(page, name);
   await touchToStart(page);
 }
 

@@ -1,4 +1,4 @@
-import { approvePairing, touchToStart } from './kiosk-helpers';
+import { approvePairing, expectPairedAs, touchToStart } from './kiosk-helpers';
 import { expect, expectConnected, openScreen, shot, signInToConsole, test } from './console-helpers';
 
 test.describe.configure({ timeout: 240_000 });
@@ -10,7 +10,7 @@ test("a kiosk's miniature on the Screens page follows a visitor's taps within 2 
   await kiosk.page.goto('/kiosk/');
   const code = (await kiosk.page.getByTestId('pairing-code').textContent())!.trim();
   await approvePairing(showfloor.url, code, { name: 'Booth 7' });
-  await expect(kiosk.page.getByTestId('device-name')).toContainText('Booth 7', { timeout: 10_000 });
+  await expectPairedAs(kiosk.page, 'Booth 7');
 
   await signInToConsole(page);
   await expectConnected(page);

@@ -75,7 +75,12 @@ export async function postAnnouncement(server: TestServer, body: Record<string, 
   const response = await fetch(`${server.url}/api/v1/announcements`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie },
-    body: JSON.stringify({ ...body, expiresAt: new Date(Date.now() + expiresInMs).toISOString() }),
+    // An announcement lasts at least 30 s: a shorter life in a test is one that started earlier.
+    body: JSON.stringify({
+      startsAt: new Date(Date.now() + Math.min(0, expiresInMs - 30_000)).toISOString(),
+      ...body,
+      expiresAt: new Date(Date.now() + expiresInMs).toISOString(),
+    }),
   });
   expect(response.status, await response.clone().text()).toBe(201);
   return (await response.json()) as { id: string };
