@@ -16,13 +16,13 @@ export function describeVisitorSeries(series: TimeSeries): string {
 
 export function describeSections(series: SectionSeries): string {
   const parts = series.labels.map(
-    ([zh, ...en], i) => `${zh} ${en.join(' ')}: 观众 ${formatNumber(series.visitors[i] ?? 0)} visitors, 互动 ${formatNumber(series.interactions[i] ?? 0)} interactions`,
+    (lines, i) => `${lines.filter(Boolean).join(' ')}: 观众 ${formatNumber(series.visitors[i] ?? 0)} visitors, 互动 ${formatNumber(series.interactions[i] ?? 0)} interactions`,
   );
   return `${both(STAGE_TEXT.bySection)}: ${parts.join('; ')}`;
 }
 
 export function describeTopItems(items: RankedItems): string {
-  const parts = items.labels.map(([zh, ...en], i) => `${zh} ${en.join(' ')}: ${formatNumber(items.values[i] ?? 0)}`);
+  const parts = items.labels.map((lines, i) => `${lines.filter(Boolean).join(' ')}: ${formatNumber(items.values[i] ?? 0)}`);
   return `${both(STAGE_TEXT.topItems)}: ${parts.join('; ')}`;
 }
 
@@ -30,7 +30,7 @@ export function describeTopItems(items: RankedItems): string {
 export function describeFunnel(title: LocalizedText): (series: FunnelSeries) => string {
   return (series) => {
     const parts = series.labels.map(
-      ([zh, ...en], i) => `${zh} ${en.join(' ')}: 洽谈 ${formatNumber(series.meetings[i] ?? 0)} meetings, 签约 ${formatNumber(series.agreements[i] ?? 0)} agreements`,
+      (lines, i) => `${lines.filter(Boolean).join(' ')}: 洽谈 ${formatNumber(series.meetings[i] ?? 0)} meetings, 签约 ${formatNumber(series.agreements[i] ?? 0)} agreements`,
     );
     return `${both(title)}: ${parts.length > 0 ? parts.join('; ') : '暂无 none'}`;
   };
