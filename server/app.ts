@@ -1,6 +1,5 @@
 import express from 'express';
 import session from 'express-session';
-import { randomBytes } from 'node:crypto';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -73,6 +72,7 @@ import { trackConnections } from './platform/http-drain';
 import { allowedOriginsOf } from './platform/origin-policy';
 import { refuseCrossSiteSocket } from './platform/same-origin.middleware';
 import { SqliteSettingsRepository } from './settings/settings.repository';
+import { storedSecret } from './settings/stored-secret';
 import { openDatabase, type Db } from './storage/database';
 import { StorageHealth } from './storage/storage-health';
 import { BackgroundTasks } from './platform/background';
@@ -227,6 +227,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     timeZone: config.timeZone,
     now,
     maxEventAgeDays: config.ingestMaxEventAgeDays,
+    badgeKey: storedSecret(settings, 'badge.key'),
     mode: config.ingestCommit,
     // After the commit, before the answers: a failure here must neither lose the answers nor escape.
     // It only marks the counters stale and schedules the patch; the broadcast runs after the answers.
@@ -453,12 +454,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
 
 function sessionSecretFrom(settings: SqliteSettingsRepository): string {
   // Kept in the database so sessions survive a restart when SESSION_SECRET is not set.
-  let secret = settings.get('session.secret');
-  if (!secret) {
-    secret = randomBytes(32).toString('base64url');
-    settings.set('session.secret', secret);
-  }
-  return secret;
+  return storedSecret(settings, 'session.secret');
 }
 
 function readinessProblems(db: Db, content: ContentService, storage: StorageHealth): string[] {

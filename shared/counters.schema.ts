@@ -33,6 +33,12 @@ export const CountersSchema = z.object({
    * own beside `visitors` (door entries). Optional: a snapshot saved by an older kiosk build lacks it.
    */
   boothVisits: z.object({ today: count, bySection: z.record(z.string(), count) }).optional(),
+  /**
+   * People leaving today through doors that count in and out (`exit` events), and who is on site
+   * now: today's entries minus today's exits, never below 0. Only as good as the doors: entries at
+   * a door that counts "in" only are never matched by exits. Optional: older servers leave it out.
+   */
+  onSite: z.object({ now: count, exitsToday: count }).optional(),
   interactions: z.object({
     bySection: z.record(z.string(), InteractionTotalsSchema),
     byItem: z.record(z.string(), InteractionTotalsSchema),

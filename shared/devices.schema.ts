@@ -74,8 +74,8 @@ export const DeviceSchema = DeviceConfigSchema.extend({
   appVersion: z.string().nullable(),
   view: z.string().nullable(),
   address: z.string().nullable(),
-  /** What the device counted today (TIME_ZONE): door entries (`visit`) and booth visits (`session`). */
-  today: z.object({ visits: z.number().int(), boothVisits: z.number().int() }).optional(),
+  /** What the device counted today (TIME_ZONE): door entries (`visit`), booth visits (`session`) and exits (`exit`, a door counting in and out). */
+  today: z.object({ visits: z.number().int(), boothVisits: z.number().int(), exits: z.number().int().optional() }).optional(),
   /** What it last reported showing (at lastSeenAt); null before its first report. */
   state: ScreenStateSchema.nullable().optional(),
 });

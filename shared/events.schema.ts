@@ -4,8 +4,10 @@ import { SlugSchema } from './content.schema';
 /**
  * Types grow by extension only. `session`: a booth kiosk's visit (attract mode → first touch),
  * counted as a booth visit for its section and never mixed into the door's `visit` figures.
+ * `exit`: a person leaving through a door that counts in and out; never part of "visitors", only
+ * of "on site now" (entries − exits).
  */
-export const EVENT_TYPES = ['visit', 'tap', 'view', 'dwell', 'session'] as const;
+export const EVENT_TYPES = ['visit', 'tap', 'view', 'dwell', 'session', 'exit'] as const;
 export const EventTypeSchema = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventTypeSchema>;
 
@@ -20,11 +22,23 @@ export const MAX_DWELL_MS = 6 * 60 * 60 * 1000;
  */
 export const EARLIEST_EVENT_TIME = '2000-01-01T00:00:00Z';
 const EARLIEST_EVENT_MS = Date.parse(EARLIEST_EVENT_TIME);
+/** The longest badge code accepted (QR codes on badges carry an id or a short URL, not documents). */
+export const MAX_BADGE_LENGTH = 512;
+
+/**
+ * A scanned badge's code, exactly as read. The server keeps only a hash of it with the day (it may
+ * be personal data) and counts each badge at most once per day.
+ */
+export const BadgeCodeSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(MAX_BADGE_LENGTH, `must be at most ${MAX_BADGE_LENGTH} characters`)
+  .regex(/^[^\p{Cc}]+$/u, 'must not contain control characters');
 
 /**
  * One anonymous visitor or interaction event. Which fields a type needs:
- * visit — section optional (a door sensor may count the whole hall); session — section optional;
- * tap — section; view — section and item; dwell — section and ms (item optional).
+ * visit — section optional (a door sensor may count the whole hall), badge optional; session and
+ * exit — section optional; tap — section; view — section and item; dwell — section and ms (item optional).
  */
 export const VisitorEventSchema = z
   .strictObject({
@@ -37,12 +51,16 @@ export const VisitorEventSchema = z
       // Only a well-formed time is compared (a malformed one already has its message).
       .refine((at) => !(Date.parse(at) < EARLIEST_EVENT_MS), `must be on or after ${EARLIEST_EVENT_TIME.slice(0, 10)} (is the device's clock set?)`),
     ms: z.number().int('must be a whole number').min(0).max(MAX_DWELL_MS).optional(),
+    badge: BadgeCodeSchema.optional(),
   })
   .superRefine((event, ctx) => {
     const need = (field: 'section' | 'item' | 'ms') => {
       if (event[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `is required for ${event.type} events` });
     };
-    if (event.type !== 'visit' && event.type !== 'session') need('section');
+    if (event.type !== 'visit' && event.type !== 'session' && event.type !== 'exit') need('section');
+    if (event.badge !== undefined && event.type !== 'visit') {
+      ctx.addIssue({ code: 'custom', path: ['badge'], message: `only visit events carry a badge, not ${event.type} events` });
+    }
     if (event.type === 'view') need('item');
     if (event.type === 'dwell') need('ms');
     if (event.item !== undefined && event.section === undefined) need('section');
@@ -57,5 +75,9 @@ export const EventBatchSchema = z.strictObject({
 });
 export type EventBatch = z.infer<typeof EventBatchSchema>;
 
-export const IngestResultSchema = z.object({ accepted: z.number().int(), duplicates: z.number().int() });
+/**
+ * `repeatedBadges`: visits whose badge was already counted that day (by any door); they are not
+ * counted again. Optional: older servers leave it out.
+ */
+export const IngestResultSchema = z.object({ accepted: z.number().int(), duplicates: z.number().int(), repeatedBadges: z.number().int().optional() });
 export type IngestResult = z.infer<typeof IngestResultSchema>;

@@ -5,7 +5,7 @@ import { bucketStart, localTime } from '../../shared/time-zone';
 /** Day key under which all-time totals are kept. */
 export const ALL_TIME = '*';
 
-export type Metric = 'visits' | 'visit_buckets' | 'sessions' | 'taps' | 'views' | 'dwell_count' | 'dwell_ms';
+export type Metric = 'visits' | 'visit_buckets' | 'sessions' | 'exits' | 'taps' | 'views' | 'dwell_count' | 'dwell_ms';
 
 /** One row of `counter_values`: empty section/item mean "not split by it". */
 export interface CounterRow {
@@ -64,6 +64,9 @@ export function incrementsFor(event: VisitorEvent, atMs: number, timeZone: strin
         row('visit_buckets', 1, { bucket: bucketStart(atMs, timeZone) }),
         ...(section ? [row('visits', 1, { section })] : []),
       ];
+    case 'exit':
+      // Someone leaving: today's exits (and its section's), never taken off the visitors figure.
+      return [row('exits', 1), ...(section ? [row('exits', 1, { section })] : [])];
     case 'session':
       // A booth visit: today's total, and its section's when the kiosk is pinned to one.
       return [row('sessions', 1), ...(section ? [row('sessions', 1, { section })] : [])];
@@ -74,6 +77,11 @@ export function incrementsFor(event: VisitorEvent, atMs: number, timeZone: strin
     case 'dwell':
       return [...perSectionAndItem('dwell_count', 1), ...perSectionAndItem('dwell_ms', event.ms ?? 0)];
   }
+}
+
+/** Who is on site now: entries minus exits, never below 0 (a door that counts "in" only has no exits to match). */
+export function onSiteNow(entries: number, exits: number): number {
+  return Math.max(0, entries - exits);
 }
 
 /** Adds `rows` into `into`, merging equal keys, so one group commit writes each counter once. */
@@ -103,6 +111,7 @@ export function foldCounters(rows: readonly CounterRow[], day: string, timeZone:
     boothVisits: { today: 0, bySection: {} },
     interactions: { bySection: {}, byItem: {} },
   };
+  let exitsToday = 0;
   for (const row of rows) {
     if (row.day === ALL_TIME) {
       if (row.metric === 'visits' && !row.section) counters.visitors.total += row.value;
@@ -116,6 +125,8 @@ export function foldCounters(rows: readonly CounterRow[], day: string, timeZone:
       const booth = counters.boothVisits!;
       if (row.section) booth.bySection[row.section] = (booth.bySection[row.section] ?? 0) + row.value;
       else booth.today += row.value;
+    } else if (row.metric === 'exits') {
+      if (!row.section) exitsToday += row.value;
     } else if (row.metric === 'visit_buckets') {
       counters.visitors.byBucket.push({ start: new Date(row.bucket).toISOString(), count: row.value });
     } else {
@@ -128,5 +139,6 @@ export function foldCounters(rows: readonly CounterRow[], day: string, timeZone:
     }
   }
   counters.visitors.byBucket.sort((a, b) => a.start.localeCompare(b.start));
+  counters.onSite = { now: onSiteNow(counters.visitors.today, exitsToday), exitsToday };
   return counters;
 }

@@ -8,17 +8,22 @@ export interface PreparedEvent {
   deviceId: string;
   day: string;
   increments: CounterRow[];
+  /** A scanned badge's hash with the day (never the code): the visit counts only if the day has not seen it. */
+  badgeHash?: string;
 }
 
 export interface StoredBatch {
   accepted: PreparedEvent[];
   duplicates: number;
+  /** New events whose badge was already counted that day: kept out of the events and the counters. */
+  repeatedBadges: number;
 }
 
 export interface EventsRepository {
   /**
-   * Stores several batches in one durable transaction: each event at most once by id, and the
-   * counter increments of the newly stored ones. Returns, per batch, what was new.
+   * Stores several batches in one durable transaction: each event at most once by id, each badge
+   * at most once per day, and the counter increments of the newly stored ones. Returns, per batch,
+   * what was new.
    */
   storeBatches(batches: readonly (readonly PreparedEvent[])[], receivedAt: string): StoredBatch[];
   /** Counter rows of `day` and the all-time rows. */
@@ -30,10 +35,11 @@ export interface EventsRepository {
 export interface DeviceCounts {
   visits: number;
   boothVisits: number;
+  exits: number;
 }
 
 /** The per-device figure an event adds to, if any. */
-const DEVICE_METRIC: Partial<Record<VisitorEvent['type'], 'visits' | 'sessions'>> = { visit: 'visits', session: 'sessions' };
+const DEVICE_METRIC: Partial<Record<VisitorEvent['type'], 'visits' | 'sessions' | 'exits'>> = { visit: 'visits', session: 'sessions', exit: 'exits' };
 
 export class SqliteEventsRepository implements EventsRepository {
   private readonly insertEvent;
@@ -42,6 +48,8 @@ export class SqliteEventsRepository implements EventsRepository {
   private readonly upsertDeviceCount;
   private readonly selectDeviceCounts;
   private readonly storeInTransaction;
+  private readonly insertBadge;
+  private readonly deleteEvent;
 
   constructor(db: Db) {
     this.insertEvent = db.prepare(
@@ -49,6 +57,8 @@ export class SqliteEventsRepository implements EventsRepository {
        VALUES (@id, @type, @section, @item, @at, @ms, @day, @deviceId, @receivedAt)
        ON CONFLICT(id) DO NOTHING`,
     );
+    this.insertBadge = db.prepare('INSERT INTO badge_scans (day, badge_hash, event_id) VALUES (?, ?, ?) ON CONFLICT(day, badge_hash) DO NOTHING');
+    this.deleteEvent = db.prepare('DELETE FROM events WHERE id = ?');
     this.upsertCounter = db.prepare(
       `INSERT INTO counter_values (day, metric, section, item, bucket, value)
        VALUES (@day, @metric, @section, @item, @bucket, @value)
@@ -68,11 +78,12 @@ export class SqliteEventsRepository implements EventsRepository {
       const increments = new Map<string, CounterRow>();
       const perDevice = new Map<string, { day: string; deviceId: string; metric: string; value: number }>();
       const results = batches.map((batch) => {
-        const stored: StoredBatch = { accepted: [], duplicates: 0 };
+        const stored: StoredBatch = { accepted: [], duplicates: 0, repeatedBadges: 0 };
         for (const prepared of batch) {
           const { event } = prepared;
+          const id = event.id.toLowerCase();
           const inserted = this.insertEvent.run({
-            id: event.id.toLowerCase(),
+            id,
             type: event.type,
             section: event.section ?? null,
             item: event.item ?? null,
@@ -82,7 +93,12 @@ export class SqliteEventsRepository implements EventsRepository {
             deviceId: prepared.deviceId,
             receivedAt,
           });
-          if (inserted.changes === 1) {
+          // The id decides first (a resent event is a duplicate, whatever its badge); a new event
+          // whose badge the day has already counted is taken back out, so it counts nowhere.
+          if (inserted.changes === 1 && prepared.badgeHash !== undefined && this.insertBadge.run(prepared.day, prepared.badgeHash, id).changes === 0) {
+            this.deleteEvent.run(id);
+            stored.repeatedBadges++;
+          } else if (inserted.changes === 1) {
             stored.accepted.push(prepared);
             accumulate(increments, prepared.increments);
             const metric = DEVICE_METRIC[event.type];
@@ -115,9 +131,10 @@ export class SqliteEventsRepository implements EventsRepository {
   deviceCounts(day: string): Map<string, DeviceCounts> {
     const counts = new Map<string, DeviceCounts>();
     for (const row of this.selectDeviceCounts.all(day)) {
-      const entry = counts.get(row.device_id) ?? { visits: 0, boothVisits: 0 };
+      const entry = counts.get(row.device_id) ?? { visits: 0, boothVisits: 0, exits: 0 };
       if (row.metric === 'visits') entry.visits += row.value;
       else if (row.metric === 'sessions') entry.boothVisits += row.value;
+      else if (row.metric === 'exits') entry.exits += row.value;
       counts.set(row.device_id, entry);
     }
     return counts;

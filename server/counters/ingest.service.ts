@@ -1,6 +1,7 @@
 import type { EventBatch, IngestResult, VisitorEvent } from '../../shared/events.schema';
 import { badRequest } from '../platform/errors';
 import type { Metrics } from '../platform/metrics';
+import { badgeHash } from './badge-hash';
 import { effectiveTime, incrementsFor, staleEventProblem } from './counters.rules';
 import type { EventsRepository, PreparedEvent, StoredBatch } from './events.repository';
 import { localTime } from '../../shared/time-zone';
@@ -14,6 +15,8 @@ export interface IngestDeps {
   now: () => number;
   /** Events older than this many days (at arrival) are refused. */
   maxEventAgeDays: number;
+  /** The secret badge codes are hashed with (badge-hash.ts); the codes themselves are never stored. */
+  badgeKey: string;
   /** `group`: concurrent posts share one transaction; `per-event`: one transaction per event (benchmark baseline). */
   mode: 'group' | 'per-event';
   /** Called after a commit that stored new events. */
@@ -60,7 +63,8 @@ export class IngestService {
   /** The second half: stores a checked batch durably, then resolves with what was new. */
   async store(batch: PreparedBatch): Promise<IngestResult> {
     const stored = this.deps.mode === 'group' ? await this.enqueue(batch.events) : this.storeOneByOne(batch.events);
-    return { accepted: stored.accepted.length, duplicates: stored.duplicates };
+    // The answer integrators know stays as it was unless a badge was refused.
+    return { accepted: stored.accepted.length, duplicates: stored.duplicates, ...(stored.repeatedBadges > 0 ? { repeatedBadges: stored.repeatedBadges } : {}) };
   }
 
   /** Commits everything queued now instead of at the next turn (used at shutdown). */
@@ -85,7 +89,16 @@ export class IngestService {
         }
       }
       const atMs = effectiveTime(event, receivedAt);
-      return { event, deviceId, day: localTime(atMs, timeZone).day, increments: incrementsFor(event, atMs, timeZone) };
+      const day = localTime(atMs, timeZone).day;
+      // The code goes no further than this: what is stored and compared is its hash with the day.
+      const { badge, ...counted } = event;
+      return {
+        event: counted,
+        deviceId,
+        day,
+        increments: incrementsFor(event, atMs, timeZone),
+        ...(badge === undefined ? {} : { badgeHash: badgeHash(this.deps.badgeKey, day, badge) }),
+      };
     });
   }
 
@@ -121,12 +134,13 @@ export class IngestService {
   }
 
   private storeOneByOne(batch: PreparedEvent[]): StoredBatch {
-    const total: StoredBatch = { accepted: [], duplicates: 0 };
+    const total: StoredBatch = { accepted: [], duplicates: 0, repeatedBadges: 0 };
     const receivedAt = new Date(this.deps.now()).toISOString();
     for (const prepared of batch) {
       const [result] = this.deps.events.storeBatches([[prepared]], receivedAt);
       total.accepted.push(...result!.accepted);
       total.duplicates += result!.duplicates;
+      total.repeatedBadges += result!.repeatedBadges;
     }
     this.afterCommit([total]);
     return total;

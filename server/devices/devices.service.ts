@@ -87,7 +87,7 @@ export class DevicesService {
     return this.deps.repository.list().map((d) => ({
       ...d,
       online: d.revokedAt === null && (this.openConnections.get(d.id) ?? 0) > 0,
-      today: today.get(d.id) ?? { visits: 0, boothVisits: 0 },
+      today: today.get(d.id) ?? { visits: 0, boothVisits: 0, exits: 0 },
     }));
   }
 

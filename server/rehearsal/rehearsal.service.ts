@@ -3,7 +3,7 @@ import { AppError } from '../platform/errors';
 import type { Db } from '../storage/database';
 
 /** Tables that hold what happened during a show (not content, accounts or screens). */
-const SHOW_TABLES = ['events', 'counter_values', 'device_counts', 'counter_corrections', 'day_resets', 'meeting_steps', 'meetings', 'organisations', 'partners', 'roadshow_scores', 'roadshow_state', 'roadshow_projects', 'roadshow_criteria'];
+const SHOW_TABLES = ['events', 'badge_scans', 'counter_values', 'device_counts', 'counter_corrections', 'day_resets', 'meeting_steps', 'meetings', 'organisations', 'partners', 'roadshow_scores', 'roadshow_state', 'roadshow_projects', 'roadshow_criteria'];
 
 /**
  * On a rehearsal server (npm run demo), one action clears everything the simulator (or people

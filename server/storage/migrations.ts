@@ -278,6 +278,16 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (day, device_id, metric)
   ) WITHOUT ROWID;
   `,
+  // 10: scanned badges, one row per badge and day (TIME_ZONE): a hash of the day and the badge's
+  // code, never the code itself, and the event that counted it.
+  `
+  CREATE TABLE badge_scans (
+    day TEXT NOT NULL,
+    badge_hash TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    PRIMARY KEY (day, badge_hash)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /** Applies the migrations the database has not seen yet (tracked in `PRAGMA user_version`). */

@@ -20,7 +20,7 @@ describe('door counters and booth visits', () => {
     // The same tap sent again (a lost answer) counts once.
     expect((await postEvents(t.url, door.token, { events: [visitEvent({ id, section: undefined })] })).body).toEqual({ accepted: 0, duplicates: 1 });
     expect((await snapshot()).counters.visitors.today).toBe(1);
-    expect((await devices()).find((d) => d.id === door.id)?.today).toEqual({ visits: 1, boothVisits: 0 });
+    expect((await devices()).find((d) => d.id === door.id)?.today).toEqual({ visits: 1, boothVisits: 0, exits: 0 });
   });
 
   it('counts a booth session as a booth visit for its section, apart from visitors', async () => {
@@ -31,7 +31,7 @@ describe('door counters and booth visits', () => {
     const { counters } = await snapshot();
     expect(counters.boothVisits).toEqual({ today: 2, bySection: { alpha: 1 } });
     expect(counters.visitors.today).toBe(before);
-    expect((await devices()).find((d) => d.id === booth.id)?.today).toEqual({ visits: 0, boothVisits: 2 });
+    expect((await devices()).find((d) => d.id === booth.id)?.today).toEqual({ visits: 0, boothVisits: 2, exits: 0 });
   });
 
   it('accepts announcements for phones', async () => {

@@ -33,7 +33,7 @@ describe('acknowledgements and the broadcast', () => {
     const events: EventsRepository = {
       storeBatches: (batches: readonly (readonly PreparedEvent[])[]): StoredBatch[] => {
         log.push('commit');
-        return batches.map((batch) => ({ accepted: [...batch], duplicates: 0 }));
+        return batches.map((batch) => ({ accepted: [...batch], duplicates: 0, repeatedBadges: 0 }));
       },
       counterRows: () => [],
       deviceCounts: () => new Map(),
@@ -45,6 +45,7 @@ describe('acknowledgements and the broadcast', () => {
       timeZone: 'Asia/Shanghai',
       now: Date.now,
       maxEventAgeDays: 28,
+      badgeKey: 'test-key',
       mode: 'group',
       onStored: () => broadcaster.countersChanged(),
     });

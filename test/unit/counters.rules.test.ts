@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_TIME, accumulate, effectiveTime, foldCounters, incrementsFor, MAX_CLOCK_AHEAD_MS, type CounterRow } from '../../server/counters/counters.rules';
+import { ALL_TIME, accumulate, effectiveTime, foldCounters, incrementsFor, MAX_CLOCK_AHEAD_MS, onSiteNow, type CounterRow } from '../../server/counters/counters.rules';
 import type { VisitorEvent } from '../../shared/events.schema';
 
 const TZ = 'Asia/Shanghai';
@@ -16,6 +16,26 @@ const sum = (rows: CounterRow[]) => {
 };
 
 describe('counter rules', () => {
+  it('counts an exit apart from visitors, and on site now as entries minus exits, never below 0', () => {
+    const at = Date.parse('2023-11-12T02:05:00Z');
+    const rows = sum([
+      ...incrementsFor(event({ type: 'exit' }), at, TZ),
+      ...incrementsFor(event({ type: 'exit', section: 'experts' }), at, TZ),
+      ...incrementsFor(event({}), at, TZ),
+      ...incrementsFor(event({}), at, TZ),
+      ...incrementsFor(event({}), at, TZ),
+    ]);
+    const counters = foldCounters(rows, '2023-11-12', TZ);
+    expect(counters.visitors.today).toBe(3);
+    expect(counters.visitors.total).toBe(3);
+    expect(counters.onSite).toEqual({ now: 1, exitsToday: 2 });
+    // More out than in (people who came in before the door counted, or through a door that counts "in" only).
+    const moreOut = sum([...incrementsFor(event({ type: 'exit' }), at, TZ), ...incrementsFor(event({ type: 'exit' }), at, TZ), ...incrementsFor(event({}), at, TZ)]);
+    expect(foldCounters(moreOut, '2023-11-12', TZ).onSite).toEqual({ now: 0, exitsToday: 2 });
+    expect(onSiteNow(5, 2)).toBe(3);
+    expect(onSiteNow(2, 5)).toBe(0);
+  });
+
   it('counts a booth session as a booth visit for its section, never as a visitor', () => {
     const at = Date.parse('2023-11-12T02:05:00Z');
     const rows = [...incrementsFor(event({ type: 'session', section: 'experts' }), at, TZ), ...incrementsFor(event({ type: 'session' }), at, TZ)];

@@ -26,6 +26,17 @@ describe('event batch schema', () => {
     expect(errorOf({ events: [{ ...valid, type: 'tap', section: undefined, item: undefined }] })).toContain('events[0].section');
   });
 
+  it('accepts exits without a section and badges on visits only, naming what is wrong', () => {
+    const visit = { id: valid.id, type: 'visit', at: valid.at };
+    expect(EventBatchSchema.safeParse({ events: [{ ...visit, type: 'exit' }] }).success).toBe(true);
+    expect(EventBatchSchema.safeParse({ events: [{ ...visit, badge: 'HZ-2023-000417' }] }).success).toBe(true);
+    expect(errorOf({ events: [{ ...visit, type: 'exit', badge: 'HZ-1' }] })).toContain('events[0].badge: only visit events carry a badge, not exit events');
+    expect(errorOf({ events: [{ ...visit, badge: '' }] })).toContain('events[0].badge: must not be empty');
+    expect(errorOf({ events: [{ ...visit, badge: 'A\u0000B' }] })).toContain('events[0].badge: must not contain control characters');
+    expect(errorOf({ events: [{ ...visit, badge: 'x'.repeat(513) }] })).toContain('events[0].badge: must be at most 512 characters');
+    expect(errorOf({ events: [{ ...visit, badge: 42 }] })).toContain('events[0].badge');
+  });
+
   it('refuses unknown fields, empty and oversized batches', () => {
     expect(errorOf({ events: [{ ...valid, visitor: 'Alice' }] })).toContain('events[0]');
     expect(errorOf({ events: [] })).toContain('events: must hold at least one event');
