@@ -8,6 +8,8 @@ const repoRoot = import.meta.dirname;
 const pagesRoot = resolve(repoRoot, 'kiosk');
 /** The apps besides the landing page; the server maps `/<app>/*` to `<app>/index.html`. */
 const APPS = ['kiosk', 'stage', 'console', 'm', 'door'] as const;
+/** The apps that must open without the server (a booth kiosk, a door phone): each gets a service worker. */
+const OFFLINE_APPS = ['kiosk', 'door'] as const;
 /** `npm run dev` (the API and sockets) runs here while `vite` serves the pages with hot reload. */
 const DEV_SERVER = 'http://localhost:3000';
 
@@ -29,7 +31,7 @@ export default defineConfig({
   // Several pages, each its own app; the server (not Vite) decides which page a deep link gets.
   appType: 'mpa',
   publicDir: resolve(pagesRoot, 'public'),
-  plugins: [svelte({ configFile: false }), versionFile(appVersion), kioskServiceWorker(appVersion)],
+  plugins: [svelte({ configFile: false }), versionFile(appVersion), offlineServiceWorkers(OFFLINE_APPS, appVersion)],
   define: {
     __APP_VERSION__: JSON.stringify(appVersion),
   },
@@ -67,42 +69,53 @@ function versionFile(version: string): Plugin {
 }
 
 /**
- * Builds the booth kiosk's service worker (kiosk/kiosk/sw.ts) into `kiosk/sw.js`, with the list of
- * files to precache: the kiosk page and every chunk, style and asset it loads, read from this
- * build's chunk graph so the list is always exact. Hand-written rather than vite-plugin-pwa: one
- * page of a multi-page build, a scope of /kiosk/ only, and an update that waits for the kiosk to be
- * idle are simpler to say directly than to configure (and it needs no workbox-build tree).
+ * Builds the one service worker source (kiosk/lib/offline/sw.ts) into `<app>/sw.js` for each app
+ * that must open offline, with the app's name and the list of files to precache: its page and
+ * every chunk, style and asset it loads, read from this build's chunk graph so the list is always
+ * exact. Hand-written rather than vite-plugin-pwa: pages of a multi-page build, each with a scope
+ * of its own, and an update that waits for an idle moment are simpler to say directly than to
+ * configure (and it needs no workbox-build tree).
  */
-function kioskServiceWorker(version: string): Plugin {
-  const page = resolve(pagesRoot, 'kiosk/index.html');
-  const source = resolve(pagesRoot, 'kiosk/sw.ts');
+function offlineServiceWorkers(apps: readonly string[], version: string): Plugin {
+  const source = resolve(pagesRoot, 'lib/offline/sw.ts');
   return {
-    name: 'showfloor:kiosk-service-worker',
+    name: 'showfloor:offline-service-workers',
     apply: 'build',
     // After the bundle is final: Vite drops CSS-only chunks late, and a precached file that does
     // not exist would make the worker's install fail.
     async writeBundle(options, bundle) {
-      const entry = Object.values(bundle).find((file): file is Rolldown.OutputChunk => file.type === 'chunk' && file.isEntry && file.facadeModuleId === page);
-      if (!entry) return; // a build without the kiosk page
-      const files = new Set<string>();
-      const visit = (chunk: Rolldown.OutputChunk) => {
-        if (files.has(chunk.fileName)) return;
-        files.add(chunk.fileName);
-        for (const name of [...(chunk.viteMetadata?.importedCss ?? []), ...(chunk.viteMetadata?.importedAssets ?? [])]) files.add(name);
-        for (const name of [...chunk.imports, ...chunk.dynamicImports]) {
-          const next = bundle[name];
-          if (next?.type === 'chunk') visit(next);
-        }
-      };
-      visit(entry);
-      const precache = ['/kiosk/', '/favicon.svg', ...[...files].filter((name) => name in bundle).sort().map((name) => `/${name}`)];
       const { code } = await transformWithOxc(readFileSync(source, 'utf8'), source, { lang: 'ts', target: 'es2022' });
       // A classic worker script: the module marker that scopes the file's types has to go.
       const script = code.replace(/^export\s*\{\s*\};?\s*$/m, '');
-      const header = `const PRECACHE = ${JSON.stringify(precache)};\nconst VERSION = ${JSON.stringify(version)};\n`;
-      writeFileSync(join(options.dir ?? resolve(repoRoot, 'dist/web'), 'kiosk', 'sw.js'), header + script);
+      for (const app of apps) {
+        const page = resolve(pagesRoot, app, 'index.html');
+        const entry = Object.values(bundle).find((file): file is Rolldown.OutputChunk => file.type === 'chunk' && file.isEntry && file.facadeModuleId === page);
+        if (!entry) continue; // a build without this page
+        const precache = [`/${app}/`, '/favicon.svg', ...shellFiles(entry, bundle).map((name) => `/${name}`)];
+        const header = `const APP = ${JSON.stringify(app)};\nconst PRECACHE = ${JSON.stringify(precache)};\nconst VERSION = ${JSON.stringify(version)};\n`;
+        writeFileSync(join(options.dir ?? resolve(repoRoot, 'dist/web'), app, 'sw.js'), header + script);
+      }
     },
   };
+}
+
+/**
+ * The files an app's page loads: its entry chunk, every chunk it imports, and their styles and
+ * assets, sorted. Lazily imported chunks are in too: the door's badge scanner must start offline.
+ */
+function shellFiles(entry: Rolldown.OutputChunk, bundle: Rolldown.OutputBundle): string[] {
+  const files = new Set<string>();
+  const visit = (chunk: Rolldown.OutputChunk) => {
+    if (files.has(chunk.fileName)) return;
+    files.add(chunk.fileName);
+    for (const name of [...(chunk.viteMetadata?.importedCss ?? []), ...(chunk.viteMetadata?.importedAssets ?? [])]) files.add(name);
+    for (const name of [...chunk.imports, ...chunk.dynamicImports]) {
+      const next = bundle[name];
+      if (next?.type === 'chunk') visit(next);
+    }
+  };
+  visit(entry);
+  return [...files].filter((name) => name in bundle).sort();
 }
 
 /** First 8 hex digits of a SHA-256 over the files under `dirs` and the `files` (paths and contents, in a stable order). */

@@ -2,16 +2,21 @@
  * The JavaScript of the phone page and the operator console, as a first visit loads it (see
  * page-weight.ts). The phone page is measured on its home and on an item page, `/m/item/<id>`,
  * the address a kiosk's QR code opens (budget 50 KB each); the console on its sign-in page and
- * signed in as admin (no budget: operators load it once, on the venue's network).
+ * signed in as admin (no budget: operators load it once, on the venue's network). The door counter
+ * (`/door/`, a staff phone) is held to the phone's budget; its badge scanner, a chunk loaded only
+ * when a door scans badges, is weighed apart (no budget: fetched once, then kept offline).
  *
  * `benchPhoneAndConsole()` is what `npm run bench` calls; `npx tsx test/bench/phone-console-bench.ts`
  * runs it alone. Environment: SHOWFLOOR_WEB_DIR and CHROMIUM_PATH as for every bench.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import type { Snapshot } from '../../shared/snapshot.schema';
 import { signIn } from '../support/test-server';
 import { openPageRig } from './page-rig';
-import { measurePageWeight, type PageWeight } from './page-weight';
+import { GZIP_LEVEL, measurePageWeight, type PageWeight } from './page-weight';
 import { prepareWebDir } from './web-dir';
 
 const PHONE = { viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true };
@@ -22,6 +27,18 @@ export interface PhoneConsoleResult {
   phoneItem: PageWeight;
   consoleSignIn: PageWeight;
   consoleSignedIn: PageWeight;
+  door: PageWeight;
+  /** The lazily loaded badge scanner chunk alone (the door's scan mode adds it). */
+  doorScanner: PageWeight;
+}
+
+/** The badge scanner chunk of the build in `webDir`, weighed the way page-weight.ts weighs a loaded file. */
+function scannerChunk(webDir: string): PageWeight {
+  const name = readdirSync(join(webDir, 'assets')).find((file) => /^badge-scanner-.*\.js$/.test(file));
+  if (!name) throw new Error('the build has no badge-scanner chunk');
+  const body = readFileSync(join(webDir, 'assets', name));
+  const file = { path: `/assets/${name}`, bytes: body.length, gzipBytes: gzipSync(body, { level: GZIP_LEVEL }).length };
+  return { path: '/door/ badge scanner (lazy chunk)', jsGzipBytes: file.gzipBytes, jsBytes: file.bytes, jsFiles: [file], cssGzipBytes: 0 };
 }
 
 export async function benchPhoneAndConsole(webDir: string): Promise<PhoneConsoleResult> {
@@ -36,7 +53,8 @@ export async function benchPhoneAndConsole(webDir: string): Promise<PhoneConsole
     const phoneItem = await measurePageWeight(browser, url, { path: `/m/item/${encodeURIComponent(item.id)}`, ready: 'main article h1', contextOptions: PHONE });
     const consoleSignIn = await measurePageWeight(browser, url, { path: '/console/', ready: 'main form', contextOptions: LAPTOP });
     const consoleSignedIn = await measurePageWeight(browser, url, { path: '/console/', ready: 'nav', contextOptions: LAPTOP, cookie: await signIn(url) });
-    return { phoneHome, phoneItem, consoleSignIn, consoleSignedIn };
+    const door = await measurePageWeight(browser, url, { path: '/door/', ready: '[data-testid="pairing-code"]', contextOptions: PHONE });
+    return { phoneHome, phoneItem, consoleSignIn, consoleSignedIn, door, doorScanner: scannerChunk(webDir) };
   } finally {
     await rig.close();
   }

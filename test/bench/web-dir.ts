@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 const ROOT = resolve(import.meta.dirname, '../..');
 const VITE = resolve(ROOT, 'node_modules/vite/bin/vite.js');
 /** The apps whose pages the benches load; each must have its index.html in the build. */
-export const APPS = ['kiosk', 'stage', 'console', 'm'] as const;
+export const APPS = ['kiosk', 'stage', 'console', 'm', 'door'] as const;
 
 /** The built pages the page benches serve: a private directory, removed by `remove()`. */
 export interface WebDir {

@@ -11,8 +11,11 @@ export interface HeldTap {
   commitAt: number;
 }
 
+/** What a door tap records: someone coming in (`visit`) or, at a door that counts both ways, going out (`exit`). */
+export type DoorDirection = 'visit' | 'exit';
+
 /**
- * The door counter's undo rule, kept pure. A +1 is held for `UNDO_MS` before it enters the
+ * The door counter's undo rule, kept pure. A +1 (or −1 out) is held for `UNDO_MS` before it enters the
  * exactly-once outbox, because once a batch may be in flight it can no longer be taken back
  * safely (the server might store it while the screen says "undone"). Undo takes back the newest
  * held tap; taps whose time is up are released, oldest first, to be queued. Each tap carries its
@@ -23,9 +26,9 @@ export class TapHold {
 
   constructor(private readonly undoMs: number = UNDO_MS) {}
 
-  /** Holds a visit event; returns it. `section` is the door's section, when it counts for one. */
-  tap(now: number, id: string, section: string | null): VisitorEvent {
-    const event: VisitorEvent = { id, type: 'visit', at: new Date(now).toISOString(), ...(section ? { section } : {}) };
+  /** Holds a visit (or exit) event; returns it. `section` is the door's section, when it counts for one. */
+  tap(now: number, id: string, section: string | null, type: DoorDirection = 'visit'): VisitorEvent {
+    const event: VisitorEvent = { id, type, at: new Date(now).toISOString(), ...(section ? { section } : {}) };
     this.held.push({ event, commitAt: now + this.undoMs });
     return event;
   }
@@ -59,18 +62,38 @@ export class TapHold {
   }
 }
 
+/** This door's own counts for the day: people in (taps and badges) and, in in/out mode, out. */
+export interface DoorTally {
+  in: number;
+  out: number;
+}
+
+const count = (value: unknown): number => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0);
+
 /**
  * This door's own tally for the day it is on (the device's local day), kept across reloads. A
- * different day starts from zero.
+ * different day starts from zero. Stored as `{day, count, out}` (`count`: the ins, as before
+ * in/out existed).
  */
-export function tallyFor(stored: string | null, day: string): number {
-  if (!stored) return 0;
+export function tallyFor(stored: string | null, day: string): DoorTally {
+  if (!stored) return { in: 0, out: 0 };
   try {
-    const parsed = JSON.parse(stored) as { day?: unknown; count?: unknown };
-    return parsed.day === day && typeof parsed.count === 'number' && parsed.count >= 0 ? parsed.count : 0;
+    const parsed = JSON.parse(stored) as { day?: unknown; count?: unknown; out?: unknown };
+    return parsed.day === day ? { in: count(parsed.count), out: count(parsed.out) } : { in: 0, out: 0 };
   } catch {
-    return 0;
+    return { in: 0, out: 0 };
   }
+}
+
+/** The stored form of `tally` for `day` (read back by tallyFor). */
+export function storedTally(tally: DoorTally, day: string): string {
+  return JSON.stringify({ day, count: tally.in, out: tally.out });
+}
+
+/** The tally after `event` is counted (`step` 1) or taken back (`step` −1); never below 0. */
+export function tallyAfter(tally: DoorTally, event: Pick<VisitorEvent, 'type'>, step: 1 | -1): DoorTally {
+  const key = event.type === 'exit' ? 'out' : 'in';
+  return { ...tally, [key]: Math.max(0, tally[key] + step) };
 }
 
 /** The device's local calendar day, `YYYY-MM-DD`. */

@@ -1,21 +1,20 @@
 import type { AppUpdate } from './app-update.svelte';
 
-/** The kiosk's service worker and the part of the site it controls. */
-export const SW_URL = '/kiosk/sw.js';
-export const SW_SCOPE = '/kiosk/';
+/** The apps built with a service worker (vite.config.ts, OFFLINE_APPS); each controls /<app>/. */
+export type OfflineApp = 'kiosk' | 'door';
 
 /**
- * Registers the service worker that keeps the kiosk working offline (see kiosk/kiosk/sw.ts) and
+ * Registers the service worker that keeps `app` working offline (see kiosk/lib/offline/sw.ts) and
  * reports new versions to `update`. A new worker installs in the background and waits; it takes
  * over only when `update.activateWorker()` is called at an idle moment, and the page then reloads.
  *
  * Service workers exist only in secure contexts: https, or http on localhost. A booth that loads
  * the kiosk from a plain http LAN address needs its browser told to trust that origin
  * (Chromium: --unsafely-treat-insecure-origin-as-secure=http://<server>:3000); without it the
- * kiosk still runs, with its saved snapshot and event queue in IndexedDB, but cannot cold-start
- * while the server is down.
+ * kiosk (or door) still runs, with its saved snapshot and event queue in IndexedDB, but cannot
+ * cold-start while the server is down.
  */
-export function registerServiceWorker(update: AppUpdate): void {
+export function registerServiceWorker(update: AppUpdate, app: OfflineApp = 'kiosk'): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
   const container = navigator.serviceWorker;
   let handingOver = false;
@@ -26,7 +25,7 @@ export function registerServiceWorker(update: AppUpdate): void {
   });
 
   container
-    .register(SW_URL, { scope: SW_SCOPE })
+    .register(`/${app}/sw.js`, { scope: `/${app}/` })
     .then((registration) => {
       const noteWaiting = () => {
         // With no controller yet this is the first install, not an update.

@@ -1,23 +1,29 @@
 /*
- * The booth kiosk's service worker (scope /kiosk/). Booths run for ten hours on exhibition Wi-Fi
- * that drops; this keeps the kiosk itself loadable when the server is not reachable:
+ * The service worker of the apps that must open without the server: the booth kiosk (scope
+ * /kiosk/) and the door counter (scope /door/). One source, built once per app with that app's
+ * name and files. Booths run for ten hours on exhibition Wi-Fi that drops, and a door phone may be
+ * restarted at the entrance while the server is out of reach; this keeps the app itself loadable:
  *
- * - the app shell (kiosk/index.html and every script, style and asset it loads) is precached at
- *   install, under a cache named after the app version;
+ * - the app shell (<app>/index.html and every script, style and asset it loads) is precached at
+ *   install, under a cache named after the app and its version;
  * - content images (/media/…) are served from a cache and refreshed in the background, and the page
- *   sends the list of all of them so that pictures nobody opened yet are there offline too;
+ *   sends the list of all of them so that pictures nobody opened yet are there offline too (the
+ *   kiosk; the door shows none);
  * - pages are fetched from the network first (so an online reload gets the current build) and
  *   fall back to the precached shell.
  *
- * The last public snapshot is not here: the page keeps it in IndexedDB (lib/kiosk/saved-snapshot.ts),
- * because it arrives over the socket, not as an HTTP response.
+ * What the app saves itself is not here: the kiosk's last snapshot and both apps' event outboxes
+ * are in IndexedDB, the door's tally and pairing in localStorage.
  *
  * A new version installs in the background and then waits: the page tells it to take over
- * ("skip-waiting") only at an idle moment, never in the middle of a visit.
+ * ("skip-waiting") only at an idle moment, never in the middle of a visit or an undo window.
  *
- * The build (vite.config.ts, kioskServiceWorker) strips the types, and defines PRECACHE and VERSION.
+ * The build (vite.config.ts, offlineServiceWorkers) strips the types, and defines APP, PRECACHE
+ * and VERSION.
  */
 
+/** The app this worker serves (`kiosk` or `door`), from the build: its pages are under /<APP>/. */
+declare const APP: string;
 /** URLs of the app shell, from the build. */
 declare const PRECACHE: readonly string[];
 /** The app version this worker belongs to, from the build. */
@@ -45,11 +51,11 @@ interface SwGlobal {
 
 const sw = self as unknown as SwGlobal;
 
-const SHELL_PREFIX = 'showfloor-kiosk-shell-';
+const SHELL_PREFIX = `showfloor-${APP}-shell-`;
 const SHELL_CACHE = `${SHELL_PREFIX}${VERSION}`;
-const MEDIA_CACHE = 'showfloor-kiosk-media-v1';
-/** The page every kiosk address (/kiosk/, /kiosk/anything) is served from. */
-const SHELL_PAGE = '/kiosk/';
+const MEDIA_CACHE = `showfloor-${APP}-media-v1`;
+/** The page every address of the app (/kiosk/, /kiosk/anything) is served from. */
+const SHELL_PAGE = `/${APP}/`;
 /** After this long without an answer, a page request is served from the cache (Wi-Fi that hangs rather than fails). */
 const NAVIGATION_TIMEOUT_MS = 3_000;
 
@@ -80,7 +86,7 @@ sw.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== sw.location.origin) return;
   if (request.mode === 'navigate') {
-    if (url.pathname.startsWith('/kiosk')) event.respondWith(networkFirstPage(request));
+    if (url.pathname.startsWith(`/${APP}`)) event.respondWith(networkFirstPage(request));
     return;
   }
   if (url.pathname.startsWith('/assets/') || PRECACHE.includes(url.pathname)) event.respondWith(cacheFirst(request));
