@@ -1,25 +1,13 @@
-import type { Browser, Page } from '@playwright/test';
-import { startTestServer, signIn, type TestServer } from '../support/test-server';
+import { startTestServer, type TestServer } from '../support/test-server';
 import { expectConnected, signInToConsole } from './console-helpers';
-import { expect, NETWORK_ERRORS, test, watchErrors, WEB_DIR, type ToleratedError } from './fixtures';
+import { doorFigures, openDoor, pairDoor, PHONE } from './door-helpers';
+import { expect, NETWORK_ERRORS, test, watchErrors, WEB_DIR } from './fixtures';
 import { openPairedStage } from './stage-helpers';
 
 // A door, a console, a stage and a phone per test, on a machine shared with other suites.
 test.describe.configure({ timeout: 180_000 });
 
-const PHONE = { width: 390, height: 844 };
-
-const visitorsToday = async (url: string): Promise<number> => ((await (await fetch(`${url}/api/v1/snapshot`)).json()) as { counters: { visitors: { today: number } } }).counters.visitors.today;
-
-/** The door counter in a browser of its own (a staff phone), showing its pairing code. */
-async function openDoor(browser: Browser, url: string, errors: string[], tolerated: readonly ToleratedError[]): Promise<Page> {
-  const context = await browser.newContext({ baseURL: url, viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true });
-  const page = await context.newPage();
-  watchErrors(page, errors, tolerated);
-  await page.goto('/door/');
-  await expect(page.getByTestId('pairing-code')).toHaveText(/^[A-Z0-9]{6}$/, { timeout: 15_000 });
-  return page;
-}
+const visitorsToday = async (url: string): Promise<number> => (await doorFigures(url)).visitors;
 
 test('a door counter paired through the console turns "visitors today" from 0 to 1 on the stage and the phone', async ({ page, browser, showfloor, pageErrors, toleratedErrors }) => {
   toleratedErrors.push({ status: 401, path: /\/api\/v1\/session$/ });
@@ -70,16 +58,11 @@ test('a door counter paired through the console turns "visitors today" from 0 to
   await door.context().close();
 });
 
-test('a tap made while the server is away counts exactly once after it returns', async ({ browser, showfloor, pageErrors, toleratedErrors }) => {
+test('a door that reloads while the server is away opens from its cache, and its taps count exactly once after the server returns', async ({ browser, showfloor, pageErrors, toleratedErrors }) => {
   const door = await openDoor(browser, showfloor.url, pageErrors, toleratedErrors);
-  const code = (await door.getByTestId('pairing-code').textContent())!.trim();
-  const approved = await fetch(`${showfloor.url}/api/v1/pairing/approve`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: await signIn(showfloor.url) },
-    body: JSON.stringify({ code, name: 'South door', role: 'door' }),
-  });
-  expect(approved.status).toBe(201);
-  await expect(door.getByTestId('door-status')).toHaveText('在线 · Online', { timeout: 15_000 });
+  await pairDoor(door, showfloor, 'South door');
+  // Loaded once online: the service worker has the app (it takes control at once, clients.claim).
+  await door.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 45_000 });
 
   // The server goes away (Playwright's setOffline would leave the open sockets up).
   toleratedErrors.push(NETWORK_ERRORS);
@@ -91,16 +74,37 @@ test('a tap made while the server is away counts exactly once after it returns',
   // Past its undo window the tap waits in the outbox.
   await expect(door.getByTestId('door-queue')).toContainText('1 waiting', { timeout: 15_000 });
 
+  // The phone restarts at the entrance, the server still unreachable: the app opens from the cache,
+  // still paired, with its tally and its outbox.
+  await door.reload();
+  await expect(door.getByTestId('door-status')).toHaveText('离线 · Offline', { timeout: 15_000 });
+  await expect(door.getByTestId('door-tally')).toHaveText('1');
+  await expect(door.getByTestId('door-queue')).toContainText('1 waiting', { timeout: 15_000 });
+  await door.getByRole('button', { name: '+1 进场 · +1 entry' }).click();
+  await door.getByRole('button', { name: '+1 进场 · +1 entry' }).click();
+  await expect(door.getByTestId('door-tally')).toHaveText('3');
+  await expect(door.getByTestId('door-queue')).toContainText('3 waiting', { timeout: 15_000 });
+  await door.screenshot({ path: 'test-results/door-offline-cold-start.png' });
+
   let restarted: TestServer | null = null;
   try {
     restarted = await startTestServer({ WEB_DIR, DATA_DIR: dataDir, PORT: String(port) });
     const url = restarted.url;
     await expect(door.getByTestId('door-status')).toHaveText('在线 · Online', { timeout: 40_000 });
-    await expect.poll(() => visitorsToday(url), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => visitorsToday(url), { timeout: 30_000 }).toBe(3);
     await expect(door.getByTestId('door-queue')).toBeHidden({ timeout: 10_000 });
+    await expect(door.getByTestId('hall-visitors')).toHaveText('3', { timeout: 10_000 });
+    // A visitor's phone shows them.
+    const phoneContext = await browser.newContext({ baseURL: url, viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const phone = await phoneContext.newPage();
+    watchErrors(phone, pageErrors, toleratedErrors);
+    await phone.goto('/m/');
+    await expect(phone.getByTestId('counter-visitors-today')).toHaveText('3', { timeout: 15_000 });
     // Exactly once: later retries and polls add nothing.
     await door.waitForTimeout(6_000);
-    expect(await visitorsToday(url)).toBe(1);
+    expect(await visitorsToday(url)).toBe(3);
+    await expect(phone.getByTestId('counter-visitors-today')).toHaveText('3');
+    await phoneContext.close();
   } finally {
     await door.context().close();
     await restarted?.stop();
