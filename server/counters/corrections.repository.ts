@@ -8,7 +8,7 @@ export interface CorrectionsRepository {
   /** Stores a correction and applies its increments in one transaction. */
   add(correction: Omit<CounterCorrection, 'username'> & { userId: string }, increments: readonly CounterRow[]): void;
   list(limit: number): CounterCorrection[];
-  /** Zeroes a day: keeps what it was in day_resets, takes its visits off the all-time total. */
+  /** Zeroes a day: keeps what it was in day_resets, takes its visits off the all-time total, forgets its badges. */
   resetDay(day: string, at: string, userId: string, reason: string): CounterRow[];
   transaction<T>(fn: () => T): T;
 }
@@ -53,6 +53,8 @@ export class SqliteCorrectionsRepository implements CorrectionsRepository {
       .prepare("UPDATE counter_values SET value = value - ? WHERE day = ? AND metric = 'visits' AND section = '' AND item = '' AND bucket = 0")
       .run(dayVisits, ALL_TIME);
     this.db.prepare('DELETE FROM counter_values WHERE day = ?').run(day);
+    // The badges that day counted are in no figure any more: scanned again, they count again.
+    this.db.prepare('DELETE FROM badge_scans WHERE day = ?').run(day);
     return before;
   }
 

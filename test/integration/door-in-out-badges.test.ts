@@ -80,6 +80,21 @@ describe('a door counting in and out, and scanning badges', () => {
     }
   });
 
+  it('counts a badge again after its day was reset (the day\'s figures no longer hold it)', async () => {
+    const door = await createDevice(t.url, { name: 'Reset door', role: 'door' }, cookie);
+    const code = 'BADGE-RESET-1';
+    expect((await postEvents(t.url, door.token, { events: [visitEvent({ section: undefined, badge: code })] })).body).toEqual({ accepted: 1, duplicates: 0 });
+    const today = ((await (await fetch(`${t.url}/api/v1/snapshot`)).json()) as { counters: { day: string } }).counters.day;
+    const reset = await fetch(`${t.url}/api/v1/counters/reset`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ day: today, confirm: today, reason: 'badge scanners tested before opening' }),
+    });
+    expect(reset.status).toBe(200);
+    expect((await postEvents(t.url, door.token, { events: [visitEvent({ section: undefined, badge: code })] })).body).toEqual({ accepted: 1, duplicates: 0 });
+    expect((await counters()).visitors.today).toBe(1);
+  });
+
   it('refuses badges that are empty, too long, carry control characters or sit on another event type, naming the field', async () => {
     const door = await createDevice(t.url, { name: 'West door', role: 'door' }, cookie);
     const refused = async (event: Record<string, unknown>) => {
