@@ -119,7 +119,7 @@ export async function startDoor(target: HTMLElement): Promise<DoorModel> {
   let client: DeviceClient | null = null;
   const token = () => client?.token() ?? null;
   // Door taps come one at a time: send each soon after its undo window, not in long batches.
-  const sender = startEventSender({ store, token, debounceMs: 300, pollMs: 3_000 });
+  const sender = startEventSender({ store, token, debounceMs: 300, pollMs: 3_000, onStored: (_events, answer) => otherDoorCounted(answer.repeatedBadges ?? 0) });
   const hold = new TapHold();
   const badges = new BadgeLog(readStorage(BADGES_KEY), localDay(Date.now()));
 
@@ -142,6 +142,17 @@ export async function startDoor(target: HTMLElement): Promise<DoorModel> {
     const event: VisitorEvent = { id: uuidV4(), type: 'visit', at: new Date(now).toISOString(), badge: code, ...(section() ? { section: section()! } : {}) };
     void sender.enqueue(event);
     count(event, 1);
+  };
+
+  /**
+   * The server had already counted some of the badges this door just sent (another door scanned
+   * them today, or this door before its memory was cleared): they are taken off the door's own
+   * tally, and the staff told, as for a badge this door knew.
+   */
+  const otherDoorCounted = (repeated: number) => {
+    if (repeated === 0) return;
+    for (let i = 0; i < repeated; i++) count({ type: 'visit' }, -1);
+    model.badgeNotice = { outcome: 'already-counted', until: Date.now() + NOTICE_MS };
   };
 
   const model: DoorModel = new DoorModel(live, device, {

@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import config from '../../playwright.config';
+import { createDevice, postEvents } from '../support/test-server';
 import { writeBadgeVideo } from './badge-video';
 import { doorFigures, openDoor, pairDoor, setDoor } from './door-helpers';
 import { expect, test } from './fixtures';
@@ -40,5 +41,22 @@ test('a door scanning badges counts a badge once, and says "already counted" whe
   // Scanning off: the camera stops (its picture leaves the page).
   await setDoor(door, { scanBadges: false });
   await expect(door.getByRole('region', { name: '扫描胸卡 · Badge scanner' })).toHaveCount(0);
+  await door.context().close();
+});
+
+test('a badge already counted at another door says "already counted" here too, and is not counted again', async ({ browser, showfloor, pageErrors, toleratedErrors }) => {
+  // The visitor came in through the north door first (its scanner posts the same badge).
+  const north = await createDevice(showfloor.url, { name: 'North scanner', role: 'door' });
+  const first = await postEvents(showfloor.url, north.token, { events: [{ id: crypto.randomUUID(), type: 'visit', at: new Date().toISOString(), badge: BADGE }] });
+  expect(first.body).toEqual({ accepted: 1, duplicates: 0 });
+
+  const door = await openDoor(browser, showfloor.url, pageErrors, toleratedErrors);
+  await pairDoor(door, showfloor, 'South door');
+  await setDoor(door, { scanBadges: true });
+  // This door has not seen the badge; the server has: the door takes its +1 back once it hears so.
+  await expect(door.getByTestId('badge-notice')).toHaveText('已计入 · already counted', { timeout: 30_000 });
+  await expect(door.getByTestId('door-tally')).toHaveText('0', { timeout: 15_000 });
+  await expect(door.getByTestId('door-queue')).toBeHidden({ timeout: 15_000 });
+  expect((await doorFigures(showfloor.url)).visitors).toBe(1);
   await door.context().close();
 });

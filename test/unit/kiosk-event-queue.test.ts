@@ -102,9 +102,12 @@ describe('event sender', () => {
   let answers: (number | PostAnswer | null)[];
   let posted: { ids: string[]; token: string }[];
 
+  let stored: { ids: string[]; answer: PostAnswer }[];
+
   const start = () => {
     sender = startEventSender({
       store,
+      onStored: (events, answer) => stored.push({ ids: events.map((e) => e.id), answer }),
       token: () => token,
       post: async (body, t) => {
         posted.push({ ids: (JSON.parse(body) as { events: VisitorEvent[] }).events.map((e) => e.id), token: t });
@@ -124,11 +127,24 @@ describe('event sender', () => {
     token = 'token-1';
     answers = [];
     posted = [];
+    stored = [];
   });
   afterEach(() => {
     sender?.stop();
     vi.useRealTimers();
     vi.restoreAllMocks();
+  });
+
+  it("reports each stored batch once, with the server's answer, and nothing that was not stored", async () => {
+    answers = [503, { status: 200, repeatedBadges: 1 }];
+    const s = start();
+    const event = tap();
+    await s.enqueue(event);
+    await s.nudge();
+    expect(stored).toEqual([]);
+    await s.nudge();
+    expect(stored).toEqual([{ ids: [event.id], answer: { status: 200, repeatedBadges: 1 } }]);
+    expect(await store.count()).toBe(0);
   });
 
   it('waits while the kiosk is unpaired, then sends the queue oldest first in batches', async () => {

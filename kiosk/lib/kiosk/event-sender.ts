@@ -2,10 +2,14 @@ import type { VisitorEvent } from '../../../shared/events.schema';
 import { afterRejection, batchBody, MAX_BATCH, rateLimitedDelay, retryAfterMs, retryDelay, sendOutcome } from './event-queue';
 import type { EventStore } from './event-store';
 
-/** The server's answer to a batch: its status and, with a 429, how long it asked us to wait. */
+/**
+ * The server's answer to a batch: its status, with a 429 how long it asked us to wait, and with a
+ * 200 how many of its visits carried a badge that day had already counted (not counted again).
+ */
 export interface PostAnswer {
   status: number;
   retryAfterMs?: number;
+  repeatedBadges?: number;
 }
 
 /** Sends a batch; resolves with the answer, or null when no answer came (offline, timeout). */
@@ -23,6 +27,8 @@ export interface EventSenderOptions {
   /** How often to look at the queue anyway (a token may have arrived, a retry may be due). */
   pollMs?: number;
   batchSize?: number;
+  /** Called once a batch is stored (before it leaves the queue), with the server's answer. */
+  onStored?: (events: VisitorEvent[], answer: PostAnswer) => void;
 }
 
 export interface EventSender {
@@ -47,13 +53,23 @@ export const postEvents: PostEvents = async (body, token) => {
       body,
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
-    // Read the body so the connection can be reused; its content does not matter (ids decide).
-    await response.text().catch(() => '');
-    return { status: response.status, retryAfterMs: retryAfterMs(response.headers.get('retry-after'), Date.now()) };
+    // Read the body so the connection can be reused. Ids decide what counted; the body only says
+    // whether a badge had been counted before (repeatedBadges, left out when 0).
+    const text = await response.text().catch(() => '');
+    return { status: response.status, retryAfterMs: retryAfterMs(response.headers.get('retry-after'), Date.now()), ...repeatedBadgesIn(text) };
   } catch {
     return null;
   }
 };
+
+function repeatedBadgesIn(body: string): { repeatedBadges?: number } {
+  try {
+    const repeated = (JSON.parse(body) as { repeatedBadges?: unknown } | null)?.repeatedBadges;
+    return Number.isInteger(repeated) && (repeated as number) > 0 ? { repeatedBadges: repeated as number } : {};
+  } catch {
+    return {};
+  }
+}
 
 /**
  * Empties the event queue into the server, oldest first, in batches. An event leaves the queue
@@ -92,6 +108,14 @@ export function startEventSender(options: EventSenderOptions): EventSender {
       const answer = await post(batchBody(batch), token);
       const outcome = sendOutcome(answer?.status ?? null);
       if (outcome === 'sent') {
+        try {
+          options.onStored?.(
+            batch.map((q) => q.event),
+            answer!,
+          );
+        } catch (error) {
+          console.warn('showfloor: handling a stored batch failed', error); // the batch is stored all the same
+        }
         await store.remove(batch.map((q) => q.key));
         failures = 0;
         continue;
