@@ -1,10 +1,10 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import config from '../../playwright.config';
-import { createDevice, postEvents } from '../support/test-server';
+import { createDevice, postEvents, startTestServer, type TestServer } from '../support/test-server';
 import { writeBadgeVideo } from './badge-video';
 import { doorFigures, openDoor, pairDoor, setDoor } from './door-helpers';
-import { expect, test } from './fixtures';
+import { expect, NETWORK_ERRORS, test, WEB_DIR } from './fixtures';
 
 const BADGE = 'HZ2023-VISITOR-000417';
 // The camera: Chromium's fake capture device plays a badge held up, taken away, and shown again.
@@ -59,4 +59,38 @@ test('a badge already counted at another door says "already counted" here too, a
   await expect(door.getByTestId('door-queue')).toBeHidden({ timeout: 15_000 });
   expect((await doorFigures(showfloor.url)).visitors).toBe(1);
   await door.context().close();
+});
+
+test('a door started while the server is away scans badges from its cache, and each counts exactly once when the server is back', async ({ browser, showfloor, pageErrors, toleratedErrors }) => {
+  const door = await openDoor(browser, showfloor.url, pageErrors, toleratedErrors);
+  await pairDoor(door, showfloor, 'Offline scanner');
+  await door.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 45_000 });
+
+  toleratedErrors.push(NETWORK_ERRORS);
+  const { dataDir, port } = showfloor;
+  await showfloor.stop({ keepData: true });
+  await door.reload();
+  await expect(door.getByTestId('door-status')).toHaveText('离线 · Offline', { timeout: 15_000 });
+  // The decoder was never loaded online: it comes from the service worker's precache.
+  await setDoor(door, { scanBadges: true });
+  await expect(door.getByTestId('badge-notice')).toHaveText('+1 已记录 · Counted', { timeout: 30_000 });
+  await expect(door.getByTestId('door-queue')).toContainText('1 waiting', { timeout: 15_000 });
+  await expect(door.getByTestId('badge-notice')).toHaveText('已计入 · already counted', { timeout: 30_000 });
+  await expect(door.getByTestId('door-tally')).toHaveText('1');
+  await expect(door.getByTestId('door-queue')).toContainText('1 waiting');
+
+  let restarted: TestServer | null = null;
+  try {
+    restarted = await startTestServer({ WEB_DIR, DATA_DIR: dataDir, PORT: String(port) });
+    const url = restarted.url;
+    await expect(door.getByTestId('door-status')).toHaveText('在线 · Online', { timeout: 40_000 });
+    await expect.poll(async () => (await doorFigures(url)).visitors, { timeout: 30_000 }).toBe(1);
+    await expect(door.getByTestId('door-queue')).toBeHidden({ timeout: 10_000 });
+    await door.waitForTimeout(6_000);
+    expect((await doorFigures(url)).visitors).toBe(1);
+    await expect(door.getByTestId('door-tally')).toHaveText('1');
+  } finally {
+    await door.context().close();
+    await restarted?.stop();
+  }
 });
