@@ -1,10 +1,10 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import config from '../../playwright.config';
-import { createDevice, postEvents, startTestServer, type TestServer } from '../support/test-server';
+import { createDevice, postEvents, type TestServer } from '../support/test-server';
 import { writeBadgeVideo } from './badge-video';
-import { doorFigures, openDoor, pairDoor, setDoor } from './door-helpers';
-import { expect, NETWORK_ERRORS, test, WEB_DIR } from './fixtures';
+import { doorFigures, doorLosesServer, openDoor, pairDoor, setDoor } from './door-helpers';
+import { expect, test } from './fixtures';
 
 const BADGE = 'HZ2023-VISITOR-000417';
 // The camera: Chromium's fake capture device plays a badge held up, taken away, and shown again.
@@ -64,11 +64,7 @@ test('a badge already counted at another door says "already counted" here too, a
 test('a door started while the server is away scans badges from its cache, and each counts exactly once when the server is back', async ({ browser, showfloor, pageErrors, toleratedErrors }) => {
   const door = await openDoor(browser, showfloor.url, pageErrors, toleratedErrors);
   await pairDoor(door, showfloor, 'Offline scanner');
-  await door.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 45_000 });
-
-  toleratedErrors.push(NETWORK_ERRORS);
-  const { dataDir, port } = showfloor;
-  await showfloor.stop({ keepData: true });
+  const serverBack = await doorLosesServer(door, showfloor, toleratedErrors);
   await door.reload();
   await expect(door.getByTestId('door-status')).toHaveText('离线 · Offline', { timeout: 15_000 });
   // The decoder was never loaded online: it comes from the service worker's precache.
@@ -81,7 +77,7 @@ test('a door started while the server is away scans badges from its cache, and e
 
   let restarted: TestServer | null = null;
   try {
-    restarted = await startTestServer({ WEB_DIR, DATA_DIR: dataDir, PORT: String(port) });
+    restarted = await serverBack();
     const url = restarted.url;
     await expect(door.getByTestId('door-status')).toHaveText('在线 · Online', { timeout: 40_000 });
     await expect.poll(async () => (await doorFigures(url)).visitors, { timeout: 30_000 }).toBe(1);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
-import { signIn, type TestServer } from '../support/test-server';
-import { expect, watchErrors, type ToleratedError } from './fixtures';
+import { signIn, startTestServer, type TestServer } from '../support/test-server';
+import { expect, NETWORK_ERRORS, watchErrors, WEB_DIR, type ToleratedError } from './fixtures';
 
 export const PHONE = { width: 390, height: 844 };
 
@@ -42,4 +42,18 @@ export async function setDoor(door: Page, change: { inOut?: boolean; scanBadges?
   if (change.scanBadges !== undefined) await settings.getByRole('checkbox', { name: /扫描胸卡/ }).setChecked(change.scanBadges);
   await settings.getByRole('button', { name: '完成 · Done' }).click();
   await expect(settings).toBeHidden();
+}
+
+/**
+ * A paired door that was loaded once online (its service worker in control, clients.claim), then
+ * the server goes away (Playwright's setOffline would leave the open sockets up). Returns how to
+ * bring the same server back: same address and data.
+ */
+export async function doorLosesServer(door: Page, server: TestServer, tolerated: ToleratedError[]): Promise<() => Promise<TestServer>> {
+  await door.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 45_000 });
+  tolerated.push(NETWORK_ERRORS);
+  const { dataDir, port } = server;
+  await server.stop({ keepData: true });
+  await expect(door.getByTestId('door-status')).toHaveText('离线 · Offline', { timeout: 15_000 });
+  return () => startTestServer({ WEB_DIR, DATA_DIR: dataDir, PORT: String(port) });
 }

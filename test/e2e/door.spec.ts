@@ -1,7 +1,7 @@
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { TestServer } from '../support/test-server';
 import { expectConnected, signInToConsole } from './console-helpers';
-import { doorFigures, openDoor, pairDoor, PHONE } from './door-helpers';
-import { expect, NETWORK_ERRORS, test, watchErrors, WEB_DIR } from './fixtures';
+import { doorFigures, doorLosesServer, openDoor, pairDoor, PHONE } from './door-helpers';
+import { expect, test, watchErrors } from './fixtures';
 import { openPairedStage } from './stage-helpers';
 
 // A door, a console, a stage and a phone per test, on a machine shared with other suites.
@@ -61,14 +61,7 @@ test('a door counter paired through the console turns "visitors today" from 0 to
 test('a door that reloads while the server is away opens from its cache, and its taps count exactly once after the server returns', async ({ browser, showfloor, pageErrors, toleratedErrors }) => {
   const door = await openDoor(browser, showfloor.url, pageErrors, toleratedErrors);
   await pairDoor(door, showfloor, 'South door');
-  // Loaded once online: the service worker has the app (it takes control at once, clients.claim).
-  await door.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 45_000 });
-
-  // The server goes away (Playwright's setOffline would leave the open sockets up).
-  toleratedErrors.push(NETWORK_ERRORS);
-  const { dataDir, port } = showfloor;
-  await showfloor.stop({ keepData: true });
-  await expect(door.getByTestId('door-status')).toHaveText('离线 · Offline', { timeout: 15_000 });
+  const serverBack = await doorLosesServer(door, showfloor, toleratedErrors);
   await door.getByRole('button', { name: '+1 进场 · +1 entry' }).click();
   await expect(door.getByTestId('door-tally')).toHaveText('1');
   // Past its undo window the tap waits in the outbox.
@@ -88,7 +81,7 @@ test('a door that reloads while the server is away opens from its cache, and its
 
   let restarted: TestServer | null = null;
   try {
-    restarted = await startTestServer({ WEB_DIR, DATA_DIR: dataDir, PORT: String(port) });
+    restarted = await serverBack();
     const url = restarted.url;
     await expect(door.getByTestId('door-status')).toHaveText('在线 · Online', { timeout: 40_000 });
     await expect.poll(() => visitorsToday(url), { timeout: 30_000 }).toBe(3);
