@@ -99,19 +99,19 @@ export class DealsService {
       return result.data;
     });
     const at = this.nowIso();
+    const records = parsed.map((input) => ({ id: randomUUID(), ...input }));
     this.deps.repository.transaction(() => {
-      for (const input of parsed) {
-        const record = { id: randomUUID(), ...input };
-        if (kind === 'organisations') {
-          this.deps.repository.saveOrganisation(record as Organisation, at);
-          this.organisationsById.set(record.id, record as Organisation);
-        } else {
-          this.deps.repository.savePartner(record as Partner, at);
-          this.partnersById.set(record.id, record as Partner);
-        }
+      for (const record of records) {
+        if (kind === 'organisations') this.deps.repository.saveOrganisation(record as Organisation, at);
+        else this.deps.repository.savePartner(record as Partner, at);
       }
       this.deps.audit.record(actor, { action: `${kind}.import`, targetType: kind, after: { rows: parsed.length } });
     });
+    // Only after the commit: a rolled-back import must leave the in-memory lists as storage has them.
+    for (const record of records) {
+      if (kind === 'organisations') this.organisationsById.set(record.id, record as Organisation);
+      else this.partnersById.set(record.id, record as Partner);
+    }
     return parsed.length;
   }
 

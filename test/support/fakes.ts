@@ -1,0 +1,66 @@
+import pino from 'pino';
+import type { AuditRepository, NewAuditEntry } from '../../server/audit/audit.repository';
+import { AuditService, type Actor } from '../../server/audit/audit.service';
+import { BackgroundTasks } from '../../server/platform/background';
+import type { StorageHealth } from '../../server/storage/storage-health';
+
+/**
+ * In-memory stand-ins and small factories for service-level unit tests: each service is built with
+ * these instead of SQLite, so a test exercises the service's own rules and nothing else.
+ */
+
+/** A clock the test moves by hand. */
+export function manualClock(start = Date.parse('2023-11-12T02:00:00Z')) {
+  let at = start;
+  return { now: () => at, advance: (ms: number) => void (at += ms), set: (ms: number) => void (at = ms) };
+}
+
+export const silentLogger = () => pino({ level: 'silent' });
+
+/** Background tasks that log nowhere and treat no error as a storage fault; `failures` records what failed. */
+export function testTasks(now: () => number = Date.now) {
+  const failures: { task: string; error: unknown }[] = [];
+  const storage = { report: () => false } as unknown as StorageHealth;
+  const tasks = new BackgroundTasks({ logger: silentLogger(), storage, now });
+  const failed = tasks.failed.bind(tasks);
+  tasks.failed = (task, error) => {
+    failures.push({ task, error });
+    failed(task, error);
+  };
+  return { tasks, failures };
+}
+
+/** The audit trail kept in an array. */
+export function memoryAudit(now: () => number = Date.now) {
+  const entries: NewAuditEntry[] = [];
+  const repository: AuditRepository = { append: (entry) => void entries.push(entry), query: () => [] };
+  return { audit: new AuditService(repository, now), entries };
+}
+
+export const anOperator = (overrides: Partial<Actor> = {}): Actor => ({ id: 'user-operator', username: 'operator', ...overrides }) as Actor;
+
+/**
+ * A unit of work over in-memory state: `fn` runs against the state, and its writes are kept only
+ * if it returns; `failNextCommit()` makes the next commit fail after `fn` ran (as a full disk does
+ * at COMMIT), rolling the state back.
+ */
+export function memoryTransactions<S>(state: { value: S }, clone: (s: S) => S) {
+  let failNext = false;
+  return {
+    failNextCommit: () => void (failNext = true),
+    transaction<T>(fn: () => T): T {
+      const before = clone(state.value);
+      try {
+        const result = fn();
+        if (failNext) {
+          failNext = false;
+          throw new Error('database or disk is full');
+        }
+        return result;
+      } catch (error) {
+        state.value = before;
+        throw error;
+      }
+    },
+  };
+}
