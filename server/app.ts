@@ -19,7 +19,8 @@ import { usersRoutes } from './auth/users.routes';
 import { UsersService } from './auth/users.service';
 import { registerConsoleNamespace, sessionRoom, userRoom, type ConsoleNamespace } from './console/console.socket';
 import { sessionRoutes } from './auth/session.routes';
-import { SqliteSessionStore } from './auth/session.store';
+import { SessionStore } from './auth/session.store';
+import { SqliteSessionsRepository } from './auth/sessions.repository';
 import { SqliteUsersRepository } from './auth/users.repository';
 import type { Config } from './config/config.schema';
 import type { ContentBundle } from './content/content.bundle';
@@ -51,6 +52,7 @@ import { scheduleRoutes } from './schedule/schedule.routes';
 import { ScheduleService } from './schedule/schedule.service';
 import { rehearsalRoutes } from './rehearsal/rehearsal.routes';
 import { RehearsalService } from './rehearsal/rehearsal.service';
+import { SqliteRehearsalRepository } from './rehearsal/rehearsal.repository';
 import { SqliteRoadshowRepository } from './roadshow/roadshow.repository';
 import { roadshowRoutes } from './roadshow/roadshow.routes';
 import { RoadshowService } from './roadshow/roadshow.service';
@@ -75,6 +77,7 @@ import { refuseCrossSiteSocket } from './platform/same-origin.middleware';
 import { SqliteSettingsRepository } from './settings/settings.repository';
 import { openDatabase, type Db } from './storage/database';
 import { StorageHealth } from './storage/storage-health';
+import { SqliteStorageRepository, type StorageRepository } from './storage/storage.repository';
 import { BackgroundTasks } from './platform/background';
 import { appVersion } from './web/app-version';
 import { apiPrelude } from './web/api-prelude';
@@ -109,6 +112,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   const version = appVersion(config.webDir);
 
   const settings = new SqliteSettingsRepository(db);
+  const storageRepository = new SqliteStorageRepository(db);
   const storage = new StorageHealth({ probe: () => settings.set('storage.probe', `${new Date(now()).toISOString()} ${STORAGE_PROBE_PADDING}`), logger, now });
   const tasks = new BackgroundTasks({ logger, storage, now });
   const eventsRepository = new SqliteEventsRepository(db);
@@ -263,7 +267,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     onChanged: () => broadcaster.publish({ type: 'roadshow', roadshow: roadshow.publicState() }),
   });
   const rehearsal = new RehearsalService({
-    db,
+    repository: new SqliteRehearsalRepository(db),
     audit,
     rehearsal: config.rehearsal,
     onCleared: () => {
@@ -309,11 +313,10 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   }, 30_000);
   dayWatch.unref();
 
-  const sessionStore = new SqliteSessionStore(db, now, config.sessionIdleMinutes * 60_000, tasks);
+  const sessionStore = new SessionStore(new SqliteSessionsRepository(db), now, config.sessionIdleMinutes * 60_000, tasks);
   const usersService = new UsersService({
     repository: users,
     audit,
-    db,
     now,
     signOutEverywhere: (userId) => {
       sessionStore.destroyForUser(userId);
@@ -336,7 +339,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   // gzip (or deflate) for every answer above 1 KB that a client accepts compressed: the snapshot and
   // the content are JSON text that shrinks ~5×. Socket.io's own transports are not affected.
   app.use(compression({ threshold: 1024 }));
-  app.use(healthRoutes({ registry: metrics.registry, readinessProblems: () => [...(stopping() ? ['stopping: the server is shutting down'] : []), ...readinessProblems(db, content, storage)] }));
+  app.use(healthRoutes({ registry: metrics.registry, readinessProblems: () => [...(stopping() ? ['stopping: the server is shutting down'] : []), ...readinessProblems(storageRepository, content, storage)] }));
   app.use(apiPrelude(sessionMiddleware, allowedOrigins));
   app.use(snapshotRoutes({ snapshot: () => snapshots.current(), content: () => contentVersions.current() }));
   app.use(
@@ -461,12 +464,12 @@ function sessionSecretFrom(settings: SqliteSettingsRepository): string {
   return secret;
 }
 
-function readinessProblems(db: Db, content: ContentService, storage: StorageHealth): string[] {
+function readinessProblems(database: StorageRepository, content: ContentService, storage: StorageHealth): string[] {
   const problems: string[] = [];
   const storageProblem = storage.problem();
   if (storageProblem) problems.push(storageProblem);
   try {
-    db.prepare('SELECT 1').get();
+    database.ping();
   } catch (error) {
     problems.push(`database: ${(error as Error).message}`);
   }

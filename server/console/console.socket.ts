@@ -6,7 +6,7 @@ import type { Reply } from '../../shared/reply';
 import type { ConsoleClientToServerEvents, ConsoleServerToClientEvents, Fleet } from '../../shared/socket-events';
 import type { AnnouncementsService } from '../announcements/announcements.service';
 import type { AuthService } from '../auth/auth.service';
-import type { SqliteSessionStore } from '../auth/session.store';
+import type { SessionStore } from '../auth/session.store';
 import type { DevicesService } from '../devices/devices.service';
 import type { PairingService } from '../devices/pairing.service';
 import type { GroupsService } from '../groups/groups.service';
@@ -25,7 +25,7 @@ const STAFF_ROOM = 'staff';
 const STAFF: UserRole[] = ['admin', 'operator'];
 
 export interface ConsoleDeps {
-  sessionStore: SqliteSessionStore;
+  sessionStore: SessionStore;
   auth: AuthService;
   devices: DevicesService;
   pairing: PairingService;

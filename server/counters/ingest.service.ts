@@ -54,7 +54,7 @@ export class IngestService {
    * to find the bad event must not spend its allowance on refusals.
    */
   check(deviceId: string, batch: EventBatch): PreparedBatch {
-    return { events: this.prepare(deviceId, batch.events) };
+    return { events: this.prepareEvents(deviceId, batch.events) };
   }
 
   /** The second half: stores a checked batch durably, then resolves with what was new. */
@@ -68,7 +68,7 @@ export class IngestService {
     this.flush();
   }
 
-  private prepare(deviceId: string, events: readonly VisitorEvent[]): PreparedEvent[] {
+  private prepareEvents(deviceId: string, events: readonly VisitorEvent[]): PreparedEvent[] {
     const { catalog, timeZone } = this.deps;
     const receivedAt = this.deps.now();
     return events.map((event, index) => {
