@@ -3,6 +3,7 @@ import { MAX_ANNOUNCEMENT_MS, MIN_ANNOUNCEMENT_MS, UNTIL_WITHDRAWN_EXPIRY, type 
 import type { Actor, AuditService } from '../audit/audit.service';
 import { badRequest, notFound } from '../platform/errors';
 import type { AnnouncementsRepository, StoredAnnouncement } from './announcements.repository';
+import type { DomainEventPublisher, DomainEventSource } from '../platform/domain-events';
 
 export interface AnnouncementsServiceDeps {
   repository: AnnouncementsRepository;
@@ -11,8 +12,8 @@ export interface AnnouncementsServiceDeps {
   deviceExists: (id: string) => boolean;
   /** The member screens of a screen group; undefined when there is no such group. */
   groupMembers: (id: string) => string[] | undefined;
-  /** Called whenever the set of active announcements changes (created, withdrawn, started, expired). */
-  onActiveChanged: () => void;
+  /** Told whenever the set of active announcements changes (created, withdrawn, started, expired); tells it when a group changed. */
+  bus: DomainEventPublisher & DomainEventSource;
 }
 
 // setTimeout cannot wait longer than this; a later boundary is re-checked when this fires.
@@ -31,6 +32,7 @@ export class AnnouncementsService {
   constructor(private readonly deps: AnnouncementsServiceDeps) {
     this.current = deps.repository.current(this.nowIso());
     this.schedule();
+    deps.bus.on('group.changed', ({ groupId }) => this.groupChanged(groupId));
   }
 
   /** Showing now, in start order: what the snapshot and the `announcements` patch carry. */
@@ -47,7 +49,7 @@ export class AnnouncementsService {
   /** A screen group changed: if one of its announcements is up, screens get the new audience. */
   groupChanged(groupId: string | null): void {
     const now = this.nowIso();
-    if (this.current.some((a) => a.target === 'group' && (groupId === null || a.groupId === groupId) && a.startsAt <= now)) this.deps.onActiveChanged();
+    if (this.current.some((a) => a.target === 'group' && (groupId === null || a.groupId === groupId) && a.startsAt <= now)) this.deps.bus.publish('announcement.active-changed', {});
   }
 
   /** The latest announcements in any state, for the console. */
@@ -91,7 +93,7 @@ export class AnnouncementsService {
     this.deps.audit.record(actor, { action: 'announcement.create', targetType: 'announcement', targetId: announcement.id, after: this.withMembers(strip(announcement)) });
     this.current.push(announcement);
     this.current.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id));
-    if (startsAt <= now) this.deps.onActiveChanged();
+    if (startsAt <= now) this.deps.bus.publish('announcement.active-changed', {});
     this.schedule();
     return announcement;
   }
@@ -103,7 +105,7 @@ export class AnnouncementsService {
     if (!this.deps.repository.withdraw(id, this.nowIso())) throw notFound(`No announcement "${id}" to withdraw`);
     this.deps.audit.record(actor, { action: 'announcement.withdraw', targetType: 'announcement', targetId: id, before: before ? strip(before) : null });
     this.current = this.current.filter((a) => a.id !== id);
-    if (wasActive) this.deps.onActiveChanged();
+    if (wasActive) this.deps.bus.publish('announcement.active-changed', {});
     this.schedule();
   }
 
@@ -124,7 +126,7 @@ export class AnnouncementsService {
     this.timer = setTimeout(() => {
       const nowIso = this.nowIso();
       this.current = this.current.filter((a) => a.expiresAt > nowIso);
-      this.deps.onActiveChanged();
+      this.deps.bus.publish('announcement.active-changed', {});
       this.schedule();
     }, wait);
     this.timer.unref();

@@ -1,5 +1,6 @@
 import session from 'express-session';
 import type { BackgroundTasks } from '../platform/background';
+import type { DomainEventSource } from '../platform/domain-events';
 import type { SessionsRepository } from './sessions.repository';
 
 /**
@@ -14,8 +15,11 @@ export class SessionStore extends session.Store {
     private readonly now: () => number,
     private readonly defaultTtlMs: number,
     tasks: BackgroundTasks,
+    bus: DomainEventSource,
   ) {
     super();
+    // Disabled, demoted or a new password: every session of the user ends now.
+    bus.on('user.access-changed', ({ userId }) => this.destroyForUser(userId));
     this.sweepTimer = setInterval(() => tasks.run('sessions.sweep', () => this.repository.deleteExpired(this.now())), 10 * 60_000);
     this.sweepTimer.unref();
   }

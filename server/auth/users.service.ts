@@ -4,13 +4,14 @@ import type { Actor, AuditService } from '../audit/audit.service';
 import { AppError, badRequest, notFound } from '../platform/errors';
 import { hashPassword } from './passwords';
 import type { UserRecord, UsersRepository } from './users.repository';
+import type { DomainEventPublisher } from '../platform/domain-events';
 
 export interface UsersServiceDeps {
   repository: UsersRepository;
   audit: AuditService;
   now: () => number;
-  /** Ends a user's sessions and closes their sockets (disabled, demoted or password reset). */
-  signOutEverywhere: (userId: string) => void;
+  /** Told when a user's sessions must end (disabled, role changed or password reset). */
+  bus: DomainEventPublisher;
 }
 
 const toUser = (u: UserRecord): User => ({ id: u.id, username: u.username, role: u.role, disabled: u.disabled, createdAt: u.createdAt ?? '' });
@@ -43,7 +44,8 @@ export class UsersService {
       this.deps.repository.update(id, changes);
       this.deps.audit.record(actor, { action: 'user.update', targetType: 'user', targetId: id, before: { role: before.role, disabled: before.disabled }, after: changes });
     });
-    if (changes.disabled || (changes.role && changes.role !== before.role)) this.deps.signOutEverywhere(id);
+    if (changes.disabled) this.deps.bus.publish('user.access-changed', { userId: id, reason: 'disabled' });
+    else if (changes.role && changes.role !== before.role) this.deps.bus.publish('user.access-changed', { userId: id, reason: 'role' });
     return toUser(this.existing(id));
   }
 
@@ -54,7 +56,7 @@ export class UsersService {
       this.deps.repository.update(id, { passwordHash });
       this.deps.audit.record(actor, { action: 'user.password-reset', targetType: 'user', targetId: id });
     });
-    this.deps.signOutEverywhere(id);
+    this.deps.bus.publish('user.access-changed', { userId: id, reason: 'password' });
   }
 
   private existing(id: string): UserRecord {

@@ -5,6 +5,7 @@ import type { AuditService } from '../audit/audit.service';
 import { badRequest } from '../platform/errors';
 import { ALL_TIME, type CounterRow } from './counters.rules';
 import type { CorrectionsRepository } from './corrections.repository';
+import type { DomainEventPublisher } from '../platform/domain-events';
 
 export interface CorrectionsServiceDeps {
   repository: CorrectionsRepository;
@@ -12,8 +13,8 @@ export interface CorrectionsServiceDeps {
   hasSection: (id: string) => boolean;
   today: () => string;
   now: () => number;
-  /** The figures moved: rebuild them and tell the screens. */
-  onCountersChanged: () => void;
+  /** Told that the figures moved. */
+  bus: DomainEventPublisher;
 }
 
 /**
@@ -38,7 +39,7 @@ export class CorrectionsService {
       this.deps.repository.add({ ...correction, userId: user.id }, increments);
       this.deps.audit.record(user, { action: 'counters.correct', targetType: 'counters', targetId: day, before: { visitors: current, section: section || null }, after: correction });
     });
-    this.deps.onCountersChanged();
+    this.deps.bus.publish('counters.changed', { cause: 'correction' });
     return { ...correction, username: user.username };
   }
 
@@ -52,6 +53,6 @@ export class CorrectionsService {
       const before = this.deps.repository.resetDay(input.day, new Date(this.deps.now()).toISOString(), user.id, input.reason);
       this.deps.audit.record(user, { action: 'counters.reset-day', targetType: 'counters', targetId: input.day, before, after: { reason: input.reason } });
     });
-    this.deps.onCountersChanged();
+    this.deps.bus.publish('counters.changed', { cause: 'correction' });
   }
 }

@@ -4,6 +4,7 @@ import type { Metrics } from '../platform/metrics';
 import { effectiveTime, incrementsFor, staleEventProblem } from './counters.rules';
 import type { EventsRepository, PreparedEvent, StoredBatch } from './events.repository';
 import { localTime } from '../../shared/time-zone';
+import type { DomainEventPublisher } from '../platform/domain-events';
 
 export interface IngestDeps {
   events: EventsRepository;
@@ -16,8 +17,8 @@ export interface IngestDeps {
   maxEventAgeDays: number;
   /** `group`: concurrent posts share one transaction; `per-event`: one transaction per event (benchmark baseline). */
   mode: 'group' | 'per-event';
-  /** Called after a commit that stored new events. */
-  onStored: () => void;
+  /** Told after a commit that stored new events (before the posts are answered; handlers only mark and schedule). */
+  bus: DomainEventPublisher;
 }
 
 /** A batch that passed IngestService.check, ready for IngestService.store. */
@@ -140,6 +141,6 @@ export class IngestService {
       for (const prepared of result.accepted) metrics.eventsIngested.inc({ type: prepared.event.type });
       stored += result.accepted.length;
     }
-    if (stored > 0) this.deps.onStored();
+    if (stored > 0) this.deps.bus.publish('counters.changed', { cause: 'events' });
   }
 }

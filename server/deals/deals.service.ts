@@ -14,13 +14,14 @@ import { parseCsv, toCsv } from '../platform/csv';
 import { AppError, badRequest, describeZodError, notFound } from '../platform/errors';
 import type { DealsRepository, MeetingStepRecord } from './deals.repository';
 import { applyStep, dealFigures, stepKind } from './deals.rules';
+import type { DomainEventPublisher, DomainEventSource } from '../platform/domain-events';
 
 export interface DealsServiceDeps {
   repository: DealsRepository;
   audit: AuditService;
   now: () => number;
-  /** The public figures changed: tell every screen. */
-  onChanged: () => void;
+  /** Told when the public figures changed; tells it when the rehearsal data was cleared. */
+  bus: DomainEventPublisher & DomainEventSource;
 }
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
@@ -39,9 +40,13 @@ export class DealsService {
 
   constructor(private readonly deps: DealsServiceDeps) {
     this.reload();
+    deps.bus.on('rehearsal.cleared', () => {
+      this.reload();
+      deps.bus.publish('deal.changed', { meetingId: null });
+    });
   }
 
-  /** Re-reads everything from storage (after the rehearsal data was cleared) and tells the screens. */
+  /** Re-reads everything from storage (after the rehearsal data was cleared). */
   reload(): void {
     this.organisationsById = new Map(this.deps.repository.organisations().map((o) => [o.id, o]));
     this.partnersById = new Map(this.deps.repository.partners().map((p) => [p.id, p]));
@@ -175,7 +180,7 @@ export class DealsService {
     });
     this.meetingsById.set(meeting.id, meeting);
     this.cachedFigures = undefined;
-    this.deps.onChanged();
+    this.deps.bus.publish('deal.changed', { meetingId: meeting.id });
   }
 
   private nowIso(): string {

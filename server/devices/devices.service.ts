@@ -6,6 +6,7 @@ import type { Actor, AuditService } from '../audit/audit.service';
 import { badRequest, notFound } from '../platform/errors';
 import { generateDeviceToken, hashDeviceToken } from './device-tokens';
 import type { DeviceRecord, DevicesRepository } from './devices.repository';
+import type { DomainEventPublisher } from '../platform/domain-events';
 
 /** How a connected screen is reached: close its connections, send it a command. */
 export interface DeviceChannel {
@@ -17,12 +18,8 @@ export interface DeviceChannel {
 export interface DevicesServiceDeps {
   repository: DevicesRepository;
   audit: AuditService;
-  /** A screen came, went, reported or was paired or revoked: the console's fleet view is stale. */
-  onFleetChanged: () => void;
-  /** A screen reported what it shows: the console's mirror redraws it at once (not with the next fleet push). */
-  onReported?: (device: Device) => void;
-  /** A screen opened a /device connection (the run of show tells it what it missed). */
-  onConnected?: (deviceId: string) => void;
+  /** Told when a screen came, went, reported, was paired or revoked (the console's fleet view, the run of show). */
+  bus: DomainEventPublisher;
   hasSection: (sectionId: string) => boolean;
   now: () => number;
   channel: DeviceChannel;
@@ -78,7 +75,7 @@ export class DevicesService {
     };
     this.deps.repository.create(device, hashDeviceToken(token), actor.id ?? 'system');
     this.deps.audit.record(actor, { action: 'device.create', targetType: 'device', targetId: device.id, after: toConfig(device) });
-    this.deps.onFleetChanged();
+    this.deps.bus.publish('fleet.changed', { cause: 'device' });
     return { id: device.id, token, device };
   }
 
@@ -108,7 +105,7 @@ export class DevicesService {
     this.deps.audit.record(actor, { action: 'device.revoke', targetType: 'device', targetId: id, before: toConfig(device) });
     for (const [digest, cached] of this.byTokenHash) if (cached.id === id) this.byTokenHash.delete(digest);
     this.deps.channel.disconnect(id);
-    this.deps.onFleetChanged();
+    this.deps.bus.publish('device.revoked', { deviceId: id });
   }
 
   /** Sends an operator's command to a screen; returns how many of its connections received it. */
@@ -139,24 +136,24 @@ export class DevicesService {
   connected(id: string, address: string | null): void {
     this.openConnections.set(id, (this.openConnections.get(id) ?? 0) + 1);
     this.deps.repository.recordConnection(id, address, new Date(this.deps.now()).toISOString());
-    this.deps.onFleetChanged();
-    this.deps.onConnected?.(id);
+    this.deps.bus.publish('fleet.changed', { cause: 'connection' });
+    this.deps.bus.publish('device.connected', { deviceId: id });
   }
 
   disconnected(id: string): void {
     const left = (this.openConnections.get(id) ?? 1) - 1;
     if (left > 0) this.openConnections.set(id, left);
     else this.openConnections.delete(id);
-    this.deps.onFleetChanged();
+    this.deps.bus.publish('fleet.changed', { cause: 'connection' });
   }
 
   heartbeat(id: string, heartbeat: Heartbeat): void {
     this.deps.repository.recordHeartbeat(id, heartbeat, new Date(this.deps.now()).toISOString());
-    if (heartbeat.state && this.deps.onReported) {
+    if (heartbeat.state) {
       const record = this.deps.repository.findById(id);
-      if (record) this.deps.onReported({ ...record, online: record.revokedAt === null && (this.openConnections.get(id) ?? 0) > 0 });
+      if (record) this.deps.bus.publish('device.reported', { device: { ...record, online: record.revokedAt === null && (this.openConnections.get(id) ?? 0) > 0 } });
     }
-    this.deps.onFleetChanged();
+    this.deps.bus.publish('fleet.changed', { cause: 'heartbeat' });
   }
 
   private activeDevice(id: string): DeviceRecord {

@@ -1,6 +1,7 @@
 import type { Actor, AuditService } from '../audit/audit.service';
 import { AppError } from '../platform/errors';
 import type { RehearsalRepository } from './rehearsal.repository';
+import type { DomainEventPublisher } from '../platform/domain-events';
 
 /**
  * On a rehearsal server (npm run demo), one action clears everything the simulator (or people
@@ -8,7 +9,7 @@ import type { RehearsalRepository } from './rehearsal.repository';
  */
 export class RehearsalService {
   constructor(
-    private readonly deps: { repository: RehearsalRepository; audit: AuditService; rehearsal: boolean; onCleared: () => void },
+    private readonly deps: { repository: RehearsalRepository; audit: AuditService; rehearsal: boolean; bus: DomainEventPublisher },
   ) {}
 
   clear(actor: Actor): void {
@@ -17,6 +18,7 @@ export class RehearsalService {
       this.deps.repository.clearShowData();
       this.deps.audit.record(actor, { action: 'rehearsal.clear', targetType: 'rehearsal' });
     });
-    this.deps.onCleared();
+    this.deps.bus.publish('rehearsal.cleared', {});
+    this.deps.bus.publish('counters.changed', { cause: 'rehearsal' });
   }
 }

@@ -5,6 +5,7 @@ import type { Actor, AuditService } from '../audit/audit.service';
 import { AppError, badRequest, notFound } from '../platform/errors';
 import type { RoadshowRepository } from './roadshow.repository';
 import { completeJudges, nextState, publicRoadshow, rankProjects, type ScoreRow, type ShowState } from './roadshow.rules';
+import type { DomainEventPublisher, DomainEventSource } from '../platform/domain-events';
 
 export interface RoadshowServiceDeps {
   repository: RoadshowRepository;
@@ -12,8 +13,8 @@ export interface RoadshowServiceDeps {
   now: () => number;
   /** Active judge accounts. */
   judges: () => { id: string; username: string }[];
-  /** The public roadshow state changed: tell every screen. */
-  onChanged: () => void;
+  /** Told when the public roadshow state changed; tells it when the rehearsal data was cleared. */
+  bus: DomainEventPublisher & DomainEventSource;
 }
 
 /** The roadshow as the console sees it: everything, including results before the reveal. */
@@ -40,6 +41,10 @@ export class RoadshowService {
     this.criteria = deps.repository.criteria();
     this.state = deps.repository.state();
     this.scores = deps.repository.scores();
+    deps.bus.on('rehearsal.cleared', () => {
+      this.reload();
+      deps.bus.publish('roadshow.changed', {});
+    });
   }
 
   /** Re-reads everything from storage (after the rehearsal data was cleared). */
@@ -74,7 +79,7 @@ export class RoadshowService {
       this.deps.audit.record(actor, { action: 'roadshow.project.create', targetType: 'project', targetId: project.id, after: project });
     });
     this.projects = [...this.projects, project];
-    this.deps.onChanged();
+    this.deps.bus.publish('roadshow.changed', {});
     return project;
   }
 
@@ -87,7 +92,7 @@ export class RoadshowService {
       this.deps.audit.record(actor, { action: 'roadshow.project.delete', targetType: 'project', targetId: id, before: project });
     });
     this.projects = this.projects.filter((p) => p.id !== id);
-    this.deps.onChanged();
+    this.deps.bus.publish('roadshow.changed', {});
   }
 
   /** Sets the rubric; refused once scoring has begun, so nobody's score changes meaning. */
@@ -110,7 +115,7 @@ export class RoadshowService {
       this.deps.audit.record(actor, { action: `roadshow.${action}`, targetType: 'roadshow', before: this.state, after: next });
     });
     this.state = next;
-    this.deps.onChanged();
+    this.deps.bus.publish('roadshow.changed', {});
     return this.publicState();
   }
 
@@ -126,7 +131,7 @@ export class RoadshowService {
     this.deps.repository.saveScore(row, new Date(this.deps.now()).toISOString());
     this.scores = [...this.scores.filter((s) => !(s.projectId === row.projectId && s.judgeId === row.judgeId && s.criterionId === row.criterionId)), row];
     // Progress (how many judges are done) is public; the score itself is not.
-    this.deps.onChanged();
+    this.deps.bus.publish('roadshow.changed', {});
     return this.cardOf(judge.id, input.projectId);
   }
 

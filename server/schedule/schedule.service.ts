@@ -7,6 +7,7 @@ import type { Actor, AuditService } from '../audit/audit.service';
 import type { Logger } from '../platform/logger';
 import { AppError, notFound } from '../platform/errors';
 import type { ScheduleRepository } from './schedule.repository';
+import type { DomainEventSource } from '../platform/domain-events';
 
 export interface ScheduleFleet {
   isActive(deviceId: string): boolean;
@@ -30,6 +31,8 @@ export interface ScheduleServiceDeps {
   timeZone: string;
   now: () => number;
   logger: Logger;
+  /** Tells it when a screen connected (it is told what it missed) or a group changed (pins follow). */
+  bus: DomainEventSource;
   /** How often the plan is compared with what screens were told (default 1 s). */
   tickMs?: number;
 }
@@ -57,6 +60,8 @@ export class ScheduleService {
     this.slots = deps.repository.upcoming(new Date(deps.now() - DAY_MS).toISOString());
     this.timer = setInterval(() => this.tick(), deps.tickMs ?? 1_000);
     this.timer.unref();
+    deps.bus.on('device.connected', ({ deviceId }) => this.screenConnected(deviceId));
+    deps.bus.on('group.changed', () => this.tick());
   }
 
   /** Slots of one calendar day in TIME_ZONE (default today), with the slots each conflicts with. */

@@ -4,6 +4,7 @@ import { IngestService } from '../../server/counters/ingest.service';
 import type { EventsRepository, PreparedEvent, StoredBatch } from '../../server/counters/events.repository';
 import { LiveBroadcaster } from '../../server/live/live.broadcaster';
 import { BackgroundTasks } from '../../server/platform/background';
+import { DomainEvents } from '../../server/platform/domain-events';
 import { createMetrics } from '../../server/platform/metrics';
 import type { Counters } from '../../shared/counters.schema';
 
@@ -30,6 +31,8 @@ describe('acknowledgements and the broadcast', () => {
       now: Date.now,
       tasks,
     });
+    const bus = new DomainEvents(tasks);
+    bus.on('counters.changed', () => broadcaster.countersChanged());
     const events: EventsRepository = {
       storeBatches: (batches: readonly (readonly PreparedEvent[])[]): StoredBatch[] => {
         log.push('commit');
@@ -46,7 +49,7 @@ describe('acknowledgements and the broadcast', () => {
       now: Date.now,
       maxEventAgeDays: 28,
       mode: 'group',
-      onStored: () => broadcaster.countersChanged(),
+      bus,
     });
     const answer = ingest
       .ingest('device-1', { events: [{ id: crypto.randomUUID(), type: 'visit', section: 'alpha', at: new Date().toISOString() }] })

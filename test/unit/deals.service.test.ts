@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Meeting, Organisation, Partner } from '../../shared/deals.schema';
 import type { DealsRepository, MeetingStepRecord } from '../../server/deals/deals.repository';
 import { DealsService } from '../../server/deals/deals.service';
-import { anOperator, memoryAudit, memoryTransactions } from '../support/fakes';
+import { DomainEvents } from '../../server/platform/domain-events';
+import { anOperator, memoryAudit, memoryTransactions, testTasks } from '../support/fakes';
 
 interface DealsState {
   organisations: Organisation[];
@@ -34,7 +35,9 @@ function memoryDeals() {
 function dealsService() {
   const storage = memoryDeals();
   let changes = 0;
-  const deals = new DealsService({ repository: storage.repository, audit: memoryAudit().audit, now: () => Date.parse('2023-11-12T02:00:00Z'), onChanged: () => void changes++ });
+  const bus = new DomainEvents(testTasks().tasks);
+  bus.on('deal.changed', () => void changes++);
+  const deals = new DealsService({ repository: storage.repository, audit: memoryAudit().audit, now: () => Date.parse('2023-11-12T02:00:00Z'), bus });
   return { deals, storage, changes: () => changes };
 }
 
