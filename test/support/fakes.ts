@@ -1,4 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import pino from 'pino';
+import type { VisitorEvent } from '../../shared/events.schema';
+import type { EventsRepository, PreparedEvent } from '../../server/counters/events.repository';
+import type { DomainEventName, DomainEventSource } from '../../server/platform/domain-events';
 import type { AuditRepository, NewAuditEntry } from '../../server/audit/audit.repository';
 import { AuditService, type Actor } from '../../server/audit/audit.service';
 import { BackgroundTasks } from '../../server/platform/background';
@@ -63,4 +67,42 @@ export function memoryTransactions<S>(state: { value: S }, clone: (s: S) => S) {
       }
     },
   };
+}
+
+/** A visitor event as a kiosk sends it; every call gets a fresh id. */
+export const aVisitEvent = (overrides: Partial<VisitorEvent> = {}): VisitorEvent =>
+  ({ id: randomUUID(), type: 'visit', section: 'alpha', at: new Date().toISOString(), ...overrides }) as VisitorEvent;
+
+/**
+ * The events store in memory: each event once by id, like the SQLite one; `commits` records what
+ * each transaction held (one entry per storeBatches call), and `failNextCommit()` makes the next fail.
+ */
+export function memoryEvents() {
+  const seen = new Set<string>();
+  const commits: (readonly (readonly PreparedEvent[])[])[] = [];
+  let failNext = false;
+  const repository: EventsRepository = {
+    storeBatches(batches) {
+      if (failNext) {
+        failNext = false;
+        throw new Error('database or disk is full');
+      }
+      commits.push(batches);
+      return batches.map((batch) => {
+        const accepted = batch.filter((p) => !seen.has(p.event.id));
+        accepted.forEach((p) => seen.add(p.event.id));
+        return { accepted, duplicates: batch.length - accepted.length };
+      });
+    },
+    counterRows: () => [],
+    deviceCounts: () => new Map(),
+  };
+  return { repository, commits, failNextCommit: () => void (failNext = true) };
+}
+
+/** Records every domain event published on `bus`, by name. */
+export function recordEvents(bus: DomainEventSource, names: readonly DomainEventName[]) {
+  const seen: { name: DomainEventName; payload: unknown }[] = [];
+  for (const name of names) bus.on(name, (payload) => void seen.push({ name, payload }));
+  return seen;
 }
