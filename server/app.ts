@@ -10,7 +10,7 @@ import { SqliteAnnouncementsRepository } from './announcements/announcements.rep
 import { announcementsRoutes } from './announcements/announcements.routes';
 import { AnnouncementsService } from './announcements/announcements.service';
 import { SqliteAuditRepository } from './audit/audit.repository';
-import { AuditNames } from './audit/audit-names';
+import { AuditNames, auditNameSources } from './audit/audit-names';
 import { auditRoutes } from './audit/audit.routes';
 import { AuditService } from './audit/audit.service';
 import { AuthService } from './auth/auth.service';
@@ -41,7 +41,7 @@ import { DealsService } from './deals/deals.service';
 import { devicesRoutes } from './devices/devices.routes';
 import { PairingService } from './devices/pairing.service';
 import { DevicesService } from './devices/devices.service';
-import { deviceRoom, registerDeviceNamespace, type DeviceNamespace } from './devices/devices.socket';
+import { deviceChannel, registerDeviceNamespace, type DeviceNamespace } from './devices/devices.socket';
 import { SqliteGroupsRepository } from './groups/groups.repository';
 import { groupsRoutes } from './groups/groups.routes';
 import { GroupsService } from './groups/groups.service';
@@ -126,7 +126,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   const httpServer: HttpServer = createHttpServer(app);
   const connections = trackConnections(httpServer);
   // Set once close() starts: /readyz turns 503 so a load balancer sends no new work here.
-  let stopping = () => false;
+  let closing: Promise<void> | undefined;
   const io = new SocketServer(httpServer, {
     serveClient: false,
     // Screens behind flaky Wi-Fi: notice a dead peer within ~45 s, and keep messages small.
@@ -148,7 +148,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     metrics,
     counterIntervalMs: config.counterPatchIntervalMs,
     audience: (room) => live.adapter.rooms.get(room)?.size ?? 0,
-    counters: () => counters.current(),
+    counters,
     now,
     tasks,
   });
@@ -166,20 +166,10 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     repository: new SqliteDevicesRepository(db),
     audit,
     bus,
-    hasSection: (id) => content.hasSection(id),
+    catalog: content,
     now,
-    figures: { today: () => eventsRepository.deviceCounts(counters.today()) },
-    channel: {
-      disconnect: (deviceId) => {
-        live.in(deviceRoom(deviceId)).disconnectSockets(true);
-        deviceNsp.in(deviceRoom(deviceId)).disconnectSockets(true);
-      },
-      send: (deviceId, command) => {
-        const room = deviceRoom(deviceId);
-        deviceNsp.to(room).emit('device:command', command);
-        return deviceNsp.adapter.rooms.get(room)?.size ?? 0;
-      },
-    },
+    figures: counters,
+    channel: deviceChannel(deviceNsp, live),
   });
   const pairing = new PairingService(devices, now, bus);
   const groups = new GroupsService({
@@ -204,8 +194,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     repository: new SqliteAnnouncementsRepository(db),
     audit,
     now,
-    deviceExists: (id) => devices.list().some((d) => d.id === id && d.revokedAt === null),
-    groupMembers: (id) => groups.members(id),
+    fleet: devices,
+    groups,
     bus,
   });
   const ingest = new IngestService({
@@ -221,11 +211,12 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   const corrections = new CorrectionsService({
     repository: new SqliteCorrectionsRepository(db),
     audit,
-    hasSection: (id) => content.hasSection(id),
-    today: () => counters.today(),
+    catalog: content,
+    counters,
     now,
     bus,
   });
+  const usersService = new UsersService({ repository: users, audit, now, bus });
   const deals = new DealsService({
     repository: new SqliteDealsRepository(db),
     audit,
@@ -236,7 +227,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     repository: new SqliteRoadshowRepository(db),
     audit,
     now,
-    judges: () => users.list().filter((u) => u.role === 'judge' && !u.disabled).map((u) => ({ id: u.id, username: u.username })),
+    judges: usersService,
     bus,
   });
   const rehearsal = new RehearsalService({
@@ -263,12 +254,6 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   const stopDayWatch = watchDayTurn({ counters, bus, tasks });
 
   const sessionStore = new SessionStore(new SqliteSessionsRepository(db), now, config.sessionIdleMinutes * 60_000, tasks, bus);
-  const usersService = new UsersService({
-    repository: users,
-    audit,
-    now,
-    bus,
-  });
   const sessionMiddleware = session({
     name: 'showfloor.sid',
     secret: config.sessionSecret ?? sessionSecretFrom(settings),
@@ -285,7 +270,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   // gzip (or deflate) for every answer above 1 KB that a client accepts compressed: the snapshot and
   // the content are JSON text that shrinks ~5×. Socket.io's own transports are not affected.
   app.use(compression({ threshold: 1024 }));
-  app.use(healthRoutes({ registry: metrics.registry, readinessProblems: () => [...(stopping() ? ['stopping: the server is shutting down'] : []), ...readinessProblems(storageRepository, content, storage)] }));
+  app.use(healthRoutes({ registry: metrics.registry, readinessProblems: () => [...(closing ? ['stopping: the server is shutting down'] : []), ...readinessProblems(storageRepository, content, storage)] }));
   app.use(apiPrelude(sessionMiddleware, allowedOrigins));
   app.use(snapshotRoutes({ snapshots, content: contentVersions }));
   app.use(
@@ -314,13 +299,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     auditRoutes({
       audit,
       auth,
-      names: new AuditNames({
-        deviceName: (id) => devices.list().find((d) => d.id === id)?.name,
-        groupName: (id) => groups.find(id)?.name,
-        itemTitle: (id) => content.all().items.find((i) => i.id === id)?.title,
-        sectionTitle: (id) => content.all().sections.find((s) => s.id === id)?.title,
-        userName: (id) => users.list().find((u) => u.id === id)?.username,
-      }),
+      names: new AuditNames(auditNameSources({ devices, groups, content, users })),
     }),
   );
   app.use(devicesRoutes({ devices, pairing, auth }));
@@ -345,8 +324,6 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   });
   registerConsoleNamespace(consoleNsp, { sessionStore, auth, devices, pairing, announcements, groups, metrics, logger, tasks, storage, bus });
 
-  let closing: Promise<void> | undefined;
-  stopping = () => closing !== undefined;
   return {
     app,
     httpServer,

@@ -9,9 +9,9 @@ export interface AnnouncementsServiceDeps {
   repository: AnnouncementsRepository;
   audit: AuditService;
   now: () => number;
-  deviceExists: (id: string) => boolean;
+  fleet: { isActive(deviceId: string): boolean };
   /** The member screens of a screen group; undefined when there is no such group. */
-  groupMembers: (id: string) => string[] | undefined;
+  groups: { members(groupId: string): string[] | undefined };
   /** Told whenever the set of active announcements changes (created, withdrawn, started, expired); tells it when a group changed. */
   bus: DomainEventPublisher & DomainEventSource;
 }
@@ -43,7 +43,7 @@ export class AnnouncementsService {
 
   /** A group's announcement names the group's members now, so screens need no list of groups. */
   private withMembers(a: Announcement): Announcement {
-    return a.target === 'group' && a.groupId ? { ...a, deviceIds: this.deps.groupMembers(a.groupId) ?? [] } : a;
+    return a.target === 'group' && a.groupId ? { ...a, deviceIds: this.deps.groups.members(a.groupId) ?? [] } : a;
   }
 
   /** A screen group changed: if one of its announcements is up, screens get the new audience. */
@@ -72,8 +72,8 @@ export class AnnouncementsService {
       if (expiresAt - startsAt < MIN_ANNOUNCEMENT_MS) throw badRequest('expiresAt: an announcement lasts at least 30 seconds', 'validation_failed');
       if (expiresAt - startsAt > MAX_ANNOUNCEMENT_MS) throw badRequest('expiresAt: an announcement may last at most 24 hours', 'validation_failed');
     }
-    if (input.deviceId && !this.deps.deviceExists(input.deviceId)) throw badRequest(`deviceId: no active device "${input.deviceId}"`, 'validation_failed');
-    if (input.groupId && !this.deps.groupMembers(input.groupId)) throw badRequest(`groupId: no screen group "${input.groupId}"`, 'validation_failed');
+    if (input.deviceId && !this.deps.fleet.isActive(input.deviceId)) throw badRequest(`deviceId: no active device "${input.deviceId}"`, 'validation_failed');
+    if (input.groupId && !this.deps.groups.members(input.groupId)) throw badRequest(`groupId: no screen group "${input.groupId}"`, 'validation_failed');
     const announcement: StoredAnnouncement = {
       id: randomUUID(),
       text: input.text,

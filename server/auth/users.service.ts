@@ -24,6 +24,14 @@ export class UsersService {
     return this.deps.repository.list().map(toUser);
   }
 
+  /** Judge accounts that are not disabled (the roadshow counts their scores). */
+  activeJudges(): { id: string; username: string }[] {
+    return this.deps.repository
+      .list()
+      .filter((u) => u.role === 'judge' && !u.disabled)
+      .map((u) => ({ id: u.id, username: u.username }));
+  }
+
   async create(input: CreateUser, actor: Actor): Promise<User> {
     if (this.deps.repository.findByUsername(input.username)) throw new AppError(409, 'username_taken', `username: "${input.username}" is already taken`);
     const record: UserRecord = { id: randomUUID(), username: input.username, passwordHash: await hashPassword(input.password), role: input.role, disabled: false };

@@ -20,7 +20,7 @@ export interface DevicesServiceDeps {
   audit: AuditService;
   /** Told when a screen came, went, reported, was paired or revoked (the console's fleet view, the run of show). */
   bus: DomainEventPublisher;
-  hasSection: (sectionId: string) => boolean;
+  catalog: { hasSection(sectionId: string): boolean };
   now: () => number;
   channel: DeviceChannel;
   /** What each device counted today (door entries, booth visits), for the console's fleet view. */
@@ -28,7 +28,7 @@ export interface DevicesServiceDeps {
 }
 
 export interface DeviceFigures {
-  today(): Map<string, { visits: number; boothVisits: number }>;
+  deviceCountsToday(): Map<string, { visits: number; boothVisits: number }>;
 }
 
 /** Seconds an identified screen shows its name full-screen. */
@@ -53,7 +53,7 @@ export class DevicesService {
   constructor(private readonly deps: DevicesServiceDeps) {}
 
   create(input: CreateDevice, actor: Actor): CreatedDevice & { device: DeviceRecord } {
-    if (input.section !== undefined && !this.deps.hasSection(input.section)) {
+    if (input.section !== undefined && !this.deps.catalog.hasSection(input.section)) {
       throw badRequest(`section: unknown section "${input.section}"`, 'validation_failed');
     }
     const token = generateDeviceToken();
@@ -80,7 +80,7 @@ export class DevicesService {
   }
 
   list(): Device[] {
-    const today = this.deps.figures.today();
+    const today = this.deps.figures.deviceCountsToday();
     return this.deps.repository.list().map((d) => ({
       ...d,
       online: d.revokedAt === null && (this.openConnections.get(d.id) ?? 0) > 0,

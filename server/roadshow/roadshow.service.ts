@@ -12,7 +12,7 @@ export interface RoadshowServiceDeps {
   audit: AuditService;
   now: () => number;
   /** Active judge accounts. */
-  judges: () => { id: string; username: string }[];
+  judges: { activeJudges(): { id: string; username: string }[] };
   /** Told when the public roadshow state changed; tells it when the rehearsal data was cleared. */
   bus: DomainEventPublisher & DomainEventSource;
 }
@@ -56,7 +56,7 @@ export class RoadshowService {
   }
 
   publicState(): PublicRoadshow {
-    const judges = this.deps.judges().map((j) => j.id);
+    const judges = this.deps.judges.activeJudges().map((j) => j.id);
     const progress = this.state.currentProjectId ? { judges: judges.length, complete: completeJudges(this.state.currentProjectId, judges, this.criteria, this.scores) } : null;
     return publicRoadshow(this.state, this.projects, progress, () => this.results());
   }
@@ -67,7 +67,7 @@ export class RoadshowService {
       public: this.publicState(),
       projects: this.projects,
       criteria: this.criteria,
-      judges: this.deps.judges().map((j) => ({ ...j, complete: current !== null && completeJudges(current, [j.id], this.criteria, this.scores) === 1 })),
+      judges: this.deps.judges.activeJudges().map((j) => ({ ...j, complete: current !== null && completeJudges(current, [j.id], this.criteria, this.scores) === 1 })),
       results: this.results(),
     };
   }

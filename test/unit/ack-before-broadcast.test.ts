@@ -27,7 +27,7 @@ describe('acknowledgements and the broadcast', () => {
       metrics,
       counterIntervalMs: 100,
       audience: () => 1,
-      counters: () => ({ ...counters }),
+      counters: { current: () => ({ ...counters }) },
       now: Date.now,
       tasks,
     });

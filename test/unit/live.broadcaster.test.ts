@@ -24,7 +24,7 @@ function broadcaster(options: { intervalMs?: number; storedSeq?: string; watched
     metrics: createMetrics(),
     counterIntervalMs: options.intervalMs ?? 1_000,
     audience: (room) => (watched.has(room) ? 1 : 0),
-    counters: () => counters,
+    counters: { current: () => counters },
     now: Date.now,
     tasks: testTasks().tasks,
   });
