@@ -184,7 +184,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     content,
     audit,
     fleet: devices,
-    groupMembers: (id) => groups.members(id),
+    groups,
     timeZone: config.timeZone,
     now,
     logger,
