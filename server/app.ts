@@ -4,21 +4,21 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Server as SocketServer } from 'socket.io';
-import type { Device } from '../shared/devices.schema';
 import { NAMESPACES } from '../shared/socket-events';
 import { SqliteAnnouncementsRepository } from './announcements/announcements.repository';
 import { announcementsRoutes } from './announcements/announcements.routes';
 import { AnnouncementsService } from './announcements/announcements.service';
 import { SqliteAuditRepository } from './audit/audit.repository';
-import { AuditNames } from './audit/audit-names';
+import { AuditNames, auditNameSources } from './audit/audit-names';
 import { auditRoutes } from './audit/audit.routes';
 import { AuditService } from './audit/audit.service';
 import { AuthService } from './auth/auth.service';
 import { usersRoutes } from './auth/users.routes';
 import { UsersService } from './auth/users.service';
-import { registerConsoleNamespace, sessionRoom, userRoom, type ConsoleNamespace } from './console/console.socket';
+import { registerConsoleNamespace, type ConsoleNamespace } from './console/console.socket';
 import { sessionRoutes } from './auth/session.routes';
-import { SqliteSessionStore } from './auth/session.store';
+import { SessionStore } from './auth/session.store';
+import { SqliteSessionsRepository } from './auth/sessions.repository';
 import { SqliteUsersRepository } from './auth/users.repository';
 import type { Config } from './config/config.schema';
 import type { ContentBundle } from './content/content.bundle';
@@ -40,7 +40,7 @@ import { DealsService } from './deals/deals.service';
 import { devicesRoutes } from './devices/devices.routes';
 import { PairingService } from './devices/pairing.service';
 import { DevicesService } from './devices/devices.service';
-import { deviceRoom, registerDeviceNamespace, type DeviceNamespace } from './devices/devices.socket';
+import { deviceChannel, registerDeviceNamespace, type DeviceNamespace } from './devices/devices.socket';
 import { SqliteGroupsRepository } from './groups/groups.repository';
 import { groupsRoutes } from './groups/groups.routes';
 import { GroupsService } from './groups/groups.service';
@@ -50,16 +50,18 @@ import { scheduleRoutes } from './schedule/schedule.routes';
 import { ScheduleService } from './schedule/schedule.service';
 import { rehearsalRoutes } from './rehearsal/rehearsal.routes';
 import { RehearsalService } from './rehearsal/rehearsal.service';
+import { SqliteRehearsalRepository } from './rehearsal/rehearsal.repository';
 import { SqliteRoadshowRepository } from './roadshow/roadshow.repository';
 import { roadshowRoutes } from './roadshow/roadshow.routes';
 import { RoadshowService } from './roadshow/roadshow.service';
 import { registerLiveNamespace, type LiveNamespace } from './live/live.socket';
 import { snapshotRoutes } from './live/snapshot.routes';
-import { buildSnapshot } from './live/snapshot.service';
-import { SnapshotCache } from './live/snapshot.cache';
+import { SnapshotViews } from './live/snapshot.views';
+import { projectToLive } from './live/live.projection';
+import { watchDayTurn } from './counters/day-watch';
+import { DomainEvents } from './platform/domain-events';
 import { ContentVersions } from './live/content-version';
 import compression from 'compression';
-import { countersForView, LIVE_VIEWS, type LiveView } from '../shared/live-views';
 import { healthRoutes } from './platform/health.routes';
 import { apiNotFound, errorHandler, notFoundHandler } from './platform/http-errors.middleware';
 import { TokenBuckets } from './platform/token-bucket';
@@ -75,6 +77,7 @@ import { SqliteSettingsRepository } from './settings/settings.repository';
 import { storedSecret } from './settings/stored-secret';
 import { openDatabase, type Db } from './storage/database';
 import { StorageHealth } from './storage/storage-health';
+import { SqliteStorageRepository, type StorageRepository } from './storage/storage.repository';
 import { BackgroundTasks } from './platform/background';
 import { appVersion } from './web/app-version';
 import { apiPrelude } from './web/api-prelude';
@@ -109,8 +112,10 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   const version = appVersion(config.webDir);
 
   const settings = new SqliteSettingsRepository(db);
+  const storageRepository = new SqliteStorageRepository(db);
   const storage = new StorageHealth({ probe: () => settings.set('storage.probe', `${new Date(now()).toISOString()} ${STORAGE_PROBE_PADDING}`), logger, now });
   const tasks = new BackgroundTasks({ logger, storage, now });
+  const bus = new DomainEvents(tasks);
   const eventsRepository = new SqliteEventsRepository(db);
   const users = new SqliteUsersRepository(db);
   const auth = new AuthService(users, now);
@@ -121,7 +126,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   const httpServer: HttpServer = createHttpServer(app);
   const connections = trackConnections(httpServer);
   // Set once close() starts: /readyz turns 503 so a load balancer sends no new work here.
-  let stopping = () => false;
+  let closing: Promise<void> | undefined;
   const io = new SocketServer(httpServer, {
     serveClient: false,
     // Screens behind flaky Wi-Fi: notice a dead peer within ~45 s, and keep messages small.
@@ -135,9 +140,6 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   const allowedOrigins = allowedOriginsOf(config);
   const deviceNsp = io.of(NAMESPACES.device) as unknown as DeviceNamespace;
   const consoleNsp = io.of(NAMESPACES.console) as unknown as ConsoleNamespace;
-  // The console namespace is registered last; until then fleet changes have nobody to tell.
-  let fleetChanged = () => {};
-  let deviceReported: (device: Device) => void = () => {};
 
   const counters = new CountersService({ events: eventsRepository, timeZone: config.timeZone, now });
   const broadcaster = new LiveBroadcaster({
@@ -146,7 +148,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     metrics,
     counterIntervalMs: config.counterPatchIntervalMs,
     audience: (room) => live.adapter.rooms.get(room)?.size ?? 0,
-    counters: () => counters.current(),
+    counters,
     now,
     tasks,
   });
@@ -155,7 +157,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
       repository: new SqliteContentRepository(db),
       audit,
       now,
-      onChanged: () => broadcaster.publish({ type: 'content', ...contentVersions.current().content }),
+      bus,
     },
     deps.seedContent ?? (() => readContentFolder(config.contentDir)),
   );
@@ -163,62 +165,38 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   const devices = new DevicesService({
     repository: new SqliteDevicesRepository(db),
     audit,
-    onFleetChanged: () => fleetChanged(),
-    onReported: (device) => deviceReported(device),
-    onConnected: (id) => schedule.screenConnected(id),
-    hasSection: (id) => content.hasSection(id),
+    bus,
+    catalog: content,
     now,
-    figures: { today: () => eventsRepository.deviceCounts(counters.today()) },
-    channel: {
-      disconnect: (deviceId) => {
-        live.in(deviceRoom(deviceId)).disconnectSockets(true);
-        deviceNsp.in(deviceRoom(deviceId)).disconnectSockets(true);
-      },
-      send: (deviceId, command) => {
-        const room = deviceRoom(deviceId);
-        deviceNsp.to(room).emit('device:command', command);
-        return deviceNsp.adapter.rooms.get(room)?.size ?? 0;
-      },
-    },
+    figures: counters,
+    channel: deviceChannel(deviceNsp, live),
   });
-  const pairing = new PairingService(devices, now, () => fleetChanged());
+  const pairing = new PairingService(devices, now, bus);
   const groups = new GroupsService({
     repository: new SqliteGroupsRepository(db),
     audit,
     fleet: devices,
     now,
-    onChanged: () => {
-      announcements.groupChanged(null);
-      schedule.tick();
-      fleetChanged();
-    },
+    bus,
   });
-  const schedule: ScheduleService = new ScheduleService({
+  const schedule = new ScheduleService({
     repository: new SqliteScheduleRepository(db),
-    content: {
-      hasItem: (id) => content.all().items.some((i) => i.id === id),
-      setPublished: (id, published, actor) => {
-        const current = content.editable().items.find((i) => i.id === id);
-        if (!current || current.published === published) return;
-        const { version, updatedAt: _updatedAt, ...item } = current;
-        content.saveItem(id, { ...item, published }, version, actor);
-      },
-    },
+    content,
     audit,
     fleet: devices,
-    groupMembers: (id) => groups.members(id),
+    groups,
     timeZone: config.timeZone,
     now,
     logger,
+    bus,
   });
-  const announcements: AnnouncementsService = new AnnouncementsService({
+  const announcements = new AnnouncementsService({
     repository: new SqliteAnnouncementsRepository(db),
     audit,
     now,
-    deviceExists: (id) => devices.list().some((d) => d.id === id && d.revokedAt === null),
-    groupMembers: (id) => groups.members(id),
-    // Also called from the expiry timer: guarded so that a failure there is logged, not thrown.
-    onActiveChanged: () => void tasks.run('announcements.active', () => broadcaster.publish({ type: 'announcements', announcements: announcements.active() })),
+    fleet: devices,
+    groups,
+    bus,
   });
   const ingest = new IngestService({
     events: eventsRepository,
@@ -229,98 +207,54 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     maxEventAgeDays: config.ingestMaxEventAgeDays,
     badgeKey: storedSecret(settings, 'badge.key'),
     mode: config.ingestCommit,
-    // After the commit, before the answers: a failure here must neither lose the answers nor escape.
-    // It only marks the counters stale and schedules the patch; the broadcast runs after the answers.
-    onStored: () =>
-      void tasks.run('counters.changed', () => {
-        counters.invalidate();
-        broadcaster.countersChanged();
-        // The console shows what each door counter and booth counted (pushes are throttled to 1/s).
-        fleetChanged();
-      }),
+    bus,
   });
   const corrections = new CorrectionsService({
     repository: new SqliteCorrectionsRepository(db),
     audit,
-    hasSection: (id) => content.hasSection(id),
-    today: () => counters.today(),
+    catalog: content,
+    counters,
     now,
-    onCountersChanged: () => {
-      counters.invalidate();
-      broadcaster.countersChanged();
-    },
+    bus,
   });
-  const deals: DealsService = new DealsService({
+  const usersService = new UsersService({ repository: users, audit, now, bus });
+  const deals = new DealsService({
     repository: new SqliteDealsRepository(db),
     audit,
     now,
-    onChanged: () => broadcaster.publish({ type: 'deals', deals: deals.figures() }),
+    bus,
   });
-  const roadshow: RoadshowService = new RoadshowService({
+  const roadshow = new RoadshowService({
     repository: new SqliteRoadshowRepository(db),
     audit,
     now,
-    judges: () => users.list().filter((u) => u.role === 'judge' && !u.disabled).map((u) => ({ id: u.id, username: u.username })),
-    onChanged: () => broadcaster.publish({ type: 'roadshow', roadshow: roadshow.publicState() }),
+    judges: usersService,
+    bus,
   });
   const rehearsal = new RehearsalService({
-    db,
+    repository: new SqliteRehearsalRepository(db),
     audit,
     rehearsal: config.rehearsal,
-    onCleared: () => {
-      counters.invalidate();
-      deals.reload();
-      roadshow.reload();
-      broadcaster.countersChanged();
-      broadcaster.publish({ type: 'deals', deals: deals.figures() });
-      broadcaster.publish({ type: 'roadshow', roadshow: roadshow.publicState() });
-    },
+    bus,
   });
+  projectToLive({ bus, broadcaster, counters, content: contentVersions, announcements, deals, roadshow });
   // Known once listening (port 0 picks one); computed once, the network does not change under a show.
   let publicUrl: string | undefined;
-  // One cache per view (and one for clients without a view): each is built and serialised once per version.
-  const snapshotCache = (view: LiveView | null) =>
-    new SnapshotCache(
-      () =>
-        buildSnapshot({
-          content: { current: () => contentVersions.current().content },
-          // Read through the broadcaster, so that deltas to views start from what the snapshot holds.
-          counters: () => (view ? countersForView(view, broadcaster.observeCounters()) : broadcaster.observeCounters()),
-          announcements,
-          deals,
-          roadshow,
-          rehearsal: config.rehearsal,
-          seq: () => broadcaster.seq,
-          appVersion: version,
-          publicUrl: () => (publicUrl ??= resolvePublicUrl(config.publicUrl, (httpServer.address() as AddressInfo | null)?.port ?? config.port)),
-          now,
-        }),
-      () => [broadcaster.seq, counters.current()],
-      now,
-    );
-  const snapshots = snapshotCache(null);
-  const viewSnapshots = new Map(LIVE_VIEWS.map((view) => [view, snapshotCache(view)]));
-  const snapshot = () => snapshots.current().snapshot;
-
-  // At midnight in TIME_ZONE "today" starts from zero on every screen without waiting for an event.
-  const dayWatch = setInterval(() => {
-    tasks.run('counters.day', () => {
-      if (counters.dayTurned()) broadcaster.countersChanged();
-    });
-  }, 30_000);
-  dayWatch.unref();
-
-  const sessionStore = new SqliteSessionStore(db, now, config.sessionIdleMinutes * 60_000, tasks);
-  const usersService = new UsersService({
-    repository: users,
-    audit,
-    db,
+  const snapshots = new SnapshotViews({
+    content: contentVersions,
+    broadcaster,
+    counters,
+    announcements,
+    deals,
+    roadshow,
+    rehearsal: config.rehearsal,
+    appVersion: version,
+    publicUrl: () => (publicUrl ??= resolvePublicUrl(config.publicUrl, (httpServer.address() as AddressInfo | null)?.port ?? config.port)),
     now,
-    signOutEverywhere: (userId) => {
-      sessionStore.destroyForUser(userId);
-      consoleNsp.in(userRoom(userId)).disconnectSockets(true);
-    },
   });
+  const stopDayWatch = watchDayTurn({ counters, bus, tasks });
+
+  const sessionStore = new SessionStore(new SqliteSessionsRepository(db), now, config.sessionIdleMinutes * 60_000, tasks, bus);
   const sessionMiddleware = session({
     name: 'showfloor.sid',
     secret: config.sessionSecret ?? sessionSecretFrom(settings),
@@ -337,9 +271,9 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   // gzip (or deflate) for every answer above 1 KB that a client accepts compressed: the snapshot and
   // the content are JSON text that shrinks ~5×. Socket.io's own transports are not affected.
   app.use(compression({ threshold: 1024 }));
-  app.use(healthRoutes({ registry: metrics.registry, readinessProblems: () => [...(stopping() ? ['stopping: the server is shutting down'] : []), ...readinessProblems(db, content, storage)] }));
+  app.use(healthRoutes({ registry: metrics.registry, readinessProblems: () => [...(closing ? ['stopping: the server is shutting down'] : []), ...readinessProblems(storageRepository, content, storage)] }));
   app.use(apiPrelude(sessionMiddleware, allowedOrigins));
-  app.use(snapshotRoutes({ snapshot: () => snapshots.current(), content: () => contentVersions.current() }));
+  app.use(snapshotRoutes({ snapshots, content: contentVersions }));
   app.use(
     eventsRoutes({
       ingest,
@@ -352,11 +286,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     sessionRoutes({
       auth,
       maxFailures: config.loginMaxFailures,
-      // Signing out also closes the console sockets opened with that session.
-      onLogout: (userId, sid) => {
-        consoleNsp.in(sessionRoom(sid)).disconnectSockets(true);
-        logger.info({ userId }, 'signed out');
-      },
+      bus,
     }),
   );
   app.use(usersRoutes({ users: usersService, auth }));
@@ -370,13 +300,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     auditRoutes({
       audit,
       auth,
-      names: new AuditNames({
-        deviceName: (id) => devices.list().find((d) => d.id === id)?.name,
-        groupName: (id) => groups.find(id)?.name,
-        itemTitle: (id) => content.all().items.find((i) => i.id === id)?.title,
-        sectionTitle: (id) => content.all().sections.find((s) => s.id === id)?.title,
-        userName: (id) => users.list().find((u) => u.id === id)?.username,
-      }),
+      names: new AuditNames(auditNameSources({ devices, groups, content, users })),
     }),
   );
   app.use(devicesRoutes({ devices, pairing, auth }));
@@ -388,7 +312,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   app.use(notFoundHandler);
   app.use(errorHandler(logger, storage));
 
-  registerLiveNamespace(live, { snapshot: (view) => (view ? viewSnapshots.get(view)! : snapshots).current(), devices, metrics, now, tasks });
+  registerLiveNamespace(live, { snapshots, devices, metrics, now, tasks });
   const stopBackpressureGuard = guardBackpressure(io, { limits: config.socketLimits, metrics, logger, now });
   // Registered first, so they run before the namespaces' own checks.
   deviceNsp.use(refuseCrossSiteSocket(allowedOrigins));
@@ -399,12 +323,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     if (req._query?.sid === undefined) (sessionMiddleware as unknown as (q: unknown, s: unknown, n: () => void) => void)(req, res, next);
     else next();
   });
-  const consoleChannel = registerConsoleNamespace(consoleNsp, { sessionStore, auth, devices, pairing, announcements, groups, metrics, logger, tasks, storage });
-  fleetChanged = consoleChannel.fleetChanged;
-  deviceReported = consoleChannel.deviceReported;
+  registerConsoleNamespace(consoleNsp, { sessionStore, auth, devices, pairing, announcements, groups, metrics, logger, tasks, storage, bus });
 
-  let closing: Promise<void> | undefined;
-  stopping = () => closing !== undefined;
   return {
     app,
     httpServer,
@@ -413,7 +333,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     logger,
     metrics,
     services: { auth, audit, users: usersService, content, counters, corrections, deals, roadshow, devices, pairing, announcements, groups, schedule, ingest, broadcaster },
-    snapshot,
+    snapshot: () => snapshots.current().snapshot,
 
     /** Starts listening; resolves with the bound port (useful with port 0). */
     listen(port = config.port, host = config.host): Promise<number> {
@@ -429,7 +349,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     /** Graceful stop: refuse new connections, finish requests, commit pending writes, close the database. */
     close(): Promise<void> {
       closing ??= (async () => {
-        clearInterval(dayWatch);
+        stopDayWatch();
         stopBackpressureGuard();
         storage.close();
         announcements.close();
@@ -457,12 +377,12 @@ function sessionSecretFrom(settings: SqliteSettingsRepository): string {
   return storedSecret(settings, 'session.secret');
 }
 
-function readinessProblems(db: Db, content: ContentService, storage: StorageHealth): string[] {
+function readinessProblems(database: StorageRepository, content: ContentService, storage: StorageHealth): string[] {
   const problems: string[] = [];
   const storageProblem = storage.problem();
   if (storageProblem) problems.push(storageProblem);
   try {
-    db.prepare('SELECT 1').get();
+    database.ping();
   } catch (error) {
     problems.push(`database: ${(error as Error).message}`);
   }

@@ -3,16 +3,17 @@ import { MAX_ANNOUNCEMENT_MS, MIN_ANNOUNCEMENT_MS, UNTIL_WITHDRAWN_EXPIRY, type 
 import type { Actor, AuditService } from '../audit/audit.service';
 import { badRequest, notFound } from '../platform/errors';
 import type { AnnouncementsRepository, StoredAnnouncement } from './announcements.repository';
+import type { DomainEventPublisher, DomainEventSource } from '../platform/domain-events';
 
 export interface AnnouncementsServiceDeps {
   repository: AnnouncementsRepository;
   audit: AuditService;
   now: () => number;
-  deviceExists: (id: string) => boolean;
+  fleet: { isActive(deviceId: string): boolean };
   /** The member screens of a screen group; undefined when there is no such group. */
-  groupMembers: (id: string) => string[] | undefined;
-  /** Called whenever the set of active announcements changes (created, withdrawn, started, expired). */
-  onActiveChanged: () => void;
+  groups: { members(groupId: string): string[] | undefined };
+  /** Told whenever the set of active announcements changes (created, withdrawn, started, expired); tells it when a group changed. */
+  bus: DomainEventPublisher & DomainEventSource;
 }
 
 // setTimeout cannot wait longer than this; a later boundary is re-checked when this fires.
@@ -31,6 +32,7 @@ export class AnnouncementsService {
   constructor(private readonly deps: AnnouncementsServiceDeps) {
     this.current = deps.repository.current(this.nowIso());
     this.schedule();
+    deps.bus.on('group.changed', ({ groupId }) => this.groupChanged(groupId));
   }
 
   /** Showing now, in start order: what the snapshot and the `announcements` patch carry. */
@@ -41,13 +43,13 @@ export class AnnouncementsService {
 
   /** A group's announcement names the group's members now, so screens need no list of groups. */
   private withMembers(a: Announcement): Announcement {
-    return a.target === 'group' && a.groupId ? { ...a, deviceIds: this.deps.groupMembers(a.groupId) ?? [] } : a;
+    return a.target === 'group' && a.groupId ? { ...a, deviceIds: this.deps.groups.members(a.groupId) ?? [] } : a;
   }
 
   /** A screen group changed: if one of its announcements is up, screens get the new audience. */
   groupChanged(groupId: string | null): void {
     const now = this.nowIso();
-    if (this.current.some((a) => a.target === 'group' && (groupId === null || a.groupId === groupId) && a.startsAt <= now)) this.deps.onActiveChanged();
+    if (this.current.some((a) => a.target === 'group' && (groupId === null || a.groupId === groupId) && a.startsAt <= now)) this.deps.bus.publish('announcement.active-changed', {});
   }
 
   /** The latest announcements in any state, for the console. */
@@ -70,8 +72,8 @@ export class AnnouncementsService {
       if (expiresAt - startsAt < MIN_ANNOUNCEMENT_MS) throw badRequest('expiresAt: an announcement lasts at least 30 seconds', 'validation_failed');
       if (expiresAt - startsAt > MAX_ANNOUNCEMENT_MS) throw badRequest('expiresAt: an announcement may last at most 24 hours', 'validation_failed');
     }
-    if (input.deviceId && !this.deps.deviceExists(input.deviceId)) throw badRequest(`deviceId: no active device "${input.deviceId}"`, 'validation_failed');
-    if (input.groupId && !this.deps.groupMembers(input.groupId)) throw badRequest(`groupId: no screen group "${input.groupId}"`, 'validation_failed');
+    if (input.deviceId && !this.deps.fleet.isActive(input.deviceId)) throw badRequest(`deviceId: no active device "${input.deviceId}"`, 'validation_failed');
+    if (input.groupId && !this.deps.groups.members(input.groupId)) throw badRequest(`groupId: no screen group "${input.groupId}"`, 'validation_failed');
     const announcement: StoredAnnouncement = {
       id: randomUUID(),
       text: input.text,
@@ -91,7 +93,7 @@ export class AnnouncementsService {
     this.deps.audit.record(actor, { action: 'announcement.create', targetType: 'announcement', targetId: announcement.id, after: this.withMembers(strip(announcement)) });
     this.current.push(announcement);
     this.current.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id));
-    if (startsAt <= now) this.deps.onActiveChanged();
+    if (startsAt <= now) this.deps.bus.publish('announcement.active-changed', {});
     this.schedule();
     return announcement;
   }
@@ -103,7 +105,7 @@ export class AnnouncementsService {
     if (!this.deps.repository.withdraw(id, this.nowIso())) throw notFound(`No announcement "${id}" to withdraw`);
     this.deps.audit.record(actor, { action: 'announcement.withdraw', targetType: 'announcement', targetId: id, before: before ? strip(before) : null });
     this.current = this.current.filter((a) => a.id !== id);
-    if (wasActive) this.deps.onActiveChanged();
+    if (wasActive) this.deps.bus.publish('announcement.active-changed', {});
     this.schedule();
   }
 
@@ -124,7 +126,7 @@ export class AnnouncementsService {
     this.timer = setTimeout(() => {
       const nowIso = this.nowIso();
       this.current = this.current.filter((a) => a.expiresAt > nowIso);
-      this.deps.onActiveChanged();
+      this.deps.bus.publish('announcement.active-changed', {});
       this.schedule();
     }, wait);
     this.timer.unref();

@@ -11,6 +11,22 @@ export interface AuditNameSources {
   userName(id: string): string | undefined;
 }
 
+/** Name sources over the services that hold the records. */
+export function auditNameSources(from: {
+  devices: { list(): { id: string; name: string }[] };
+  groups: { find(id: string): { name: string } | undefined };
+  content: { all(): { items: { id: string; title: LocalizedText }[]; sections: { id: string; title: LocalizedText }[] } };
+  users: { list(): { id: string; username: string }[] };
+}): AuditNameSources {
+  return {
+    deviceName: (id) => from.devices.list().find((d) => d.id === id)?.name,
+    groupName: (id) => from.groups.find(id)?.name,
+    itemTitle: (id) => from.content.all().items.find((i) => i.id === id)?.title,
+    sectionTitle: (id) => from.content.all().sections.find((s) => s.id === id)?.title,
+    userName: (id) => from.users.list().find((u) => u.id === id)?.username,
+  };
+}
+
 /** An audit entry with its target in words, for people (the stored entry keeps ids). */
 export type NamedAuditEntry = AuditEntry & { targetName: LocalizedText | null };
 

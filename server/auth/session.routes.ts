@@ -6,12 +6,13 @@ import { currentUser } from './auth.middleware';
 import type { AuthService } from './auth.service';
 import { PasswordGate } from './password-gate';
 import './session.types';
+import type { DomainEventPublisher } from '../platform/domain-events';
 
 const regenerate = (req: Request) => new Promise<void>((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
 const save = (req: Request) => new Promise<void>((resolve, reject) => req.session.save((err) => (err ? reject(err) : resolve())));
 const destroy = (req: Request) => new Promise<void>((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
 
-export function sessionRoutes(deps: { auth: AuthService; maxFailures: number; onLogout: (userId: string, sessionId: string) => void; gate?: PasswordGate }): Router {
+export function sessionRoutes(deps: { auth: AuthService; maxFailures: number; bus: DomainEventPublisher; gate?: PasswordGate }): Router {
   const router = Router();
   const gate = deps.gate ?? new PasswordGate();
   const nameOf = (req: Request) => {
@@ -52,7 +53,7 @@ export function sessionRoutes(deps: { auth: AuthService; maxFailures: number; on
     const sessionId = req.sessionID;
     await destroy(req);
     res.clearCookie('showfloor.sid', { path: '/' });
-    if (userId) deps.onLogout(userId, sessionId);
+    if (userId) deps.bus.publish('session.ended', { userId, sessionId });
     res.status(204).end();
   });
   return router;

@@ -17,6 +17,8 @@ export interface UsersRepository {
   create(user: UserRecord, createdAt: string): void;
   list(): UserRecord[];
   update(id: string, changes: { role?: UserRole; disabled?: boolean; passwordHash?: string }): void;
+  /** Runs `fn` in one transaction (a change and its audit entry commit together). */
+  transaction<T>(fn: () => T): T;
 }
 
 interface UserRow {
@@ -65,5 +67,9 @@ export class SqliteUsersRepository implements UsersRepository {
     this.db
       .prepare('UPDATE users SET role = ?, disabled = ?, password_hash = ? WHERE id = ?')
       .run(changes.role ?? row.role, changes.disabled === undefined ? row.disabled : changes.disabled ? 1 : 0, changes.passwordHash ?? row.password_hash, id);
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
   }
 }

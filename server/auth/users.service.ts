@@ -2,17 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { CreateUser, UpdateUser, User } from '../../shared/auth.schema';
 import type { Actor, AuditService } from '../audit/audit.service';
 import { AppError, badRequest, notFound } from '../platform/errors';
-import type { Db } from '../storage/database';
 import { hashPassword } from './passwords';
 import type { UserRecord, UsersRepository } from './users.repository';
+import type { DomainEventPublisher } from '../platform/domain-events';
 
 export interface UsersServiceDeps {
   repository: UsersRepository;
   audit: AuditService;
-  db: Db;
   now: () => number;
-  /** Ends a user's sessions and closes their sockets (disabled, demoted or password reset). */
-  signOutEverywhere: (userId: string) => void;
+  /** Told when a user's sessions must end (disabled, role changed or password reset). */
+  bus: DomainEventPublisher;
 }
 
 const toUser = (u: UserRecord): User => ({ id: u.id, username: u.username, role: u.role, disabled: u.disabled, createdAt: u.createdAt ?? '' });
@@ -25,14 +24,22 @@ export class UsersService {
     return this.deps.repository.list().map(toUser);
   }
 
+  /** Judge accounts that are not disabled (the roadshow counts their scores). */
+  activeJudges(): { id: string; username: string }[] {
+    return this.deps.repository
+      .list()
+      .filter((u) => u.role === 'judge' && !u.disabled)
+      .map((u) => ({ id: u.id, username: u.username }));
+  }
+
   async create(input: CreateUser, actor: Actor): Promise<User> {
     if (this.deps.repository.findByUsername(input.username)) throw new AppError(409, 'username_taken', `username: "${input.username}" is already taken`);
     const record: UserRecord = { id: randomUUID(), username: input.username, passwordHash: await hashPassword(input.password), role: input.role, disabled: false };
     const createdAt = new Date(this.deps.now()).toISOString();
-    this.deps.db.transaction(() => {
+    this.deps.repository.transaction(() => {
       this.deps.repository.create(record, createdAt);
       this.deps.audit.record(actor, { action: 'user.create', targetType: 'user', targetId: record.id, after: { username: record.username, role: record.role } });
-    })();
+    });
     return toUser({ ...record, createdAt });
   }
 
@@ -41,22 +48,23 @@ export class UsersService {
     if (id === actor.id && (changes.disabled === true || (changes.role && changes.role !== 'admin'))) {
       throw badRequest('You cannot disable or demote your own account (ask another admin)', 'self_lockout');
     }
-    this.deps.db.transaction(() => {
+    this.deps.repository.transaction(() => {
       this.deps.repository.update(id, changes);
       this.deps.audit.record(actor, { action: 'user.update', targetType: 'user', targetId: id, before: { role: before.role, disabled: before.disabled }, after: changes });
-    })();
-    if (changes.disabled || (changes.role && changes.role !== before.role)) this.deps.signOutEverywhere(id);
+    });
+    if (changes.disabled) this.deps.bus.publish('user.access-changed', { userId: id, reason: 'disabled' });
+    else if (changes.role && changes.role !== before.role) this.deps.bus.publish('user.access-changed', { userId: id, reason: 'role' });
     return toUser(this.existing(id));
   }
 
   async resetPassword(id: string, password: string, actor: Actor): Promise<void> {
     this.existing(id);
     const passwordHash = await hashPassword(password);
-    this.deps.db.transaction(() => {
+    this.deps.repository.transaction(() => {
       this.deps.repository.update(id, { passwordHash });
       this.deps.audit.record(actor, { action: 'user.password-reset', targetType: 'user', targetId: id });
-    })();
-    this.deps.signOutEverywhere(id);
+    });
+    this.deps.bus.publish('user.access-changed', { userId: id, reason: 'password' });
   }
 
   private existing(id: string): UserRecord {

@@ -1,12 +1,12 @@
 import type { Namespace, Socket } from 'socket.io';
 import { z, type ZodType } from 'zod';
 import type { SessionUser, UserRole } from '../../shared/auth.schema';
-import { DeviceCommandInputSchema, PairingApprovalSchema, type Device } from '../../shared/devices.schema';
+import { DeviceCommandInputSchema, PairingApprovalSchema } from '../../shared/devices.schema';
 import type { Reply } from '../../shared/reply';
 import type { ConsoleClientToServerEvents, ConsoleServerToClientEvents, Fleet } from '../../shared/socket-events';
 import type { AnnouncementsService } from '../announcements/announcements.service';
 import type { AuthService } from '../auth/auth.service';
-import type { SqliteSessionStore } from '../auth/session.store';
+import type { SessionStore } from '../auth/session.store';
 import type { DevicesService } from '../devices/devices.service';
 import type { PairingService } from '../devices/pairing.service';
 import type { GroupsService } from '../groups/groups.service';
@@ -14,6 +14,7 @@ import { AppError, describeZodError } from '../platform/errors';
 import type { Logger } from '../platform/logger';
 import type { BackgroundTasks } from '../platform/background';
 import type { Metrics } from '../platform/metrics';
+import type { DomainEventSource } from '../platform/domain-events';
 import type { StorageHealth } from '../storage/storage-health';
 
 export type ConsoleNamespace = Namespace<ConsoleClientToServerEvents, ConsoleServerToClientEvents>;
@@ -25,7 +26,7 @@ const STAFF_ROOM = 'staff';
 const STAFF: UserRole[] = ['admin', 'operator'];
 
 export interface ConsoleDeps {
-  sessionStore: SqliteSessionStore;
+  sessionStore: SessionStore;
   auth: AuthService;
   devices: DevicesService;
   pairing: PairingService;
@@ -35,6 +36,7 @@ export interface ConsoleDeps {
   logger: Logger;
   tasks: BackgroundTasks;
   storage: StorageHealth;
+  bus: DomainEventSource;
 }
 
 interface SessionRequest {
@@ -51,7 +53,7 @@ const DeviceCommandSchema = z.strictObject({ deviceId: z.string().min(1).max(64)
  * session still exists and the user's current role, so a sign-out, a disabled account or a
  * demotion takes effect on the next command even on an open socket.
  */
-export function registerConsoleNamespace(nsp: ConsoleNamespace, deps: ConsoleDeps): { fleetChanged(): void; deviceReported(device: Device): void } {
+export function registerConsoleNamespace(nsp: ConsoleNamespace, deps: ConsoleDeps): void {
   // The session was read from the cookie at the engine handshake (see app.ts), like any HTTP request.
   nsp.use((socket, next) => next(currentUser(socket) ? undefined : new Error('unauthorized: sign in first')));
 
@@ -113,18 +115,29 @@ export function registerConsoleNamespace(nsp: ConsoleNamespace, deps: ConsoleDep
 
   // Fleet changes come in bursts (a hall of screens reconnecting): at most one push a second.
   let pending: NodeJS.Timeout | undefined;
-  return {
-    deviceReported(device) {
-      if (nsp.adapter.rooms.get(STAFF_ROOM)?.size) nsp.to(STAFF_ROOM).emit('device:state', device);
-    },
-    fleetChanged() {
-      pending ??= setTimeout(() => {
-        pending = undefined;
-        deps.tasks.run('console.fleet', () => {
-          if (nsp.adapter.rooms.get(STAFF_ROOM)?.size) nsp.to(STAFF_ROOM).emit('fleet', fleet());
-        });
-      }, 1_000);
-      pending.unref?.();
-    },
+  const fleetChanged = () => {
+    pending ??= setTimeout(() => {
+      pending = undefined;
+      deps.tasks.run('console.fleet', () => {
+        if (nsp.adapter.rooms.get(STAFF_ROOM)?.size) nsp.to(STAFF_ROOM).emit('fleet', fleet());
+      });
+    }, 1_000);
+    pending.unref?.();
   };
+  const { bus } = deps;
+  bus.on('fleet.changed', fleetChanged);
+  bus.on('device.revoked', fleetChanged);
+  // The console shows what each door counter and booth counted.
+  bus.on('counters.changed', ({ cause }) => cause === 'events' && fleetChanged());
+  // A screen reported what it shows: the console's mirror redraws it at once, not with the next fleet push.
+  bus.on('device.reported', ({ device }) => {
+    if (nsp.adapter.rooms.get(STAFF_ROOM)?.size) nsp.to(STAFF_ROOM).emit('device:state', device);
+  });
+  // The session store has already deleted the sessions; their open sockets close too.
+  bus.on('user.access-changed', ({ userId }) => nsp.in(userRoom(userId)).disconnectSockets(true));
+  // Signing out also closes the console sockets opened with that session.
+  bus.on('session.ended', ({ userId, sessionId }) => {
+    nsp.in(sessionRoom(sessionId)).disconnectSockets(true);
+    deps.logger.info({ userId }, 'signed out');
+  });
 }

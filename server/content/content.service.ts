@@ -4,13 +4,14 @@ import { AppError, badRequest, notFound } from '../platform/errors';
 import { bundleProblems, publishedSections, type ContentBundle } from './content.bundle';
 import type { ContentRepository, ContentVersions } from './content.repository';
 import { sanitizeItemOrThrow } from './rich-text';
+import type { DomainEventPublisher } from '../platform/domain-events';
 
 export interface ContentServiceDeps {
   repository: ContentRepository;
   audit: AuditService;
   now: () => number;
   /** Called after the content changed, so screens receive it at once. */
-  onChanged: () => void;
+  bus: DomainEventPublisher;
 }
 
 const SYSTEM: Actor = { id: null, username: 'system' };
@@ -63,6 +64,18 @@ export class ContentService {
 
   hasSection(sectionId: string): boolean {
     return this.bundle.sections.some((s) => s.id === sectionId);
+  }
+
+  hasItem(itemId: string): boolean {
+    return this.bundle.items.some((i) => i.id === itemId);
+  }
+
+  /** Publishes or unpublishes an item as `actor` (the run of show does this at a slot's time). */
+  setPublished(itemId: string, published: boolean, actor: Actor): void {
+    const current = this.editable().items.find((i) => i.id === itemId);
+    if (!current || current.published === published) return;
+    const { version, updatedAt: _updatedAt, ...item } = current;
+    this.saveItem(itemId, { ...item, published }, version, actor);
   }
 
   /** The section an item (published or not) belongs to, or undefined for an unknown item. */
@@ -175,7 +188,7 @@ export class ContentService {
 
   private changed(): void {
     this.refresh();
-    this.deps.onChanged();
+    this.deps.bus.publish('content.changed', {});
   }
 
   private refresh(): void {

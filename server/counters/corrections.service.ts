@@ -5,15 +5,17 @@ import type { AuditService } from '../audit/audit.service';
 import { badRequest } from '../platform/errors';
 import { ALL_TIME, type CounterRow } from './counters.rules';
 import type { CorrectionsRepository } from './corrections.repository';
+import type { DomainEventPublisher } from '../platform/domain-events';
 
 export interface CorrectionsServiceDeps {
   repository: CorrectionsRepository;
   audit: AuditService;
-  hasSection: (id: string) => boolean;
-  today: () => string;
+  catalog: { hasSection(sectionId: string): boolean };
+  /** The calendar day in TIME_ZONE now. */
+  counters: { today(): string };
   now: () => number;
-  /** The figures moved: rebuild them and tell the screens. */
-  onCountersChanged: () => void;
+  /** Told that the figures moved. */
+  bus: DomainEventPublisher;
 }
 
 /**
@@ -24,10 +26,10 @@ export class CorrectionsService {
   constructor(private readonly deps: CorrectionsServiceDeps) {}
 
   correct(input: CounterCorrectionInput, user: SessionUser): CounterCorrection {
-    const day = input.day ?? this.deps.today();
+    const day = input.day ?? this.deps.counters.today();
     const section = input.section ?? '';
-    if (section && !this.deps.hasSection(section)) throw badRequest(`section: unknown section "${section}"`, 'validation_failed');
-    if (day > this.deps.today()) throw badRequest('day: cannot correct a day that has not begun', 'validation_failed');
+    if (section && !this.deps.catalog.hasSection(section)) throw badRequest(`section: unknown section "${section}"`, 'validation_failed');
+    if (day > this.deps.counters.today()) throw badRequest('day: cannot correct a day that has not begun', 'validation_failed');
     const current = this.deps.repository.visits(day, section);
     if (current + input.delta < 0) throw badRequest(`delta: would make visitors negative (now ${current})`, 'validation_failed');
     const row = (over: Partial<CounterRow>): CounterRow => ({ day, metric: 'visits', section: '', item: '', bucket: 0, value: input.delta, ...over });
@@ -38,7 +40,7 @@ export class CorrectionsService {
       this.deps.repository.add({ ...correction, userId: user.id }, increments);
       this.deps.audit.record(user, { action: 'counters.correct', targetType: 'counters', targetId: day, before: { visitors: current, section: section || null }, after: correction });
     });
-    this.deps.onCountersChanged();
+    this.deps.bus.publish('counters.changed', { cause: 'correction' });
     return { ...correction, username: user.username };
   }
 
@@ -47,11 +49,11 @@ export class CorrectionsService {
   }
 
   resetDay(input: DayReset, user: SessionUser): void {
-    if (input.day > this.deps.today()) throw badRequest('day: cannot reset a day that has not begun', 'validation_failed');
+    if (input.day > this.deps.counters.today()) throw badRequest('day: cannot reset a day that has not begun', 'validation_failed');
     this.deps.repository.transaction(() => {
       const before = this.deps.repository.resetDay(input.day, new Date(this.deps.now()).toISOString(), user.id, input.reason);
       this.deps.audit.record(user, { action: 'counters.reset-day', targetType: 'counters', targetId: input.day, before, after: { reason: input.reason } });
     });
-    this.deps.onCountersChanged();
+    this.deps.bus.publish('counters.changed', { cause: 'correction' });
   }
 }

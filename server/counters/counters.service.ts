@@ -1,6 +1,6 @@
 import type { Counters } from '../../shared/counters.schema';
 import { foldCounters } from './counters.rules';
-import type { EventsRepository } from './events.repository';
+import type { DeviceCounts, EventsRepository } from './events.repository';
 import { localTime } from '../../shared/time-zone';
 
 export interface CountersServiceDeps {
@@ -20,6 +20,11 @@ export class CountersService {
 
   today(): string {
     return localTime(this.deps.now(), this.deps.timeZone).day;
+  }
+
+  /** What each device counted today (door entries, booth visits), for the console's fleet view. */
+  deviceCountsToday(): Map<string, DeviceCounts> {
+    return this.deps.events.deviceCounts(this.today());
   }
 
   current(): Counters {

@@ -5,6 +5,7 @@ import { badgeHash } from './badge-hash';
 import { effectiveTime, incrementsFor, staleEventProblem } from './counters.rules';
 import type { EventsRepository, PreparedEvent, StoredBatch } from './events.repository';
 import { localTime } from '../../shared/time-zone';
+import type { DomainEventPublisher } from '../platform/domain-events';
 
 export interface IngestDeps {
   events: EventsRepository;
@@ -19,8 +20,8 @@ export interface IngestDeps {
   badgeKey: string;
   /** `group`: concurrent posts share one transaction; `per-event`: one transaction per event (benchmark baseline). */
   mode: 'group' | 'per-event';
-  /** Called after a commit that stored new events. */
-  onStored: () => void;
+  /** Told after a commit that stored new events (before the posts are answered; handlers only mark and schedule). */
+  bus: DomainEventPublisher;
 }
 
 /** A batch that passed IngestService.check, ready for IngestService.store. */
@@ -57,7 +58,7 @@ export class IngestService {
    * to find the bad event must not spend its allowance on refusals.
    */
   check(deviceId: string, batch: EventBatch): PreparedBatch {
-    return { events: this.prepare(deviceId, batch.events) };
+    return { events: this.prepareEvents(deviceId, batch.events) };
   }
 
   /** The second half: stores a checked batch durably, then resolves with what was new. */
@@ -72,7 +73,7 @@ export class IngestService {
     this.flush();
   }
 
-  private prepare(deviceId: string, events: readonly VisitorEvent[]): PreparedEvent[] {
+  private prepareEvents(deviceId: string, events: readonly VisitorEvent[]): PreparedEvent[] {
     const { catalog, timeZone } = this.deps;
     const receivedAt = this.deps.now();
     return events.map((event, index) => {
@@ -154,6 +155,6 @@ export class IngestService {
       for (const prepared of result.accepted) metrics.eventsIngested.inc({ type: prepared.event.type });
       stored += result.accepted.length;
     }
-    if (stored > 0) this.deps.onStored();
+    if (stored > 0) this.deps.bus.publish('counters.changed', { cause: 'events' });
   }
 }

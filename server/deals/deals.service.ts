@@ -14,13 +14,14 @@ import { parseCsv, toCsv } from '../platform/csv';
 import { AppError, badRequest, describeZodError, notFound } from '../platform/errors';
 import type { DealsRepository, MeetingStepRecord } from './deals.repository';
 import { applyStep, dealFigures, stepKind } from './deals.rules';
+import type { DomainEventPublisher, DomainEventSource } from '../platform/domain-events';
 
 export interface DealsServiceDeps {
   repository: DealsRepository;
   audit: AuditService;
   now: () => number;
-  /** The public figures changed: tell every screen. */
-  onChanged: () => void;
+  /** Told when the public figures changed; tells it when the rehearsal data was cleared. */
+  bus: DomainEventPublisher & DomainEventSource;
 }
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
@@ -39,9 +40,13 @@ export class DealsService {
 
   constructor(private readonly deps: DealsServiceDeps) {
     this.reload();
+    deps.bus.on('rehearsal.cleared', () => {
+      this.reload();
+      deps.bus.publish('deal.changed', { meetingId: null });
+    });
   }
 
-  /** Re-reads everything from storage (after the rehearsal data was cleared) and tells the screens. */
+  /** Re-reads everything from storage (after the rehearsal data was cleared). */
   reload(): void {
     this.organisationsById = new Map(this.deps.repository.organisations().map((o) => [o.id, o]));
     this.partnersById = new Map(this.deps.repository.partners().map((p) => [p.id, p]));
@@ -99,19 +104,19 @@ export class DealsService {
       return result.data;
     });
     const at = this.nowIso();
+    const records = parsed.map((input) => ({ id: randomUUID(), ...input }));
     this.deps.repository.transaction(() => {
-      for (const input of parsed) {
-        const record = { id: randomUUID(), ...input };
-        if (kind === 'organisations') {
-          this.deps.repository.saveOrganisation(record as Organisation, at);
-          this.organisationsById.set(record.id, record as Organisation);
-        } else {
-          this.deps.repository.savePartner(record as Partner, at);
-          this.partnersById.set(record.id, record as Partner);
-        }
+      for (const record of records) {
+        if (kind === 'organisations') this.deps.repository.saveOrganisation(record as Organisation, at);
+        else this.deps.repository.savePartner(record as Partner, at);
       }
       this.deps.audit.record(actor, { action: `${kind}.import`, targetType: kind, after: { rows: parsed.length } });
     });
+    // Only after the commit: a rolled-back import must leave the in-memory lists as storage has them.
+    for (const record of records) {
+      if (kind === 'organisations') this.organisationsById.set(record.id, record as Organisation);
+      else this.partnersById.set(record.id, record as Partner);
+    }
     return parsed.length;
   }
 
@@ -175,7 +180,7 @@ export class DealsService {
     });
     this.meetingsById.set(meeting.id, meeting);
     this.cachedFigures = undefined;
-    this.deps.onChanged();
+    this.deps.bus.publish('deal.changed', { meetingId: meeting.id });
   }
 
   private nowIso(): string {

@@ -6,7 +6,7 @@ import type { DevicesService } from './devices.service';
 
 /** The bearer token in an Authorization header, if any. */
 export function bearerToken(header: string | undefined): string | undefined {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  const match = (header ?? '').match(/^Bearer\s+(\S+)\s*$/i);
   return match?.[1];
 }
 

@@ -6,6 +6,7 @@ import type { Actor, AuditService } from '../audit/audit.service';
 import { badRequest, notFound } from '../platform/errors';
 import { generateDeviceToken, hashDeviceToken } from './device-tokens';
 import type { DeviceRecord, DevicesRepository } from './devices.repository';
+import type { DomainEventPublisher } from '../platform/domain-events';
 
 /** How a connected screen is reached: close its connections, send it a command. */
 export interface DeviceChannel {
@@ -17,13 +18,9 @@ export interface DeviceChannel {
 export interface DevicesServiceDeps {
   repository: DevicesRepository;
   audit: AuditService;
-  /** A screen came, went, reported or was paired or revoked: the console's fleet view is stale. */
-  onFleetChanged: () => void;
-  /** A screen reported what it shows: the console's mirror redraws it at once (not with the next fleet push). */
-  onReported?: (device: Device) => void;
-  /** A screen opened a /device connection (the run of show tells it what it missed). */
-  onConnected?: (deviceId: string) => void;
-  hasSection: (sectionId: string) => boolean;
+  /** Told when a screen came, went, reported, was paired or revoked (the console's fleet view, the run of show). */
+  bus: DomainEventPublisher;
+  catalog: { hasSection(sectionId: string): boolean };
   now: () => number;
   channel: DeviceChannel;
   /** What each device counted today (door entries, booth visits), for the console's fleet view. */
@@ -31,7 +28,7 @@ export interface DevicesServiceDeps {
 }
 
 export interface DeviceFigures {
-  today(): Map<string, { visits: number; boothVisits: number }>;
+  deviceCountsToday(): Map<string, { visits: number; boothVisits: number }>;
 }
 
 /** Seconds an identified screen shows its name full-screen. */
@@ -56,7 +53,7 @@ export class DevicesService {
   constructor(private readonly deps: DevicesServiceDeps) {}
 
   create(input: CreateDevice, actor: Actor): CreatedDevice & { device: DeviceRecord } {
-    if (input.section !== undefined && !this.deps.hasSection(input.section)) {
+    if (input.section !== undefined && !this.deps.catalog.hasSection(input.section)) {
       throw badRequest(`section: unknown section "${input.section}"`, 'validation_failed');
     }
     const token = generateDeviceToken();
@@ -78,12 +75,12 @@ export class DevicesService {
     };
     this.deps.repository.create(device, hashDeviceToken(token), actor.id ?? 'system');
     this.deps.audit.record(actor, { action: 'device.create', targetType: 'device', targetId: device.id, after: toConfig(device) });
-    this.deps.onFleetChanged();
+    this.deps.bus.publish('fleet.changed', { cause: 'device' });
     return { id: device.id, token, device };
   }
 
   list(): Device[] {
-    const today = this.deps.figures.today();
+    const today = this.deps.figures.deviceCountsToday();
     return this.deps.repository.list().map((d) => ({
       ...d,
       online: d.revokedAt === null && (this.openConnections.get(d.id) ?? 0) > 0,
@@ -108,7 +105,7 @@ export class DevicesService {
     this.deps.audit.record(actor, { action: 'device.revoke', targetType: 'device', targetId: id, before: toConfig(device) });
     for (const [digest, cached] of this.byTokenHash) if (cached.id === id) this.byTokenHash.delete(digest);
     this.deps.channel.disconnect(id);
-    this.deps.onFleetChanged();
+    this.deps.bus.publish('device.revoked', { deviceId: id });
   }
 
   /** Sends an operator's command to a screen; returns how many of its connections received it. */
@@ -139,24 +136,24 @@ export class DevicesService {
   connected(id: string, address: string | null): void {
     this.openConnections.set(id, (this.openConnections.get(id) ?? 0) + 1);
     this.deps.repository.recordConnection(id, address, new Date(this.deps.now()).toISOString());
-    this.deps.onFleetChanged();
-    this.deps.onConnected?.(id);
+    this.deps.bus.publish('fleet.changed', { cause: 'connection' });
+    this.deps.bus.publish('device.connected', { deviceId: id });
   }
 
   disconnected(id: string): void {
     const left = (this.openConnections.get(id) ?? 1) - 1;
     if (left > 0) this.openConnections.set(id, left);
     else this.openConnections.delete(id);
-    this.deps.onFleetChanged();
+    this.deps.bus.publish('fleet.changed', { cause: 'connection' });
   }
 
   heartbeat(id: string, heartbeat: Heartbeat): void {
     this.deps.repository.recordHeartbeat(id, heartbeat, new Date(this.deps.now()).toISOString());
-    if (heartbeat.state && this.deps.onReported) {
+    if (heartbeat.state) {
       const record = this.deps.repository.findById(id);
-      if (record) this.deps.onReported({ ...record, online: record.revokedAt === null && (this.openConnections.get(id) ?? 0) > 0 });
+      if (record) this.deps.bus.publish('device.reported', { device: { ...record, online: record.revokedAt === null && (this.openConnections.get(id) ?? 0) > 0 } });
     }
-    this.deps.onFleetChanged();
+    this.deps.bus.publish('fleet.changed', { cause: 'heartbeat' });
   }
 
   private activeDevice(id: string): DeviceRecord {

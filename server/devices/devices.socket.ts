@@ -5,11 +5,29 @@ import { describeZodError } from '../platform/errors';
 import type { BackgroundTasks } from '../platform/background';
 import type { Metrics } from '../platform/metrics';
 import type { DeviceRecord } from './devices.repository';
-import { toConfig, type DevicesService } from './devices.service';
+import { toConfig, type DeviceChannel, type DevicesService } from './devices.service';
 
 export type DeviceNamespace = Namespace<DeviceClientToServerEvents, DeviceServerToClientEvents>;
 
 export const deviceRoom = (deviceId: string) => `device:${deviceId}`;
+
+/**
+ * How the devices service reaches a screen over socket.io: its commands on /device, and closing
+ * every connection it holds (on /device and on /live, where it joined its device room too).
+ */
+export function deviceChannel(devices: DeviceNamespace, live: { in(room: string): { disconnectSockets(close: boolean): void } }): DeviceChannel {
+  return {
+    disconnect: (deviceId) => {
+      live.in(deviceRoom(deviceId)).disconnectSockets(true);
+      devices.in(deviceRoom(deviceId)).disconnectSockets(true);
+    },
+    send: (deviceId, command) => {
+      const room = deviceRoom(deviceId);
+      devices.to(room).emit('device:command', command);
+      return devices.adapter.rooms.get(room)?.size ?? 0;
+    },
+  };
+}
 
 /** What a socket that presented a device token carries. */
 export interface DeviceSocketData {

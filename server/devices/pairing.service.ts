@@ -3,6 +3,7 @@ import type { PairingApproval, PairingClaim, PairingClaimResult, PairingTicket, 
 import type { Actor } from '../audit/audit.service';
 import { AppError, notFound } from '../platform/errors';
 import { toConfig, type DevicesService } from './devices.service';
+import type { DomainEventPublisher } from '../platform/domain-events';
 
 /** Codes are read off a screen and typed on a tablet: no 0/O or 1/I/L to confuse. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -33,10 +34,10 @@ export class PairingService {
   private readonly tickets = new Map<string, Ticket>();
 
   constructor(
-    private readonly devices: DevicesService,
+    private readonly devices: Pick<DevicesService, 'create'>,
     private readonly now: () => number,
-    /** The list of waiting codes changed (the console shows it live). */
-    private readonly onPendingChanged: () => void = () => {},
+    /** Told when the list of waiting codes changed (the console shows it live). */
+    private readonly bus: DomainEventPublisher,
   ) {}
 
   open(client: { address: string | null; userAgent: string | null }): PairingTicket {
@@ -53,7 +54,7 @@ export class PairingService {
       userAgent: client.userAgent?.slice(0, 200) ?? null,
     };
     this.tickets.set(ticket.id, ticket);
-    this.onPendingChanged();
+    this.bus.publish('fleet.changed', { cause: 'pairing' });
     return { id: ticket.id, code: ticket.code, secret, expiresAt: new Date(ticket.expiresAt).toISOString() };
   }
 
@@ -74,7 +75,7 @@ export class PairingService {
     const { code: _code, ...settings } = approval;
     const created = this.devices.create(settings, actor);
     ticket.approved = { status: 'paired', token: created.token, device: toConfig(created.device) };
-    this.onPendingChanged();
+    this.bus.publish('fleet.changed', { cause: 'pairing' });
     return { id: created.id };
   }
 

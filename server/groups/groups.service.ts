@@ -4,6 +4,7 @@ import type { CreateGroup, ScreenGroup, UpdateGroup } from '../../shared/groups.
 import type { Actor, AuditService } from '../audit/audit.service';
 import { AppError, notFound } from '../platform/errors';
 import type { GroupsRepository } from './groups.repository';
+import type { DomainEventPublisher } from '../platform/domain-events';
 
 /** What groups need from the fleet. */
 export interface GroupFleet {
@@ -17,8 +18,8 @@ export interface GroupsServiceDeps {
   audit: AuditService;
   fleet: GroupFleet;
   now: () => number;
-  /** A group was created, renamed, deleted or changed members: announcements aimed at it and the console's fleet view follow. */
-  onChanged: () => void;
+  /** Told when a group was created, renamed, deleted or changed members (announcements aimed at it, the run of show and the console's fleet view follow). */
+  bus: DomainEventPublisher;
 }
 
 const invalid = (field: string, message: string) => new AppError(400, 'validation_failed', `${field}: ${message}`, { fields: { [field]: message } });
@@ -63,7 +64,7 @@ export class GroupsService {
     };
     this.deps.repository.save(group);
     this.deps.audit.record(actor, { action: 'group.create', targetType: 'group', targetId: group.id, after: { name: group.name, deviceIds: group.deviceIds } });
-    this.changed();
+    this.changed(group.id);
     return group;
   }
 
@@ -79,7 +80,7 @@ export class GroupsService {
       before: { name: before.name, deviceIds: before.deviceIds },
       after: { name: group.name, deviceIds: group.deviceIds },
     });
-    this.changed();
+    this.changed(id);
     return group;
   }
 
@@ -87,7 +88,7 @@ export class GroupsService {
     const before = this.existing(id);
     this.deps.repository.remove(id);
     this.deps.audit.record(actor, { action: 'group.delete', targetType: 'group', targetId: id, before: { name: before.name, deviceIds: before.deviceIds } });
-    this.changed();
+    this.changed(id);
   }
 
   /** Sends a command to every member; audited once, as a command to the group. */
@@ -118,8 +119,9 @@ export class GroupsService {
     return unique.sort();
   }
 
-  private changed(): void {
+  private changed(groupId: string): void {
     this.cache = undefined;
-    this.deps.onChanged();
+    this.deps.bus.publish('group.changed', { groupId });
+    this.deps.bus.publish('fleet.changed', { cause: 'group' });
   }
 }

@@ -37,7 +37,7 @@ export interface LiveBroadcasterDeps {
   /** How many clients are in a room: a view nobody watches is not sent deltas nor kept waiting for one. */
   audience: (room: string) => number;
   /** The current counters, read when a patch is due (so it carries the latest values). */
-  counters: () => Counters;
+  counters: { current(): Counters };
   now: () => number;
   /** Runs the timers' work so that a failure (a full disk) is logged, never thrown out of a timer. */
   tasks: BackgroundTasks;
@@ -85,7 +85,7 @@ export class LiveBroadcaster {
    * every path that moved after any state a client of that view holds (see ViewStream).
    */
   observeCounters(): Counters {
-    const current = this.deps.counters();
+    const current = this.deps.counters.current();
     const observed = this.observed;
     this.observed = current;
     if (observed === undefined || observed === current) return current;

@@ -40,7 +40,7 @@ function snapshotPacket(json: string): string {
  */
 export function registerLiveNamespace(
   live: LiveNamespace,
-  deps: { snapshot: (view: LiveView | null) => SharedSnapshot; devices: DevicesService; metrics: Metrics; now: () => number; tasks: BackgroundTasks },
+  deps: { snapshots: { current(view: LiveView | null): SharedSnapshot }; devices: DevicesService; metrics: Metrics; now: () => number; tasks: BackgroundTasks },
 ): void {
   live.use((socket, next) => attachDevice(socket, deps.devices, { required: false }, next));
   live.on('connection', (socket: Socket<LiveClientToServerEvents, LiveServerToClientEvents>) => {
@@ -54,7 +54,7 @@ export function registerLiveNamespace(
     // A reconnecting client that holds the current content (auth.contentVersion) gets only the live part.
     const held: unknown = (socket.handshake.auth as { contentVersion?: unknown } | undefined)?.contentVersion;
     const first = deps.tasks.run('live.snapshot', () => {
-      const shared = deps.snapshot(view);
+      const shared = deps.snapshots.current(view);
       return held === shared.snapshot.contentVersion ? shared.liveJson : shared.json;
     });
     // Without a snapshot the client has nothing to apply patches to; it reconnects and tries again.
@@ -77,7 +77,7 @@ export function registerLiveNamespace(
         deps.metrics.requestsRefused.inc({ reason: 'snapshot_rate' });
         return reply({ ok: false, error: { code: 'rate_limited', message: `Too many snapshot requests; ask again in ${Math.ceil(taken.retryAfterMs / 1000)} s` } });
       }
-      const current = deps.tasks.run('live.snapshot', () => deps.snapshot(view).snapshot);
+      const current = deps.tasks.run('live.snapshot', () => deps.snapshots.current(view).snapshot);
       reply(current ? { ok: true, data: current } : { ok: false, error: { code: 'unavailable', message: 'The snapshot could not be built; ask again later' } });
     });
   });

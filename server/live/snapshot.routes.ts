@@ -7,15 +7,15 @@ import type { VersionedContent } from './content-version';
  * content on its own (/api/v1/snapshot/content) with its version as ETag. A client that holds the current content asks for
  * `/api/v1/snapshot?content=<version>` and gets the snapshot without it (a few KB instead of ~70).
  */
-export function snapshotRoutes(deps: { snapshot: () => SharedSnapshot; content: () => VersionedContent }): Router {
+export function snapshotRoutes(deps: { snapshots: { current(): SharedSnapshot }; content: { current(): VersionedContent } }): Router {
   const router = Router();
   router.get('/api/v1/snapshot', (req, res) => {
-    const shared = deps.snapshot();
+    const shared = deps.snapshots.current();
     const held = typeof req.query.content === 'string' ? req.query.content : undefined;
     res.set('Cache-Control', 'no-store').type('application/json').send(held === shared.snapshot.contentVersion ? shared.liveJson : shared.json);
   });
   router.get('/api/v1/snapshot/content', (req, res) => {
-    const { content, json } = deps.content();
+    const { content, json } = deps.content.current();
     const etag = `"${content.contentVersion}"`;
     // no-cache: a browser may keep it, but asks each time (a 304 costs a few bytes).
     res.set({ 'Cache-Control': 'no-cache', ETag: etag });

@@ -1,9 +1,7 @@
 import type { Actor, AuditService } from '../audit/audit.service';
 import { AppError } from '../platform/errors';
-import type { Db } from '../storage/database';
-
-/** Tables that hold what happened during a show (not content, accounts or screens). */
-const SHOW_TABLES = ['events', 'badge_scans', 'counter_values', 'device_counts', 'counter_corrections', 'day_resets', 'meeting_steps', 'meetings', 'organisations', 'partners', 'roadshow_scores', 'roadshow_state', 'roadshow_projects', 'roadshow_criteria'];
+import type { RehearsalRepository } from './rehearsal.repository';
+import type { DomainEventPublisher } from '../platform/domain-events';
 
 /**
  * On a rehearsal server (npm run demo), one action clears everything the simulator (or people
@@ -11,15 +9,16 @@ const SHOW_TABLES = ['events', 'badge_scans', 'counter_values', 'device_counts',
  */
 export class RehearsalService {
   constructor(
-    private readonly deps: { db: Db; audit: AuditService; rehearsal: boolean; onCleared: () => void },
+    private readonly deps: { repository: RehearsalRepository; audit: AuditService; rehearsal: boolean; bus: DomainEventPublisher },
   ) {}
 
   clear(actor: Actor): void {
     if (!this.deps.rehearsal) throw new AppError(409, 'not_rehearsal', 'Only a rehearsal server (npm run demo) can clear its show data');
-    this.deps.db.transaction(() => {
-      for (const table of SHOW_TABLES) this.deps.db.prepare(`DELETE FROM ${table}`).run();
+    this.deps.repository.transaction(() => {
+      this.deps.repository.clearShowData();
       this.deps.audit.record(actor, { action: 'rehearsal.clear', targetType: 'rehearsal' });
-    })();
-    this.deps.onCleared();
+    });
+    this.deps.bus.publish('rehearsal.cleared', {});
+    this.deps.bus.publish('counters.changed', { cause: 'rehearsal' });
   }
 }

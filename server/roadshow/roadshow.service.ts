@@ -5,15 +5,16 @@ import type { Actor, AuditService } from '../audit/audit.service';
 import { AppError, badRequest, notFound } from '../platform/errors';
 import type { RoadshowRepository } from './roadshow.repository';
 import { completeJudges, nextState, publicRoadshow, rankProjects, type ScoreRow, type ShowState } from './roadshow.rules';
+import type { DomainEventPublisher, DomainEventSource } from '../platform/domain-events';
 
 export interface RoadshowServiceDeps {
   repository: RoadshowRepository;
   audit: AuditService;
   now: () => number;
   /** Active judge accounts. */
-  judges: () => { id: string; username: string }[];
-  /** The public roadshow state changed: tell every screen. */
-  onChanged: () => void;
+  judges: { activeJudges(): { id: string; username: string }[] };
+  /** Told when the public roadshow state changed; tells it when the rehearsal data was cleared. */
+  bus: DomainEventPublisher & DomainEventSource;
 }
 
 /** The roadshow as the console sees it: everything, including results before the reveal. */
@@ -40,6 +41,10 @@ export class RoadshowService {
     this.criteria = deps.repository.criteria();
     this.state = deps.repository.state();
     this.scores = deps.repository.scores();
+    deps.bus.on('rehearsal.cleared', () => {
+      this.reload();
+      deps.bus.publish('roadshow.changed', {});
+    });
   }
 
   /** Re-reads everything from storage (after the rehearsal data was cleared). */
@@ -51,7 +56,7 @@ export class RoadshowService {
   }
 
   publicState(): PublicRoadshow {
-    const judges = this.deps.judges().map((j) => j.id);
+    const judges = this.deps.judges.activeJudges().map((j) => j.id);
     const progress = this.state.currentProjectId ? { judges: judges.length, complete: completeJudges(this.state.currentProjectId, judges, this.criteria, this.scores) } : null;
     return publicRoadshow(this.state, this.projects, progress, () => this.results());
   }
@@ -62,7 +67,7 @@ export class RoadshowService {
       public: this.publicState(),
       projects: this.projects,
       criteria: this.criteria,
-      judges: this.deps.judges().map((j) => ({ ...j, complete: current !== null && completeJudges(current, [j.id], this.criteria, this.scores) === 1 })),
+      judges: this.deps.judges.activeJudges().map((j) => ({ ...j, complete: current !== null && completeJudges(current, [j.id], this.criteria, this.scores) === 1 })),
       results: this.results(),
     };
   }
@@ -74,7 +79,7 @@ export class RoadshowService {
       this.deps.audit.record(actor, { action: 'roadshow.project.create', targetType: 'project', targetId: project.id, after: project });
     });
     this.projects = [...this.projects, project];
-    this.deps.onChanged();
+    this.deps.bus.publish('roadshow.changed', {});
     return project;
   }
 
@@ -87,7 +92,7 @@ export class RoadshowService {
       this.deps.audit.record(actor, { action: 'roadshow.project.delete', targetType: 'project', targetId: id, before: project });
     });
     this.projects = this.projects.filter((p) => p.id !== id);
-    this.deps.onChanged();
+    this.deps.bus.publish('roadshow.changed', {});
   }
 
   /** Sets the rubric; refused once scoring has begun, so nobody's score changes meaning. */
@@ -110,7 +115,7 @@ export class RoadshowService {
       this.deps.audit.record(actor, { action: `roadshow.${action}`, targetType: 'roadshow', before: this.state, after: next });
     });
     this.state = next;
-    this.deps.onChanged();
+    this.deps.bus.publish('roadshow.changed', {});
     return this.publicState();
   }
 
@@ -126,7 +131,7 @@ export class RoadshowService {
     this.deps.repository.saveScore(row, new Date(this.deps.now()).toISOString());
     this.scores = [...this.scores.filter((s) => !(s.projectId === row.projectId && s.judgeId === row.judgeId && s.criterionId === row.criterionId)), row];
     // Progress (how many judges are done) is public; the score itself is not.
-    this.deps.onChanged();
+    this.deps.bus.publish('roadshow.changed', {});
     return this.cardOf(judge.id, input.projectId);
   }
 

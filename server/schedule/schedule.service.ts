@@ -7,6 +7,7 @@ import type { Actor, AuditService } from '../audit/audit.service';
 import type { Logger } from '../platform/logger';
 import { AppError, notFound } from '../platform/errors';
 import type { ScheduleRepository } from './schedule.repository';
+import type { DomainEventSource } from '../platform/domain-events';
 
 export interface ScheduleFleet {
   isActive(deviceId: string): boolean;
@@ -26,10 +27,13 @@ export interface ScheduleServiceDeps {
   content: ScheduleContent;
   audit: AuditService;
   fleet: ScheduleFleet;
-  groupMembers: (id: string) => string[] | undefined;
+  /** The member screens of a screen group; undefined when there is no such group. */
+  groups: { members(groupId: string): string[] | undefined };
   timeZone: string;
   now: () => number;
   logger: Logger;
+  /** Tells it when a screen connected (it is told what it missed) or a group changed (pins follow). */
+  bus: DomainEventSource;
   /** How often the plan is compared with what screens were told (default 1 s). */
   tickMs?: number;
 }
@@ -53,10 +57,14 @@ export class ScheduleService {
   private readonly told = new Map<string, string | null>();
   private readonly timer: NodeJS.Timeout;
 
+  private readonly groupMembers = (id: string) => this.deps.groups.members(id);
+
   constructor(private readonly deps: ScheduleServiceDeps) {
     this.slots = deps.repository.upcoming(new Date(deps.now() - DAY_MS).toISOString());
     this.timer = setInterval(() => this.tick(), deps.tickMs ?? 1_000);
     this.timer.unref();
+    deps.bus.on('device.connected', ({ deviceId }) => this.screenConnected(deviceId));
+    deps.bus.on('group.changed', () => this.tick());
   }
 
   /** Slots of one calendar day in TIME_ZONE (default today), with the slots each conflicts with. */
@@ -67,7 +75,7 @@ export class ScheduleService {
     const slots = this.deps.repository.between(new Date(from).toISOString(), new Date(from + DAY_MS).toISOString());
     // A publish slot is an instant (starts = ends); it is on the day when it falls in it.
     const pins = slots.filter((s): s is ScenePinSlot => s.kind === 'scene-pin');
-    const conflicts = slotConflicts(pins, this.deps.groupMembers);
+    const conflicts = slotConflicts(pins, this.groupMembers);
     return {
       day: day ?? new Date(from + 12 * 3_600_000).toLocaleDateString('en-CA', { timeZone: this.deps.timeZone }),
       timeZone: this.deps.timeZone,
@@ -85,7 +93,7 @@ export class ScheduleService {
       slot = { id: randomUUID(), kind: 'item-publish', item: input.item, published: input.published, startsAt: at, endsAt: at, appliedAt: null, createdBy: actor.username, createdAt };
     } else {
       if (input.target.type === 'device' && !this.deps.fleet.isActive(input.target.id)) throw invalid('target.id', `no active screen "${input.target.id}"`);
-      if (input.target.type === 'group' && !this.deps.groupMembers(input.target.id)) throw invalid('target.id', `no screen group "${input.target.id}"`);
+      if (input.target.type === 'group' && !this.groupMembers(input.target.id)) throw invalid('target.id', `no screen group "${input.target.id}"`);
       if (Date.parse(input.endsAt) <= this.deps.now()) throw invalid('endsAt', 'must be in the future');
       slot = {
         id: randomUUID(),
@@ -130,10 +138,10 @@ export class ScheduleService {
       const screens = new Set<string>(this.told.keys());
       for (const slot of pins) {
         if (slot.target.type === 'device') screens.add(slot.target.id);
-        else for (const id of this.deps.groupMembers(slot.target.id) ?? []) screens.add(id);
+        else for (const id of this.groupMembers(slot.target.id) ?? []) screens.add(id);
       }
       for (const deviceId of screens) {
-        const wanted = activeSlot(pins, deviceId, now, this.deps.groupMembers)?.scene ?? null;
+        const wanted = activeSlot(pins, deviceId, now, this.groupMembers)?.scene ?? null;
         const told = this.told.has(deviceId) ? this.told.get(deviceId)! : null;
         if (wanted === told) continue;
         const delivered = this.deps.fleet.deliver(deviceId, { type: 'pin-scene', scene: wanted });

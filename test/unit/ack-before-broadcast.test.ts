@@ -4,6 +4,7 @@ import { IngestService } from '../../server/counters/ingest.service';
 import type { EventsRepository, PreparedEvent, StoredBatch } from '../../server/counters/events.repository';
 import { LiveBroadcaster } from '../../server/live/live.broadcaster';
 import { BackgroundTasks } from '../../server/platform/background';
+import { DomainEvents } from '../../server/platform/domain-events';
 import { createMetrics } from '../../server/platform/metrics';
 import type { Counters } from '../../shared/counters.schema';
 
@@ -26,10 +27,12 @@ describe('acknowledgements and the broadcast', () => {
       metrics,
       counterIntervalMs: 100,
       audience: () => 1,
-      counters: () => ({ ...counters }),
+      counters: { current: () => ({ ...counters }) },
       now: Date.now,
       tasks,
     });
+    const bus = new DomainEvents(tasks);
+    bus.on('counters.changed', () => broadcaster.countersChanged());
     const events: EventsRepository = {
       storeBatches: (batches: readonly (readonly PreparedEvent[])[]): StoredBatch[] => {
         log.push('commit');
@@ -47,7 +50,7 @@ describe('acknowledgements and the broadcast', () => {
       maxEventAgeDays: 28,
       badgeKey: 'test-key',
       mode: 'group',
-      onStored: () => broadcaster.countersChanged(),
+      bus,
     });
     const answer = ingest
       .ingest('device-1', { events: [{ id: crypto.randomUUID(), type: 'visit', section: 'alpha', at: new Date().toISOString() }] })
