@@ -35,6 +35,11 @@ export interface DeviceCounts {
 /** The per-device figure an event adds to, if any. */
 const DEVICE_METRIC: Partial<Record<VisitorEvent['type'], 'visits' | 'sessions'>> = { visit: 'visits', session: 'sessions' };
 
+/** The 16 bytes of a UUID (any letter case), the compact form the events table keys on. */
+export function uuidBytes(uuid: string): Buffer {
+  return Buffer.from(uuid.replaceAll('-', ''), 'hex');
+}
+
 export class SqliteEventsRepository implements EventsRepository {
   private readonly insertEvent;
   private readonly upsertCounter;
@@ -45,8 +50,8 @@ export class SqliteEventsRepository implements EventsRepository {
 
   constructor(db: Db) {
     this.insertEvent = db.prepare(
-      `INSERT INTO events (id, type, section, item, at, ms, day, device_id, received_at)
-       VALUES (@id, @type, @section, @item, @at, @ms, @day, @deviceId, @receivedAt)
+      `INSERT INTO events (id, type, section, item, at, ms, device_id, received_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(id) DO NOTHING`,
     );
     this.upsertCounter = db.prepare(
@@ -64,24 +69,24 @@ export class SqliteEventsRepository implements EventsRepository {
     this.selectDeviceCounts = db.prepare<[string], { device_id: string; metric: string; value: number }>(
       'SELECT device_id, metric, value FROM device_counts WHERE day = ?',
     );
-    this.storeInTransaction = db.transaction((batches: readonly (readonly PreparedEvent[])[], receivedAt: string) => {
+    this.storeInTransaction = db.transaction((batches: readonly (readonly PreparedEvent[])[], receivedAtIso: string) => {
+      const receivedAt = Date.parse(receivedAtIso);
       const increments = new Map<string, CounterRow>();
       const perDevice = new Map<string, { day: string; deviceId: string; metric: string; value: number }>();
       const results = batches.map((batch) => {
         const stored: StoredBatch = { accepted: [], duplicates: 0 };
         for (const prepared of batch) {
           const { event } = prepared;
-          const inserted = this.insertEvent.run({
-            id: event.id.toLowerCase(),
-            type: event.type,
-            section: event.section ?? null,
-            item: event.item ?? null,
-            at: event.at,
-            ms: event.ms ?? null,
-            day: prepared.day,
-            deviceId: prepared.deviceId,
+          const inserted = this.insertEvent.run(
+            uuidBytes(event.id),
+            event.type,
+            event.section ?? null,
+            event.item ?? null,
+            Date.parse(event.at),
+            event.ms ?? null,
+            prepared.deviceId,
             receivedAt,
-          });
+          );
           if (inserted.changes === 1) {
             stored.accepted.push(prepared);
             accumulate(increments, prepared.increments);

@@ -5,7 +5,7 @@ import { requestUsage, usageBetween } from './process-usage';
 import { histogramMean, postEvents, startShowfloor, type ShowfloorProcess } from './showfloor';
 import { summarize, type Summary } from './stats';
 
-export type IngestMode = 'group' | 'per-event';
+export type IngestMode = 'group' | 'per-request';
 
 export interface IngestSettings {
   /** HTTP posters sending at the same time, each waiting for its answer before the next post. */
@@ -28,7 +28,7 @@ export interface IngestRun {
   elapsedMs: number;
   /** Per request: ms from sending it until its answer. */
   answerMs: Summary | undefined;
-  /** Mean number of requests sharing one commit (showfloor_ingest_group_requests); per-event mode has none. */
+  /** Mean number of requests sharing one commit (showfloor_ingest_group_requests); per-request mode has none. */
   meanGroupRequests: number | undefined;
   serverCpu: number;
   serverLoop: number;
