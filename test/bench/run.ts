@@ -38,7 +38,8 @@ import { count, ms, percent, times, verdict } from './format';
 import { GZIP_LEVEL } from './page-weight';
 import { fanoutTable, followTable, ingestTable, kioskTable, pageWeightTable, stageTable, targetsTable } from './report';
 import { startShowfloor } from './showfloor';
-import { liveChannelReport, measureLiveChannel } from './live-channel';
+import { liveChannelReport, measureLiveChannel, type LiveChannelRun } from './live-channel';
+import { measureStartup, startupLine, type StartupRun } from './startup';
 import type { Summary } from './stats';
 import { targetChecks } from './targets';
 
@@ -199,8 +200,10 @@ async function main(): Promise<void> {
 
   // (0) The live channel's weight (issue 15): the issue's table, each row beside its baseline.
   say('live channel: building a day on the bundled exhibition …');
+  let live: LiveChannelRun | undefined;
   try {
-    for (const line of liveChannelReport(await measureLiveChannel(quick))) say(`  ${line}`);
+    live = await measureLiveChannel(quick);
+    for (const line of liveChannelReport(live)) say(`  ${line}`);
   } catch (error) {
     problems.push(`live channel failed: ${(error as Error).message}`);
     say(`  failed: ${(error as Error).message}`);
@@ -237,6 +240,18 @@ async function main(): Promise<void> {
       problems.push(`ingest ×${batchSize} failed: ${(error as Error).message}`);
       say(`  failed: ${(error as Error).message}`);
     }
+  }
+
+  // (b2) Start → /readyz of the compiled server on an existing database, beside a bare Express.
+  say('start-up: node dist/server/main.js on an existing database, beside a bare Express …');
+  let startup: StartupRun | undefined;
+  try {
+    await checkQuiet('start-up');
+    startup = await measureStartup(quick);
+    say(`  ${startupLine(startup)}`);
+  } catch (error) {
+    problems.push(`start-up failed: ${(error as Error).message}`);
+    say(`  failed: ${(error as Error).message}`);
   }
 
   // (c) Pages, after the servers above have gone: Chromium needs the CPUs as much as they did.
@@ -299,6 +314,12 @@ async function main(): Promise<void> {
     }
   }
 
+  if (live) {
+    say("Issue 15 — the live channel's table, every row from this run");
+    for (const line of liveChannelReport(live, { fanout: pairs, ingest, startup })) say(`  ${line}`);
+    say();
+  }
+
   const checks = targetChecks(pairs, ingest, pages);
   say('Summary');
   say(targetsTable(checks));
@@ -321,6 +342,8 @@ async function main(): Promise<void> {
         fanout: pairs,
         fanoutSkipped: skipped,
         ingest,
+        startup,
+        liveChannel: live,
         pages,
         targets: checks.map((c) => ({ ...c, result: verdict(c.met) })),
         warnings,
