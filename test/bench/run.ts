@@ -34,7 +34,7 @@ import { prepareWebDir } from './web-dir';
 import { fdsNeeded } from './limits';
 import { machineInfo, waitForQuiet } from './machine';
 import { probeCommitMs } from './disk-probe';
-import { count, ms, percent, times, verdict } from './format';
+import { count, ms, percent, verdict } from './format';
 import { GZIP_LEVEL } from './page-weight';
 import { fanoutTable, followTable, ingestTable, kioskTable, pageWeightTable, stageTable, targetsTable } from './report';
 import { startShowfloor } from './showfloor';
