@@ -41,6 +41,11 @@ export interface DeviceCounts {
 /** The per-device figure an event adds to, if any. */
 const DEVICE_METRIC: Partial<Record<VisitorEvent['type'], 'visits' | 'sessions' | 'exits'>> = { visit: 'visits', session: 'sessions', exit: 'exits' };
 
+/** The 16 bytes of a UUID (any letter case), the compact form the events table keys on. */
+export function uuidBytes(uuid: string): Buffer {
+  return Buffer.from(uuid.replaceAll('-', ''), 'hex');
+}
+
 export class SqliteEventsRepository implements EventsRepository {
   private readonly insertEvent;
   private readonly upsertCounter;
@@ -53,8 +58,8 @@ export class SqliteEventsRepository implements EventsRepository {
 
   constructor(db: Db) {
     this.insertEvent = db.prepare(
-      `INSERT INTO events (id, type, section, item, at, ms, day, device_id, received_at)
-       VALUES (@id, @type, @section, @item, @at, @ms, @day, @deviceId, @receivedAt)
+      `INSERT INTO events (id, type, section, item, at, ms, device_id, received_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(id) DO NOTHING`,
     );
     this.insertBadge = db.prepare('INSERT INTO badge_scans (day, badge_hash, event_id) VALUES (?, ?, ?) ON CONFLICT(day, badge_hash) DO NOTHING');
@@ -74,28 +79,28 @@ export class SqliteEventsRepository implements EventsRepository {
     this.selectDeviceCounts = db.prepare<[string], { device_id: string; metric: string; value: number }>(
       'SELECT device_id, metric, value FROM device_counts WHERE day = ?',
     );
-    this.storeInTransaction = db.transaction((batches: readonly (readonly PreparedEvent[])[], receivedAt: string) => {
+    this.storeInTransaction = db.transaction((batches: readonly (readonly PreparedEvent[])[], receivedAtIso: string) => {
+      const receivedAt = Date.parse(receivedAtIso);
       const increments = new Map<string, CounterRow>();
       const perDevice = new Map<string, { day: string; deviceId: string; metric: string; value: number }>();
       const results = batches.map((batch) => {
         const stored: StoredBatch = { accepted: [], duplicates: 0, repeatedBadges: 0 };
         for (const prepared of batch) {
           const { event } = prepared;
-          const id = event.id.toLowerCase();
-          const inserted = this.insertEvent.run({
+          const id = uuidBytes(event.id);
+          const inserted = this.insertEvent.run(
             id,
-            type: event.type,
-            section: event.section ?? null,
-            item: event.item ?? null,
-            at: event.at,
-            ms: event.ms ?? null,
-            day: prepared.day,
-            deviceId: prepared.deviceId,
+            event.type,
+            event.section ?? null,
+            event.item ?? null,
+            Date.parse(event.at),
+            event.ms ?? null,
+            prepared.deviceId,
             receivedAt,
-          });
+          );
           // The id decides first (a resent event is a duplicate, whatever its badge); a new event
           // whose badge the day has already counted is taken back out, so it counts nowhere.
-          if (inserted.changes === 1 && prepared.badgeHash !== undefined && this.insertBadge.run(prepared.day, prepared.badgeHash, id).changes === 0) {
+          if (inserted.changes === 1 && prepared.badgeHash !== undefined && this.insertBadge.run(prepared.day, prepared.badgeHash, event.id.toLowerCase()).changes === 0) {
             this.deleteEvent.run(id);
             stored.repeatedBadges++;
           } else if (inserted.changes === 1) {

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Exhibition, PublishedSection } from '../../shared/content.schema';
 import type { Content } from '../../shared/snapshot.schema';
+import { PrecompressedBody } from '../platform/precompressed';
 
 /** The published content with its version and its JSON text (the body of GET /api/v1/snapshot/content). */
 export interface VersionedContent {
   content: Content;
   json: string;
+  /** `json` as an HTTP body, compressed once per version. */
+  body: PrecompressedBody;
 }
 
 /**
@@ -25,7 +28,8 @@ export class ContentVersions {
     const body = JSON.stringify({ exhibition, sections });
     const contentVersion = createHash('sha256').update(body).digest('base64url').slice(0, 16);
     const content: Content = { contentVersion, exhibition, sections };
-    this.cached = { content, json: JSON.stringify(content), exhibition, sections };
+    const json = JSON.stringify(content);
+    this.cached = { content, json, body: new PrecompressedBody(json), exhibition, sections };
     return this.cached;
   }
 }

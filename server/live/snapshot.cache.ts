@@ -1,4 +1,5 @@
 import type { Snapshot } from '../../shared/snapshot.schema';
+import { PrecompressedBody } from '../platform/precompressed';
 
 /** A snapshot and its JSON text, built together. */
 export interface SharedSnapshot {
@@ -6,6 +7,9 @@ export interface SharedSnapshot {
   json: string;
   /** The JSON text without exhibition and sections, for a client that holds `snapshot.contentVersion`. */
   liveJson: string;
+  /** `json` and `liveJson` as HTTP bodies, compressed once for every request of this snapshot. */
+  body: PrecompressedBody;
+  liveBody: PrecompressedBody;
 }
 
 /** How long a cached snapshot may serve while nothing changes, so `serverTime` stays roughly current. */
@@ -33,8 +37,9 @@ export class SnapshotCache {
     const cached = this.cached;
     if (cached && this.now() - cached.builtAt < MAX_AGE_MS && version.every((v, i) => v === cached.version[i])) return cached;
     const snapshot = this.build();
+    const json = JSON.stringify(snapshot);
     const liveJson = JSON.stringify({ ...snapshot, exhibition: undefined, sections: undefined });
-    this.cached = { snapshot, json: JSON.stringify(snapshot), liveJson, version, builtAt: this.now() };
+    this.cached = { snapshot, json, liveJson, body: new PrecompressedBody(json), liveBody: new PrecompressedBody(liveJson), version, builtAt: this.now() };
     return this.cached;
   }
 }

@@ -295,6 +295,29 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE sessions SET user_id = json_extract(data, '$.user.id');
   CREATE INDEX sessions_by_user ON sessions (user_id);
   `,
+  // 12: a narrow events row. The event's UUID (still the idempotency key) is kept as its 16 bytes
+  // under a UNIQUE index, and rows are appended by an INTEGER PRIMARY KEY: the wide row keyed by
+  // a random 36-character text split pages all over the table on every insert. Times become epoch
+  // milliseconds; the day is derived from \`at\` and TIME_ZONE and was never read, so it goes.
+  `
+  CREATE TABLE events_compact (
+    seq INTEGER PRIMARY KEY,
+    id BLOB NOT NULL UNIQUE CHECK (length(id) = 16),
+    type TEXT NOT NULL,
+    section TEXT,
+    item TEXT,
+    at INTEGER NOT NULL,
+    ms INTEGER,
+    device_id TEXT NOT NULL,
+    received_at INTEGER NOT NULL
+  );
+  INSERT INTO events_compact (id, type, section, item, at, ms, device_id, received_at)
+    SELECT unhex(replace(id, '-', '')), type, section, item, CAST(round(unixepoch(at, 'subsec') * 1000) AS INTEGER), ms, device_id,
+           CAST(round(unixepoch(received_at, 'subsec') * 1000) AS INTEGER)
+    FROM events ORDER BY received_at, at;
+  DROP TABLE events;
+  ALTER TABLE events_compact RENAME TO events;
+  `,
 ];
 
 /** Applies the migrations the database has not seen yet (tracked in `PRAGMA user_version`). */

@@ -42,7 +42,21 @@ export function followSettingsFromEnv(quick: boolean): FollowSettings {
 }
 
 /** Resolves with the epoch time (ms) at which the page's text first contains `text`. */
+/** How long a page may take to show a change before the part fails (a page that missed the patch would wait forever). */
+const SHOW_TIMEOUT_MS = 60_000;
+
 function whenPageShows(page: Page, selector: string, text: string): Promise<number> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`"${text}" did not appear in ${selector} on ${page.url()} within ${SHOW_TIMEOUT_MS / 1000} s`)), SHOW_TIMEOUT_MS);
+  });
+  const result = Promise.race([shown(page, selector, text), timeout]).finally(() => clearTimeout(timer));
+  // Awaited later, maybe after another wait failed first: not an unhandled rejection meanwhile.
+  result.catch(() => undefined);
+  return result;
+}
+
+function shown(page: Page, selector: string, text: string): Promise<number> {
   // No named functions inside: tsx's esbuild would wrap them in a helper the page does not have.
   return page.evaluate(
     ([selector, text]) =>

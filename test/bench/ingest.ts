@@ -1,11 +1,11 @@
 import type { Counters } from '../../shared/counters.schema';
 import { clock, sleep } from './clock';
 import { addTally, emptyTally, makeBatch, type Tally } from './event-mix';
-import { requestUsage, usageBetween } from './process-usage';
+import { requestUsage } from './process-usage';
 import { histogramMean, postEvents, startShowfloor, type ShowfloorProcess } from './showfloor';
 import { summarize, type Summary } from './stats';
 
-export type IngestMode = 'group' | 'per-event';
+export type IngestMode = 'group' | 'per-request';
 
 export interface IngestSettings {
   /** HTTP posters sending at the same time, each waiting for its answer before the next post. */
@@ -28,9 +28,11 @@ export interface IngestRun {
   elapsedMs: number;
   /** Per request: ms from sending it until its answer. */
   answerMs: Summary | undefined;
-  /** Mean number of requests sharing one commit (showfloor_ingest_group_requests); per-event mode has none. */
+  /** Mean number of requests sharing one commit (showfloor_ingest_group_requests); per-request mode has none. */
   meanGroupRequests: number | undefined;
   serverCpu: number;
+  /** Server CPU time per acknowledged event, µs. */
+  serverCpuUsPerEvent: number;
   serverLoop: number;
   /** Bytes the server wrote to disk per acknowledged event during the load (WAL, checkpoints); undefined off Linux. */
   diskBytesPerEvent: number | undefined;
@@ -76,18 +78,41 @@ interface Load {
   ackedRequests: number;
   failures: Record<string, number>;
   answers: number[];
-  startedAt: number;
-  lastAnswerAt: number;
+  /** Summed over the windows: from each window's first post to its last answer. */
+  elapsedMs: number;
+  cpuMs: number;
+  loopActiveMs: number;
+  loopTotalMs: number;
+  diskWriteBytes: number | undefined;
+  generatorCpuMs: number;
 }
 
+const emptyLoad = (): Load => ({
+  acked: emptyTally(),
+  ackedEvents: 0,
+  ackedRequests: 0,
+  failures: {},
+  answers: [],
+  elapsedMs: 0,
+  cpuMs: 0,
+  loopActiveMs: 0,
+  loopTotalMs: 0,
+  diskWriteBytes: 0,
+  generatorCpuMs: 0,
+});
+
 /**
- * `concurrency` posters, each sending fresh batches back to back until `durationMs` has passed;
- * requests already sent then finish and count. Only a 200 with every event accepted adds to the
- * tally: fresh ids make duplicates impossible, so anything else is a failure worth seeing.
+ * One window of load: `concurrency` posters, each sending fresh batches back to back until
+ * `durationMs` has passed; requests already sent then finish and count. Only a 200 with every
+ * event accepted adds to the tally: fresh ids make duplicates impossible, so anything else is a
+ * failure worth seeing. Adds what it measured (including the server's CPU) to `load`.
  */
-async function generateLoad(server: ShowfloorProcess, settings: IngestSettings): Promise<Load> {
-  const load: Load = { acked: emptyTally(), ackedEvents: 0, ackedRequests: 0, failures: {}, answers: [], startedAt: clock(), lastAnswerAt: 0 };
-  const deadline = load.startedAt + settings.durationMs;
+async function loadWindow(server: ShowfloorProcess, settings: IngestSettings, durationMs: number, load: Load): Promise<void> {
+  const before = await requestUsage(server.child);
+  const generatorBefore = process.cpuUsage();
+  const startedAt = clock();
+  let lastAnswerAt = startedAt;
+  const deadline = startedAt + durationMs;
   const poster = async () => {
     while (clock() < deadline) {
       const { events, tally } = makeBatch(settings.batchSize);
@@ -106,22 +131,43 @@ async function generateLoad(server: ShowfloorProcess, settings: IngestSettings):
       }
       const answeredAt = clock();
       load.answers.push(answeredAt - sentAt);
-      load.lastAnswerAt = Math.max(load.lastAnswerAt, answeredAt);
+      lastAnswerAt = Math.max(lastAnswerAt, answeredAt);
       if (outcome === 'ok') load.ackedRequests++;
       else load.failures[outcome] = (load.failures[outcome] ?? 0) + 1;
     }
   };
   await Promise.all(Array.from({ length: settings.concurrency }, poster));
-  return load;
+  const generator = process.cpuUsage(generatorBefore);
+  const after = await requestUsage(server.child);
+  load.elapsedMs += lastAnswerAt - startedAt;
+  load.generatorCpuMs += (generator.user + generator.system) / 1000;
+  load.cpuMs += (after.cpuUserUs - before.cpuUserUs + after.cpuSystemUs - before.cpuSystemUs) / 1000;
+  load.loopActiveMs += after.loopActiveMs - before.loopActiveMs;
+  load.loopTotalMs += after.loopActiveMs - before.loopActiveMs + after.loopIdleMs - before.loopIdleMs;
+  load.diskWriteBytes =
+    load.diskWriteBytes === undefined || after.diskWriteBytes === undefined || before.diskWriteBytes === undefined
+      ? undefined
+      : load.diskWriteBytes + after.diskWriteBytes - before.diskWriteBytes;
 }
 
-/** One ingest measurement against a fresh showfloor (own process, own database) in `mode`. */
-export async function measureIngest(mode: IngestMode, settings: IngestSettings): Promise<IngestRun> {
+interface IngestServer {
+  mode: IngestMode;
+  server: ShowfloorProcess;
+  /** Events acknowledged during the warm-up, counted in the verification. */
+  warm: Tally;
+  dayBefore: string;
+  load: Load;
+}
+
+/**
+ * A fresh showfloor (own process, own database) in `mode`, warmed up: every poster's connection
+ * is opened (a handshake while the server is saturated would wait behind whole commits and show up
+ * as a multi-second answer), then a few full batches compile the server's code paths. Their events
+ * are verified too.
+ */
+async function openIngestServer(mode: IngestMode, settings: IngestSettings): Promise<IngestServer> {
   const server = await startShowfloor({ INGEST_COMMIT: mode });
   try {
-    // Warm-up: every poster's connection is opened (a handshake while the server is saturated
-    // would wait behind whole commits and show up as a multi-second answer), then a few full
-    // batches compile the server's code paths. Their events are verified too.
     const warm = emptyTally();
     const warmPost = async (size: number) => {
       const { events, tally } = makeBatch(size);
@@ -130,41 +176,69 @@ export async function measureIngest(mode: IngestMode, settings: IngestSettings):
       addTally(warm, tally);
     };
     await Promise.all(Array.from({ length: settings.concurrency }, () => warmPost(1)));
-    for (let i = 0; i < 4; i++) await warmPost(settings.batchSize);
-
-    const dayBefore = (await server.snapshot()).counters.day;
-    const before = await requestUsage(server.child);
-    const generatorBefore = process.cpuUsage();
-    const load = await generateLoad(server, settings);
-    const generator = process.cpuUsage(generatorBefore);
-    const elapsedMs = load.lastAnswerAt - load.startedAt;
-    const usage = usageBetween(before, await requestUsage(server.child), clock() - load.startedAt);
-
-    addTally(warm, load.acked);
-    const counters = (await server.snapshot()).counters;
-    const verification = verify(counters, warm);
-    // "today" restarts at midnight in TIME_ZONE; only the all-time total is comparable then.
-    if (counters.day !== dayBefore) verification.mismatches.push(`(the day turned during the run: ${dayBefore} → ${counters.day})`);
-    const failedRequests = Object.values(load.failures).reduce((sum, n) => sum + n, 0);
-    return {
-      mode,
-      concurrency: settings.concurrency,
-      batchSize: settings.batchSize,
-      eventsPerSecond: load.ackedEvents / (elapsedMs / 1000),
-      ackedEvents: load.ackedEvents,
-      ackedRequests: load.ackedRequests,
-      failedRequests,
-      failures: load.failures,
-      elapsedMs,
-      answerMs: summarize(load.answers),
-      meanGroupRequests: histogramMean(await server.metrics(), 'showfloor_ingest_group_requests'),
-      serverCpu: usage.cpu,
-      serverLoop: usage.loop,
-      diskBytesPerEvent: usage.diskWriteBytes === undefined ? undefined : usage.diskWriteBytes / load.ackedEvents,
-      generatorCpu: (generator.user + generator.system) / 1000 / elapsedMs,
-      verification,
-    };
-  } finally {
+    for (let i = 0; i < 20; i++) await warmPost(settings.batchSize);
+    return { mode, server, warm, dayBefore: (await server.snapshot()).counters.day, load: emptyLoad() };
+  } catch (error) {
     await server.stop();
+    throw error;
+  }
+}
+
+async function finish({ mode, server, warm, dayBefore, load }: IngestServer, settings: IngestSettings): Promise<IngestRun> {
+  addTally(warm, load.acked);
+  const counters = (await server.snapshot()).counters;
+  const verification = verify(counters, warm);
+  // "today" restarts at midnight in TIME_ZONE; only the all-time total is comparable then.
+  if (counters.day !== dayBefore) verification.mismatches.push(`(the day turned during the run: ${dayBefore} → ${counters.day})`);
+  const failedRequests = Object.values(load.failures).reduce((sum, n) => sum + n, 0);
+  return {
+    mode,
+    concurrency: settings.concurrency,
+    batchSize: settings.batchSize,
+    eventsPerSecond: load.ackedEvents / (load.elapsedMs / 1000),
+    ackedEvents: load.ackedEvents,
+    ackedRequests: load.ackedRequests,
+    failedRequests,
+    failures: load.failures,
+    elapsedMs: load.elapsedMs,
+    answerMs: summarize(load.answers),
+    meanGroupRequests: histogramMean(await server.metrics(), 'showfloor_ingest_group_requests'),
+    serverCpu: load.cpuMs / load.elapsedMs,
+    serverCpuUsPerEvent: (load.cpuMs * 1000) / load.ackedEvents,
+    serverLoop: load.loopTotalMs > 0 ? load.loopActiveMs / load.loopTotalMs : 0,
+    diskBytesPerEvent: load.diskWriteBytes === undefined ? undefined : load.diskWriteBytes / load.ackedEvents,
+    generatorCpu: load.generatorCpuMs / load.elapsedMs,
+    verification,
+  };
+}
+
+/** Group commit and the naive server measured in the same run. */
+export interface IngestPair {
+  batchSize: number;
+  group: IngestRun;
+  perRequest: IngestRun;
+  /** group ÷ naive, of acknowledged events per second. */
+  ratio: number;
+}
+
+/**
+ * Group commit against the naive server (one transaction per post), each on a fresh database in
+ * its own process, in alternating windows (`rounds` each, `durationMs` in all per server): other
+ * work on a shared machine, and the disk's mood, weigh on both alike.
+ */
+export async function measureIngestPair(settings: IngestSettings, rounds: number): Promise<IngestPair> {
+  const opened: IngestServer[] = [];
+  try {
+    for (const mode of ['group', 'per-request'] as const) opened.push(await openIngestServer(mode, settings));
+    const window = settings.durationMs / rounds;
+    for (let round = 0; round < rounds; round++) {
+      // Who goes first alternates too.
+      const order = round % 2 === 0 ? opened : [...opened].reverse();
+      for (const server of order) await loadWindow(server.server, settings, window, server.load);
+    }
+    const [group, perRequest] = [await finish(opened[0]!, settings), await finish(opened[1]!, settings)];
+    return { batchSize: settings.batchSize, group, perRequest, ratio: group.eventsPerSecond / perRequest.eventsPerSecond };
+  } finally {
+    for (const server of opened) await server.server.stop();
   }
 }

@@ -11,11 +11,15 @@
  */
 import { performance } from 'node:perf_hooks';
 import { request } from 'node:http';
-import { deflateRawSync } from 'node:zlib';
+import { deflateRawSync, gzipSync } from 'node:zlib';
+import { requestUsage } from './process-usage';
 import { io, type Socket } from 'socket.io-client';
 import { resolve } from 'node:path';
 import type { LiveView } from '../../shared/live-views';
 import type { Snapshot } from '../../shared/snapshot.schema';
+import type { FanoutPair } from './fanout';
+import type { IngestPair } from './ingest';
+import type { StartupRun } from './startup';
 import { postEvents, startShowfloor, type ShowfloorProcess } from './showfloor';
 
 const CONTENT_DIR = resolve(import.meta.dirname, '../../content');
@@ -37,7 +41,9 @@ export interface LiveChannelRun {
   egressBitsPerSecond: number;
   fullSnapshotBytes: number;
   reconnectSnapshotBytes: number;
-  httpSnapshotBytes: { plain: number; gzip: number };
+  httpSnapshotBytes: { plain: number; gzip: number; brotli: number };
+  /** Server CPU per GET /api/v1/snapshot (gzip accepted) of one unchanged snapshot, and what gzipping it per request (as the compression middleware did) costs. */
+  httpSnapshotCpu: { servedUs: number; gzipPerRequestUs: number; requests: number };
   deflate: { fullPatch: DeflateFigures; phoneDelta: DeflateFigures; snapshot: DeflateFigures };
 }
 
@@ -76,9 +82,9 @@ function connect(url: string, auth: Record<string, unknown>): Promise<CountingCl
   });
 }
 
-function gzipBytesOnTheWire(url: string): Promise<number> {
+function bytesOnTheWire(url: string, encoding: 'gzip' | 'br'): Promise<number> {
   return new Promise((done, fail) => {
-    request(url, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+    request(url, { headers: { 'accept-encoding': encoding } }, (res) => {
       let bytes = 0;
       res.on('data', (chunk: Buffer) => (bytes += chunk.length));
       res.on('end', () => done(bytes));
@@ -109,6 +115,25 @@ function deflateFigures(texts: readonly string[]): DeflateFigures {
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/**
+ * CPU the server spends per GET /api/v1/snapshot while the snapshot does not change (a reconnect
+ * storm), against what one gzip of that JSON costs (measured here, at the compression
+ * middleware's default level 6): the CPU that compressing once per version saves each request.
+ */
+async function snapshotCpu(sf: ShowfloorProcess, json: string): Promise<LiveChannelRun['httpSnapshotCpu']> {
+  const requests = 200;
+  const url = `${sf.url}/api/v1/snapshot`;
+  await bytesOnTheWire(url, 'gzip');
+  const before = await requestUsage(sf.child);
+  for (let i = 0; i < requests; i++) await bytesOnTheWire(url, 'gzip');
+  const after = await requestUsage(sf.child);
+  const cpuUs = after.cpuUserUs - before.cpuUserUs + after.cpuSystemUs - before.cpuSystemUs;
+  const rounds = 50;
+  const started = performance.now();
+  for (let i = 0; i < rounds; i++) gzipSync(json, { level: 6 });
+  return { servedUs: cpuUs / requests, gzipPerRequestUs: ((performance.now() - started) * 1000) / rounds, requests };
+}
 
 async function buildDay(sf: ShowfloorProcess, snapshot: Snapshot, visits: number, interactions: number): Promise<void> {
   const items = snapshot.sections.flatMap((s) => s.items.map((item) => ({ section: s.id, item: item.id })));
@@ -185,7 +210,8 @@ export async function measureLiveChannel(quick: boolean): Promise<LiveChannelRun
       egressBitsPerSecond: (5_000 * bytesPerSecond.phone + 200 * screenBytes) * 8,
       fullSnapshotBytes: byKind.default.snapshotBytes[0] ?? 0,
       reconnectSnapshotBytes: holding.snapshotBytes[0] ?? 0,
-      httpSnapshotBytes: { plain: plainHttp, gzip: await gzipBytesOnTheWire(`${sf.url}/api/v1/snapshot`) },
+      httpSnapshotBytes: { plain: plainHttp, gzip: await bytesOnTheWire(`${sf.url}/api/v1/snapshot`, 'gzip'), brotli: await bytesOnTheWire(`${sf.url}/api/v1/snapshot`, 'br') },
+      httpSnapshotCpu: await snapshotCpu(sf, JSON.stringify(await sf.snapshot())),
       deflate: {
         fullPatch: deflateFigures(byKind.default.texts),
         phoneDelta: deflateFigures(byKind.phone.texts),
@@ -202,12 +228,46 @@ const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 const num = (n: number) => Math.round(n).toLocaleString('en-US');
 const bits = (b: number) => (b >= 1e9 ? `${(b / 1e9).toFixed(2)} Gbit/s` : `${(b / 1e6).toFixed(1)} Mbit/s`);
 
+/** The parts of `npm run bench` that fill the issue's last rows (absent when run alone). */
+export interface LiveChannelExtras {
+  fanout?: readonly FanoutPair[];
+  ingest?: readonly IngestPair[];
+  startup?: StartupRun;
+}
+
+/** Server CPU per client per patch (µs): a round's CPU (its POST, commit and one patch to every client) over the clients. */
+export const cpuPerClientUs = (run: FanoutPair['showfloor']): number => (run.serverCpuMsPerRound * 1000) / run.clients;
+
+function fanoutRow(pairs: readonly FanoutPair[] | undefined): [string, boolean | undefined] {
+  const pair = pairs?.length ? pairs.reduce((a, b) => (b.clients > a.clients ? b : a)) : undefined;
+  if (!pair) return ['not measured (run `npm run bench`)', undefined];
+  const ratio = cpuPerClientUs(pair.showfloor) / cpuPerClientUs(pair.bare);
+  return [`${ratio.toFixed(2)}× (${cpuPerClientUs(pair.showfloor).toFixed(1)} vs ${cpuPerClientUs(pair.bare).toFixed(1)} µs, ${num(pair.clients)} clients)`, ratio <= 1.0];
+}
+
+function ingestRow(pairs: readonly IngestPair[] | undefined): [string, boolean | undefined] {
+  if (!pairs?.length) return ['not measured (run `npm run bench`)', undefined];
+  const text = pairs.map((p) => `×${p.batchSize}: ${p.ratio.toFixed(2)}× (${num(p.group.eventsPerSecond)} vs ${num(p.perRequest.eventsPerSecond)}/s)`).join('; ');
+  return [text, pairs.every((p) => p.ratio >= 1.0)];
+}
+
+function startupRow(run: StartupRun | undefined): [string, boolean | undefined] {
+  if (!run) return ['not measured (run `npm run bench`)', undefined];
+  return [
+    `${(run.showfloorMs.p50 / 1000).toFixed(2)} s (bare Express ${(run.bareMs.p50 / 1000).toFixed(2)} s; CPU ${num(run.showfloorCpuMs.p50)} vs ${num(run.bareCpuMs.p50)} ms)`,
+    run.showfloorMs.p50 <= 500,
+  ];
+}
+
 /** The issue's table, every row beside its baseline and target. */
-export function liveChannelReport(run: LiveChannelRun): string[] {
+export function liveChannelReport(run: LiveChannelRun, extras: LiveChannelExtras = {}): string[] {
   const b = LIVE_CHANNEL_BASELINES;
   const row = (measure: string, now: string, measured: string, target: string, met: boolean | undefined) =>
     `| ${measure} | ${now} | ${measured} | ${target} | ${met === undefined ? '—' : met ? 'met' : 'NOT met'} |`;
   const d = run.deflate;
+  const [fanoutText, fanoutMet] = fanoutRow(extras.fanout);
+  const [ingestText, ingestMet] = ingestRow(extras.ingest);
+  const [startupText, startupMet] = startupRow(extras.startup);
   return [
     `live channel: a day of ${num(run.day.visits)} visits and ${num(run.day.interactions)} interactions, then ${run.steadySeconds.toFixed(1)} s of steady load (20 kiosk events/s + 5 visits/s)`,
     '| measure | before | measured | target | |',
@@ -219,10 +279,23 @@ export function liveChannelReport(run: LiveChannelRun): string[] {
     row('bytes/s received by a console view', '54,400', num(run.bytesPerSecond.console), 'as now or less', run.bytesPerSecond.console <= b.defaultBytesPerSecond),
     row('egress for 5,000 phones + 200 screens (views)', bits(b.egressBitsPerSecond), bits(run.egressBitsPerSecond), '≤ 50 Mbit/s', run.egressBitsPerSecond <= 50e6),
     row('reconnect snapshot for a client holding current content', kb(b.reconnectSnapshotBytes), `${kb(run.reconnectSnapshotBytes)} (full: ${kb(run.fullSnapshotBytes)})`, '≤ 8 KB', run.reconnectSnapshotBytes <= 8_000),
-    row('GET /api/v1/snapshot on the wire (gzip)', kb(b.httpSnapshotBytes), `${kb(run.httpSnapshotBytes.gzip)} (plain ${kb(run.httpSnapshotBytes.plain)})`, '≤ 25 KB', run.httpSnapshotBytes.gzip <= 25_000),
-    row('fan-out CPU per client per patch vs bare socket.io', '1.14×', 'see the fan-out part', '≤ 1.0×', undefined),
-    row('batched ingest vs naive server', '0.64×', 'see the ingest part (storage not changed yet)', '≥ 1.0×', undefined),
-    row('start → /readyz', '1.3 s', 'not measured by the bench (npm start now runs node dist/server/main.js)', '≤ 0.5 s', undefined),
+    row(
+      'GET /api/v1/snapshot on the wire (gzip; brotli)',
+      kb(b.httpSnapshotBytes),
+      `${kb(run.httpSnapshotBytes.gzip)}; ${kb(run.httpSnapshotBytes.brotli)} (plain ${kb(run.httpSnapshotBytes.plain)})`,
+      '≤ 25 KB',
+      run.httpSnapshotBytes.gzip <= 25_000,
+    ),
+    row(
+      'server CPU per GET /api/v1/snapshot (gzip), snapshot unchanged',
+      `+${num(run.httpSnapshotCpu.gzipPerRequestUs)} µs gzip each`,
+      `${num(run.httpSnapshotCpu.servedUs)} µs (compressed once per version)`,
+      'no compression per request',
+      undefined,
+    ),
+    row('fan-out CPU per client per patch vs bare socket.io', '1.14×', fanoutText, '≤ 1.0×', fanoutMet),
+    row('batched ingest vs naive server (one transaction per post)', '0.64×', ingestText, '≥ 1.0×', ingestMet),
+    row('start → /readyz (node dist/server/main.js, existing database)', '1.3 s', startupText, '≤ 0.5 s', startupMet),
     `permessage-deflate, per message (no context takeover): full counters patch ${num(d.fullPatch.bytes)} → ${num(d.fullPatch.deflatedBytes)} B in ${d.fullPatch.microsPerMessage.toFixed(1)} µs; ` +
       `phone delta ${num(d.phoneDelta.bytes)} → ${num(d.phoneDelta.deflatedBytes)} B in ${d.phoneDelta.microsPerMessage.toFixed(1)} µs; snapshot ${num(d.snapshot.bytes)} → ${num(d.snapshot.deflatedBytes)} B in ${d.snapshot.microsPerMessage.toFixed(0)} µs`,
   ];

@@ -1,17 +1,17 @@
 import type { FanoutPair } from './fanout';
 import { count, kb, ms, percent, table, times, verdict } from './format';
 import type { FrameWindow } from './frame-recorder';
-import type { IngestRun } from './ingest';
+import type { IngestPair, IngestRun } from './ingest';
 import type { KioskBenchResult } from './kiosk-bench';
 import type { PagesRun } from './pages';
 import { FOLLOW_BUDGET_MS, type FollowBenchResult, type FollowFigures } from './follow-bench';
 import type { StageBenchResult } from './stage-bench';
 import {
-  ingestMet,
+  ingestRatioMet,
+  INGEST_TARGET_RATIO,
   KIOSK_PAINT_BUDGET_MS,
   p99Met,
   ratioMet,
-  TARGET_EVENTS_PER_SECOND,
   TARGET_P99_MS,
   TARGET_RATIO,
   weightMet,
@@ -48,28 +48,31 @@ export function fanoutTable(pairs: readonly FanoutPair[]): string {
   return table(rows);
 }
 
-/** Ingest figures per commit mode; the target applies to group commit. */
-export function ingestTable(runs: readonly IngestRun[]): string {
+/** Ingest figures, group commit beside the naive server, per batch size. */
+export function ingestTable(pairs: readonly IngestPair[]): string {
   const rows: string[][] = [
-    ['mode', 'events/s', 'acked events', 'requests', 'failed', 'answer p50', 'answer p99', 'reqs/commit', 'server CPU', 'server loop', 'disk/event', 'bench CPU', 'counters', 'target'],
+    ['batch', 'mode', 'events/s', 'acked events', 'failed', 'answer p50', 'answer p99', 'reqs/commit', 'server CPU', 'CPU/event', 'server loop', 'disk/event', 'bench CPU', 'counters', 'vs naive'],
   ];
-  for (const run of runs) {
-    rows.push([
-      run.mode,
-      count(run.eventsPerSecond),
-      count(run.ackedEvents),
-      count(run.ackedRequests),
-      count(run.failedRequests),
-      ms(run.answerMs?.p50),
-      ms(run.answerMs?.p99),
-      run.meanGroupRequests === undefined ? '—' : run.meanGroupRequests.toFixed(1),
-      percent(run.serverCpu),
-      percent(run.serverLoop),
-      run.diskBytesPerEvent === undefined ? '—' : `${count(run.diskBytesPerEvent)} B`,
-      percent(run.generatorCpu),
-      run.verification.ok ? 'verified' : `MISMATCH: ${run.verification.mismatches.join('; ')}`,
-      run.mode === 'group' ? `≥ ${count(TARGET_EVENTS_PER_SECOND)}/s: ${verdict(ingestMet(run))}` : 'baseline',
-    ]);
+  const runRow = (run: IngestRun, versus: string) => [
+    String(run.batchSize),
+    run.mode === 'group' ? 'group commit' : 'naive (per post)',
+    count(run.eventsPerSecond),
+    count(run.ackedEvents),
+    count(run.failedRequests),
+    ms(run.answerMs?.p50),
+    ms(run.answerMs?.p99),
+    run.meanGroupRequests === undefined ? '—' : run.meanGroupRequests.toFixed(1),
+    percent(run.serverCpu),
+    `${run.serverCpuUsPerEvent.toFixed(0)} µs`,
+    percent(run.serverLoop),
+    run.diskBytesPerEvent === undefined ? '—' : `${count(run.diskBytesPerEvent)} B`,
+    percent(run.generatorCpu),
+    run.verification.ok ? 'verified' : `MISMATCH: ${run.verification.mismatches.join('; ')}`,
+    versus,
+  ];
+  for (const pair of pairs) {
+    rows.push(runRow(pair.group, `${times(pair.ratio)} (≥ ${INGEST_TARGET_RATIO}×: ${verdict(ingestRatioMet(pair))})`));
+    rows.push(runRow(pair.perRequest, 'baseline'));
   }
   return table(rows);
 }

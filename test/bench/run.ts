@@ -24,7 +24,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FanoutSession, measureInterleaved, type FanoutPair, type FanoutSettings } from './fanout';
 import { showfloorTarget, startBare } from './fanout-targets';
-import { measureIngest, type IngestRun, type IngestSettings } from './ingest';
+import { measureIngestPair, type IngestPair, type IngestSettings } from './ingest';
 import { benchFollow, followSettingsFromEnv } from './follow-bench';
 import { benchKiosk, kioskSettingsFromEnv } from './kiosk-bench';
 import type { PagesRun } from './pages';
@@ -34,11 +34,12 @@ import { prepareWebDir } from './web-dir';
 import { fdsNeeded } from './limits';
 import { machineInfo, waitForQuiet } from './machine';
 import { probeCommitMs } from './disk-probe';
-import { count, ms, percent, times, verdict } from './format';
+import { count, ms, percent, verdict } from './format';
 import { GZIP_LEVEL } from './page-weight';
 import { fanoutTable, followTable, ingestTable, kioskTable, pageWeightTable, stageTable, targetsTable } from './report';
 import { startShowfloor } from './showfloor';
-import { liveChannelReport, measureLiveChannel } from './live-channel';
+import { liveChannelReport, measureLiveChannel, type LiveChannelRun } from './live-channel';
+import { measureStartup, startupLine, type StartupRun } from './startup';
 import type { Summary } from './stats';
 import { targetChecks } from './targets';
 
@@ -63,7 +64,9 @@ const fanoutSettings: Omit<FanoutSettings, 'clients'> = {
   connectConcurrency: 50,
   connectTimeoutMs: 20_000,
 };
-const ingestSettings: IngestSettings = { concurrency: 64, batchSize: 50, durationMs: quick ? 1_000 : 5_000 };
+const ingestSettings: IngestSettings = { concurrency: 64, batchSize: 50, durationMs: quick ? 2_000 : 8_000 };
+const ingestBatchSizes = [1, 50];
+const ingestRounds = quick ? 4 : 8;
 const kioskSettings = kioskSettingsFromEnv(quick);
 const stageSettings = stageSettingsFromEnv(quick);
 const followSettings = followSettingsFromEnv(quick);
@@ -197,8 +200,10 @@ async function main(): Promise<void> {
 
   // (0) The live channel's weight (issue 15): the issue's table, each row beside its baseline.
   say('live channel: building a day on the bundled exhibition …');
+  let live: LiveChannelRun | undefined;
   try {
-    for (const line of liveChannelReport(await measureLiveChannel(quick))) say(`  ${line}`);
+    live = await measureLiveChannel(quick);
+    for (const line of liveChannelReport(live)) say(`  ${line}`);
   } catch (error) {
     problems.push(`live channel failed: ${(error as Error).message}`);
     say(`  failed: ${(error as Error).message}`);
@@ -219,22 +224,41 @@ async function main(): Promise<void> {
     }
   }
 
-  // (b) Durable ingest, group commit then the per-event baseline, each on a fresh database.
-  const ingest: { group?: IngestRun; perEvent?: IngestRun } = {};
-  for (const mode of ['group', 'per-event'] as const) {
-    say(`ingest: ${mode} …`);
+  // (b) Durable ingest: group commit against the naive server (one transaction per post), single
+  // events and 50-event batches, each pair in alternating windows on fresh databases.
+  const ingest: IngestPair[] = [];
+  for (const batchSize of ingestBatchSizes) {
+    say(`ingest: ${batchSize === 1 ? 'single events' : `${batchSize}-event batches`}, group commit against the naive server …`);
     try {
-      const background = await checkQuiet(`ingest ${mode}`);
-      const run = { ...(await measureIngest(mode, ingestSettings)), backgroundCpu: background };
-      if (mode === 'group') ingest.group = run;
-      else ingest.perEvent = run;
-      if (!run.verification.ok) problems.push(`ingest ${mode}: counters do not match: ${run.verification.mismatches.join('; ')}`);
+      const background = await checkQuiet(`ingest ×${batchSize}`);
+      const pair = await measureIngestPair({ ...ingestSettings, batchSize }, ingestRounds);
+      ingest.push(pair);
+      for (const run of [{ ...pair.group, backgroundCpu: background }, pair.perRequest]) {
+        if (!run.verification.ok) problems.push(`ingest ${run.mode} ×${batchSize}: counters do not match: ${run.verification.mismatches.join('; ')}`);
+      }
     } catch (error) {
-      problems.push(`ingest ${mode} failed: ${(error as Error).message}`);
+      problems.push(`ingest ×${batchSize} failed: ${(error as Error).message}`);
       say(`  failed: ${(error as Error).message}`);
     }
   }
-  const ingestRatio = ingest.group && ingest.perEvent ? ingest.group.eventsPerSecond / ingest.perEvent.eventsPerSecond : undefined;
+
+  // (b2) Start → /readyz of the compiled server on an existing database, beside a bare Express.
+  say('start-up: node dist/server/main.js on an existing database, beside a bare Express …');
+  let startup: StartupRun | undefined;
+  try {
+    await checkQuiet('start-up');
+    startup = await measureStartup(quick);
+    say(`  ${startupLine(startup)}`);
+  } catch (error) {
+    problems.push(`start-up failed: ${(error as Error).message}`);
+    say(`  failed: ${(error as Error).message}`);
+  }
+
+  // Every row of issue 15's table is measured by now; printed before the (long) page benches, and again at the end.
+  const issueTable = live ? ["Issue 15 — the live channel's table, every row from this run", ...liveChannelReport(live, { fanout: pairs, ingest, startup }).map((line) => `  ${line}`)] : [];
+  say();
+  for (const line of issueTable) say(line);
+  say();
 
   // (c) Pages, after the servers above have gone: Chromium needs the CPUs as much as they did.
   const pages = await measurePages();
@@ -255,11 +279,12 @@ async function main(): Promise<void> {
     }
     say();
   }
-  const ingestRuns = [ingest.group, ingest.perEvent].filter((r): r is IngestRun => r !== undefined);
-  if (ingestRuns.length > 0) {
-    say(`Durable ingest — ${ingestSettings.concurrency} concurrent posters × ${ingestSettings.batchSize}-event batches for ${ingestSettings.durationMs / 1000} s, synchronous=FULL`);
-    say(ingestTable(ingestRuns));
-    say(`  ratio group/per-event: ${times(ingestRatio)}`);
+  if (ingest.length > 0) {
+    say(
+      `Durable ingest — ${ingestSettings.concurrency} concurrent posters for ${ingestSettings.durationMs / 1000} s per server in ${ingestRounds} alternating windows, synchronous=FULL; ` +
+        'naive = the same server committing each post in its own transaction',
+    );
+    say(ingestTable(ingest));
     say();
   }
 
@@ -295,6 +320,9 @@ async function main(): Promise<void> {
     }
   }
 
+  for (const line of issueTable) say(line);
+  if (issueTable.length > 0) say();
+
   const checks = targetChecks(pairs, ingest, pages);
   say('Summary');
   say(targetsTable(checks));
@@ -316,7 +344,9 @@ async function main(): Promise<void> {
         settings: { clientCounts, fanout: fanoutSettings, ingest: ingestSettings, kiosk: kioskSettings, stage: stageSettings, follow: followSettings, gzipLevel: GZIP_LEVEL },
         fanout: pairs,
         fanoutSkipped: skipped,
-        ingest: { ...ingest, ratioGroupPerEvent: ingestRatio },
+        ingest,
+        startup,
+        liveChannel: live,
         pages,
         targets: checks.map((c) => ({ ...c, result: verdict(c.met) })),
         warnings,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { request } from 'node:http';
 import { connectLive } from '../support/live-client';
 import { signIn, startTestServer, type TestServer } from '../support/test-server';
@@ -83,5 +83,23 @@ describe('content version, ETag and compression', () => {
     expect(gzip.headers['content-encoding']).toBe('gzip');
     expect(gzip.body.length).toBeLessThan(plain.body.length);
     expect(JSON.parse(gunzipSync(gzip.body).toString('utf8'))).toMatchObject({ contentVersion: expect.any(String) });
+  });
+
+  it('answers brotli or gzip (brotli preferred) with the same JSON as the plain answer, for the snapshot, its live part and the content', async () => {
+    const { contentVersion } = (await (await fetch(`${t.url}/api/v1/snapshot`)).json()) as { contentVersion: string };
+    for (const path of ['/api/v1/snapshot', `/api/v1/snapshot?content=${contentVersion}`, '/api/v1/snapshot/content']) {
+      const plain = await rawGet(`${t.url}${path}`);
+      const br = await rawGet(`${t.url}${path}`, { 'accept-encoding': 'gzip, deflate, br' });
+      const gzip = await rawGet(`${t.url}${path}`, { 'accept-encoding': 'gzip' });
+      expect(br.headers['content-encoding'], path).toBe('br');
+      expect(gzip.headers['content-encoding'], path).toBe('gzip');
+      expect(br.headers.vary, path).toContain('Accept-Encoding');
+      expect(br.headers['content-type'], path).toContain('application/json');
+      const text = plain.body.toString('utf8');
+      // serverTime may move between the requests; everything else is the same snapshot.
+      const strip = (json: string) => ({ ...(JSON.parse(json) as object), serverTime: undefined });
+      expect(strip(brotliDecompressSync(br.body).toString('utf8')), path).toEqual(strip(text));
+      expect(strip(gunzipSync(gzip.body).toString('utf8')), path).toEqual(strip(text));
+    }
   });
 });
