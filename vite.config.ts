@@ -42,6 +42,8 @@ export default defineConfig({
       input: {
         landing: resolve(pagesRoot, 'index.html'),
         ...Object.fromEntries(APPS.map((app) => [app, resolve(pagesRoot, app, 'index.html')])),
+        // The console's live mirror draws each screen with that screen's own app in this page.
+        mirror: resolve(pagesRoot, 'console', 'mirror.html'),
       },
     },
   },

@@ -80,12 +80,14 @@ export async function startDoor(target: HTMLElement): Promise<DoorModel> {
       model.tally += 1;
       saveTally(model.tally);
       sync();
+      client?.report();
     },
     undo() {
       if (!hold.undo()) return;
       model.tally = Math.max(0, model.tally - 1);
       saveTally(model.tally);
       sync();
+      client?.report();
     },
   });
   model.tally = tallyFor(localStorage.getItem(TALLY_KEY), localDay(Date.now()));
@@ -101,6 +103,8 @@ export async function startDoor(target: HTMLElement): Promise<DoorModel> {
   client = startDevice(device, {
     appVersion: __APP_VERSION__,
     currentView: () => 'door',
+    // For the console's live mirror; a change of count is reported at once (see tap and undo).
+    currentState: () => ({ app: 'door', view: 'counter', count: model.tally, offline: live.status === 'offline' }),
     onCommand: () => {},
     credentialsKey: DOOR_CREDENTIALS_KEY,
   });
