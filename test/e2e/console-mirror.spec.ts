@@ -1,6 +1,7 @@
 import type { Locator } from '@playwright/test';
 import { approvePairing, expectPairedAs, touchToStart } from './kiosk-helpers';
 import { expect, expectConnected, openScreen, shot, signInToConsole, test } from './console-helpers';
+import { openPairedStage, scene, sendCommandWhenOnline } from './stage-helpers';
 
 test.describe.configure({ timeout: 240_000 });
 test.use({ viewport: { width: 1280, height: 900 } });
@@ -75,4 +76,22 @@ test("a door counter's miniature shows the door's own count as staff tap +1", as
   await expect(drawn(mirror).getByTestId('door-tally')).toHaveText('3', { timeout: 2_000 });
   await expect(mirror).toContainText('Door counter · 3 today');
   await shot(page, 'mirror-door');
+});
+
+test("a stage display's miniature shows the stage's own scene, and follows when the operator pins another", async ({ page, browser, showfloor, toleratedErrors, pageErrors }) => {
+  const stage = await openScreen(browser, showfloor.url, toleratedErrors, pageErrors);
+  await stage.page.setViewportSize({ width: 1920, height: 1080 });
+  const { id } = await openPairedStage(stage.page, showfloor, { name: 'Main stage', sceneSeconds: 600 });
+  await expect(scene(stage.page, 'overview')).toBeVisible({ timeout: 20_000 });
+
+  await signInToConsole(page);
+  await expectConnected(page);
+  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Screens' }).click();
+  const mirror = page.getByTestId('mirror-Main stage');
+  await expect(scene(drawn(mirror), 'overview')).toBeVisible({ timeout: 10_000 });
+  await sendCommandWhenOnline(showfloor, id, { type: 'pin-scene', scene: 'roadshow' });
+  await expect(scene(stage.page, 'roadshow')).toBeVisible({ timeout: 10_000 });
+  await expect(scene(drawn(mirror), 'roadshow')).toBeVisible({ timeout: 2_000 });
+  await expect(mirror).toContainText('Stage · ');
+  await shot(page, 'mirror-stage');
 });
