@@ -5,7 +5,7 @@ import { join, relative, resolve } from 'node:path';
 import { defineConfig, transformWithOxc, type Plugin, type Rolldown } from 'vite';
 
 const repoRoot = import.meta.dirname;
-const pagesRoot = resolve(repoRoot, 'kiosk');
+export const pagesRoot = resolve(repoRoot, 'kiosk');
 /** The apps besides the landing page; the server maps `/<app>/*` to `<app>/index.html`. */
 const APPS = ['kiosk', 'stage', 'console', 'm', 'door'] as const;
 /** The apps that must open without the server (a booth kiosk, a door phone): each gets a service worker. */
@@ -20,7 +20,7 @@ const packageVersion = (JSON.parse(readFileSync(resolve(repoRoot, 'package.json'
  * rebuilding unchanged sources gives the same version, so screens that compare their own version
  * with the server's (snapshot.appVersion) only reload when the pages really changed.
  */
-const appVersion = `${packageVersion}+${sourceHash([pagesRoot, resolve(repoRoot, 'shared')], [
+export const appVersion = `${packageVersion}+${sourceHash([pagesRoot, resolve(repoRoot, 'shared')], [
   resolve(repoRoot, 'package-lock.json'),
   resolve(repoRoot, 'vite.config.ts'),
 ])}`;

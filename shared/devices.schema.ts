@@ -62,6 +62,12 @@ export const ScreenStateSchema = z.strictObject({
   announcement: z.string().max(64).nullable().optional(),
   /** Its live connection is down: it shows saved content. */
   offline: z.boolean().optional(),
+  /** Door counter: the count it shows for this door today (its own taps, some perhaps not sent yet). */
+  count: z.number().int().nonnegative().max(10_000_000).optional(),
+  /** Door counter counting in and out: the exits it shows for this door today. */
+  exits: z.number().int().nonnegative().max(10_000_000).optional(),
+  /** Door counter: `in` (entries only) or `in-out` (two buttons). */
+  mode: z.enum(['in', 'in-out']).optional(),
 });
 export type ScreenState = z.infer<typeof ScreenStateSchema>;
 

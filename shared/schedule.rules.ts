@@ -4,11 +4,28 @@
  */
 export interface SlotLike {
   id: string;
+  kind?: 'scene-pin';
   target: { type: 'device' | 'group'; id: string };
   scene: string;
   startsAt: string;
   endsAt: string;
 }
+
+/** An item published (or unpublished) at `startsAt`. */
+export interface PublishLike {
+  id: string;
+  kind: 'item-publish';
+  item: string;
+  published: boolean;
+  startsAt: string;
+}
+
+/**
+ * Opposite changes to one item closer than this cross: the day view shows minutes, so which of
+ * the two lands last (and whether the item ends up on screens) is decided by seconds the operator
+ * cannot see.
+ */
+export const PUBLISH_CROSSING_MS = 60_000;
 
 /** The screens a slot reaches, given the members of each group. */
 export function slotScreens(slot: SlotLike, groupMembers: (id: string) => readonly string[] | undefined): string[] {
@@ -29,21 +46,38 @@ export function activeSlot<S extends SlotLike>(slots: readonly S[], deviceId: st
   return best;
 }
 
-/** Pairs of slots that overlap in time on at least one common screen with different scenes. */
-export function slotConflicts<S extends SlotLike>(slots: readonly S[], groupMembers: (id: string) => readonly string[] | undefined): Map<string, string[]> {
+/**
+ * Whether two slots conflict: two scene pins that overlap in time on at least one common screen
+ * (a display, or a group and one of its members) with different scenes; or a publish and an
+ * unpublish of the same item that cross (less than a minute apart).
+ */
+export function slotsConflict(a: SlotLike | PublishLike, b: SlotLike | PublishLike, groupMembers: (id: string) => readonly string[] | undefined): boolean {
+  if (a.id === b.id) return false;
+  if (a.kind === 'item-publish' || b.kind === 'item-publish') {
+    if (a.kind !== 'item-publish' || b.kind !== 'item-publish') return false;
+    return a.item === b.item && a.published !== b.published && Math.abs(Date.parse(a.startsAt) - Date.parse(b.startsAt)) < PUBLISH_CROSSING_MS;
+  }
+  const overlap = Date.parse(a.startsAt) < Date.parse(b.endsAt) && Date.parse(b.startsAt) < Date.parse(a.endsAt);
+  if (!overlap || a.scene === b.scene) return false;
+  const screens = new Set(slotScreens(a, groupMembers));
+  return slotScreens(b, groupMembers).some((d) => screens.has(d));
+}
+
+/** For each slot that conflicts with others (see `slotsConflict`), the ids of those others. */
+export function slotConflicts<S extends SlotLike | PublishLike>(slots: readonly S[], groupMembers: (id: string) => readonly string[] | undefined): Map<string, string[]> {
   const conflicts = new Map<string, string[]>();
   const add = (a: string, b: string) => conflicts.set(a, [...(conflicts.get(a) ?? []), b]);
   for (let i = 0; i < slots.length; i++) {
     for (let j = i + 1; j < slots.length; j++) {
-      const a = slots[i]!;
-      const b = slots[j]!;
-      const overlap = Date.parse(a.startsAt) < Date.parse(b.endsAt) && Date.parse(b.startsAt) < Date.parse(a.endsAt);
-      if (!overlap || a.scene === b.scene) continue;
-      const screens = new Set(slotScreens(a, groupMembers));
-      if (!slotScreens(b, groupMembers).some((d) => screens.has(d))) continue;
-      add(a.id, b.id);
-      add(b.id, a.id);
+      if (!slotsConflict(slots[i]!, slots[j]!, groupMembers)) continue;
+      add(slots[i]!.id, slots[j]!.id);
+      add(slots[j]!.id, slots[i]!.id);
     }
   }
   return conflicts;
+}
+
+/** The slots among `others` that `candidate` (a slot being added or edited) would conflict with. */
+export function conflictsOf(candidate: SlotLike | PublishLike, others: readonly (SlotLike | PublishLike)[], groupMembers: (id: string) => readonly string[] | undefined): string[] {
+  return others.filter((o) => slotsConflict(candidate, o, groupMembers)).map((o) => o.id);
 }

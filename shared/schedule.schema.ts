@@ -43,7 +43,7 @@ export type PublishSlot = Extract<ScheduleSlot, { kind: 'item-publish' }>;
 /** The longest a slot may last: a day of the show. */
 export const MAX_SLOT_MS = 24 * 60 * 60_000;
 
-/** POST /api/v1/schedule */
+/** POST /api/v1/schedule, and PUT /api/v1/schedule/:id to replace a slot's plan */
 export const CreateSlotSchema = z
   .discriminatedUnion('kind', [
     z.strictObject({

@@ -160,12 +160,14 @@ export async function startDoor(target: HTMLElement): Promise<DoorModel> {
       if (device.phase !== 'paired') return;
       count(hold.tap(Date.now(), uuidV4(), section(), direction), 1);
       sync();
+      client?.report();
     },
     undo() {
       const event = hold.undo();
       if (!event) return;
       count(event, -1);
       sync();
+      client?.report();
     },
     configure(settings) {
       model.settings = { ...settings };
@@ -209,6 +211,8 @@ export async function startDoor(target: HTMLElement): Promise<DoorModel> {
   client = startDevice(device, {
     appVersion: __APP_VERSION__,
     currentView: () => 'door',
+    // For the console's live mirror; a change of count is reported at once (see tap and undo).
+    currentState: () => ({ app: 'door', view: 'counter', count: model.tally.in, exits: model.tally.out, mode: model.settings.mode, offline: live.status === 'offline' }),
     onCommand: () => {},
     credentialsKey: DOOR_CREDENTIALS_KEY,
   });

@@ -6,7 +6,10 @@ export interface ScheduleRepository {
   upcoming(fromIso: string): ScheduleSlot[];
   /** Slots overlapping [fromIso, toIso). */
   between(fromIso: string, toIso: string): ScheduleSlot[];
+  get(id: string): ScheduleSlot | undefined;
   create(slot: ScheduleSlot): void;
+  /** Replaces a slot's plan (its id, author and creation time stay); returns the slot as it was. */
+  update(slot: ScheduleSlot): ScheduleSlot | undefined;
   remove(id: string): ScheduleSlot | undefined;
   markApplied(id: string, at: string): void;
 }
@@ -39,6 +42,7 @@ export class SqliteScheduleRepository implements ScheduleRepository {
   private readonly selectOne;
   private readonly insert;
   private readonly deleteOne;
+  private readonly replace;
   private readonly applied;
 
   constructor(private readonly db: Db) {
@@ -50,6 +54,9 @@ export class SqliteScheduleRepository implements ScheduleRepository {
       'INSERT INTO schedule_slots (id, kind, target_type, target_id, scene, item, published, applied_at, starts_at, ends_at, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.deleteOne = db.prepare('DELETE FROM schedule_slots WHERE id = ?');
+    this.replace = db.prepare(
+      'UPDATE schedule_slots SET kind = ?, target_type = ?, target_id = ?, scene = ?, item = ?, published = ?, applied_at = ?, starts_at = ?, ends_at = ? WHERE id = ?',
+    );
     this.applied = db.prepare('UPDATE schedule_slots SET applied_at = ? WHERE id = ?');
   }
 
@@ -61,9 +68,24 @@ export class SqliteScheduleRepository implements ScheduleRepository {
     return this.selectBetween.all(fromIso, toIso).map(toSlot);
   }
 
+  get(id: string): ScheduleSlot | undefined {
+    const row = this.selectOne.get(id);
+    return row ? toSlot(row) : undefined;
+  }
+
   create(s: ScheduleSlot): void {
     if (s.kind === 'scene-pin') this.insert.run(s.id, s.kind, s.target.type, s.target.id, s.scene, null, null, null, s.startsAt, s.endsAt, s.createdBy, s.createdAt);
     else this.insert.run(s.id, s.kind, null, null, null, s.item, s.published ? 1 : 0, s.appliedAt, s.startsAt, s.endsAt, s.createdBy, s.createdAt);
+  }
+
+  update(s: ScheduleSlot): ScheduleSlot | undefined {
+    return this.db.transaction(() => {
+      const row = this.selectOne.get(s.id);
+      if (!row) return undefined;
+      if (s.kind === 'scene-pin') this.replace.run(s.kind, s.target.type, s.target.id, s.scene, null, null, null, s.startsAt, s.endsAt, s.id);
+      else this.replace.run(s.kind, null, null, null, s.item, s.published ? 1 : 0, s.appliedAt, s.startsAt, s.endsAt, s.id);
+      return toSlot(row);
+    })();
   }
 
   markApplied(id: string, at: string): void {

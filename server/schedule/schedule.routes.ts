@@ -15,6 +15,9 @@ export function scheduleRoutes(deps: { schedule: ScheduleService; auth: AuthServ
   router.post('/api/v1/schedule', staff, (req, res) => {
     res.status(201).json(deps.schedule.create(parseOrThrow(CreateSlotSchema, req.body ?? {}), res.locals.user as SessionUser));
   });
+  router.put('/api/v1/schedule/:id', staff, (req, res) => {
+    res.json(deps.schedule.update(String(req.params.id), parseOrThrow(CreateSlotSchema, req.body ?? {}), res.locals.user as SessionUser));
+  });
   router.delete('/api/v1/schedule/:id', staff, (req, res) => {
     deps.schedule.remove(String(req.params.id), res.locals.user as SessionUser);
     res.status(204).end();

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { DeviceCommandInput } from '../../shared/devices.schema';
-import { activeSlot, slotConflicts } from '../../shared/schedule.rules';
+import { activeSlot, conflictsOf, slotConflicts } from '../../shared/schedule.rules';
 import type { CreateSlot, PublishSlot, ScenePinSlot, ScheduleSlot } from '../../shared/schedule.schema';
 import { startOfDay } from '../../shared/time-zone';
 import type { Actor, AuditService } from '../audit/audit.service';
 import type { Logger } from '../platform/logger';
+import type { DomainEventSource } from '../platform/domain-events';
 import { AppError, notFound } from '../platform/errors';
 import type { ScheduleRepository } from './schedule.repository';
-import type { DomainEventSource } from '../platform/domain-events';
 
 export interface ScheduleFleet {
   isActive(deviceId: string): boolean;
@@ -41,6 +41,9 @@ export interface ScheduleServiceDeps {
 const invalid = (field: string, message: string) => new AppError(400, 'validation_failed', `${field}: ${message}`, { fields: { [field]: message } });
 const DAY_MS = 24 * 60 * 60_000;
 
+/** A slot with the ids of the slots it conflicts with. */
+export type PlannedSlot = ScheduleSlot & { conflicts: string[] };
+
 /**
  * The run of show: scene pins per stage display or group, each from a start to an end in the
  * exhibition's time zone. Every second it compares, screen by screen, the scene the plan wants
@@ -68,14 +71,13 @@ export class ScheduleService {
   }
 
   /** Slots of one calendar day in TIME_ZONE (default today), with the slots each conflicts with. */
-  day(day?: string): { day: string; timeZone: string; slots: (ScheduleSlot & { conflicts: string[] })[] } {
+  day(day?: string): { day: string; timeZone: string; slots: PlannedSlot[] } {
     const start = day ? startOfDay(day, this.deps.timeZone) : undefined;
     if (day && start === undefined) throw invalid('day', 'must be a day as YYYY-MM-DD');
     const from = start ?? startOfDay(new Date(this.deps.now()).toLocaleDateString('en-CA', { timeZone: this.deps.timeZone }), this.deps.timeZone)!;
     const slots = this.deps.repository.between(new Date(from).toISOString(), new Date(from + DAY_MS).toISOString());
     // A publish slot is an instant (starts = ends); it is on the day when it falls in it.
-    const pins = slots.filter((s): s is ScenePinSlot => s.kind === 'scene-pin');
-    const conflicts = slotConflicts(pins, this.groupMembers);
+    const conflicts = slotConflicts(slots, this.groupMembers);
     return {
       day: day ?? new Date(from + 12 * 3_600_000).toLocaleDateString('en-CA', { timeZone: this.deps.timeZone }),
       timeZone: this.deps.timeZone,
@@ -83,34 +85,58 @@ export class ScheduleService {
     };
   }
 
-  create(input: CreateSlot, actor: Actor): ScheduleSlot {
-    const createdAt = new Date(this.deps.now()).toISOString();
-    let slot: ScheduleSlot;
-    if (input.kind === 'item-publish') {
-      if (!this.deps.content.hasItem(input.item)) throw invalid('item', `no item "${input.item}"`);
-      if (Date.parse(input.startsAt) <= this.deps.now()) throw invalid('startsAt', 'must be in the future');
-      const at = new Date(input.startsAt).toISOString();
-      slot = { id: randomUUID(), kind: 'item-publish', item: input.item, published: input.published, startsAt: at, endsAt: at, appliedAt: null, createdBy: actor.username, createdAt };
-    } else {
-      if (input.target.type === 'device' && !this.deps.fleet.isActive(input.target.id)) throw invalid('target.id', `no active screen "${input.target.id}"`);
-      if (input.target.type === 'group' && !this.groupMembers(input.target.id)) throw invalid('target.id', `no screen group "${input.target.id}"`);
-      if (Date.parse(input.endsAt) <= this.deps.now()) throw invalid('endsAt', 'must be in the future');
-      slot = {
-        id: randomUUID(),
-        kind: 'scene-pin',
-        target: input.target,
-        scene: input.scene,
-        startsAt: new Date(input.startsAt).toISOString(),
-        endsAt: new Date(input.endsAt).toISOString(),
-        createdBy: actor.username,
-        createdAt,
-      };
-    }
+  /**
+   * Plans a slot. A conflict with another slot (see `slotsConflict` in the shared rules) is a
+   * warning, not a refusal: the answer lists the slots it conflicts with and the day view flags
+   * them, because an operator often plans the new slot first and then moves the old one.
+   */
+  create(input: CreateSlot, actor: Actor): PlannedSlot {
+    const slot = this.build(input, { id: randomUUID(), createdBy: actor.username, createdAt: new Date(this.deps.now()).toISOString() });
     this.deps.repository.create(slot);
     this.deps.audit.record(actor, { action: 'schedule.create', targetType: 'schedule', targetId: slot.id, after: slot });
     this.slots = [...this.slots, slot];
     this.tick();
-    return slot;
+    return this.withConflicts(slot);
+  }
+
+  /** Replaces a slot's start, end, target and what it does; a publish already applied stays as it was. */
+  update(id: string, input: CreateSlot, actor: Actor): PlannedSlot {
+    const current = this.deps.repository.get(id);
+    if (!current) throw notFound(`No run-of-show slot "${id}"`);
+    if (current.kind === 'item-publish' && current.appliedAt) throw new AppError(409, 'already_applied', `This slot was already applied at ${current.appliedAt}; plan a new one instead`);
+    const slot = this.build(input, { id, createdBy: current.createdBy, createdAt: current.createdAt });
+    const before = this.deps.repository.update(slot);
+    if (!before) throw notFound(`No run-of-show slot "${id}"`);
+    this.deps.audit.record(actor, { action: 'schedule.update', targetType: 'schedule', targetId: id, before, after: slot });
+    this.slots = [...this.slots.filter((s) => s.id !== id), slot];
+    this.tick();
+    return this.withConflicts(slot);
+  }
+
+  private build(input: CreateSlot, meta: { id: string; createdBy: string; createdAt: string }): ScheduleSlot {
+    if (input.kind === 'item-publish') {
+      if (!this.deps.content.hasItem(input.item)) throw invalid('item', `no item "${input.item}"`);
+      if (Date.parse(input.startsAt) <= this.deps.now()) throw invalid('startsAt', 'must be in the future');
+      const at = new Date(input.startsAt).toISOString();
+      return { id: meta.id, kind: 'item-publish', item: input.item, published: input.published, startsAt: at, endsAt: at, appliedAt: null, createdBy: meta.createdBy, createdAt: meta.createdAt };
+    }
+    if (input.target.type === 'device' && !this.deps.fleet.isActive(input.target.id)) throw invalid('target.id', `no active screen "${input.target.id}"`);
+    if (input.target.type === 'group' && !this.groupMembers(input.target.id)) throw invalid('target.id', `no screen group "${input.target.id}"`);
+    if (Date.parse(input.endsAt) <= this.deps.now()) throw invalid('endsAt', 'must be in the future');
+    return {
+      id: meta.id,
+      kind: 'scene-pin',
+      target: input.target,
+      scene: input.scene,
+      startsAt: new Date(input.startsAt).toISOString(),
+      endsAt: new Date(input.endsAt).toISOString(),
+      createdBy: meta.createdBy,
+      createdAt: meta.createdAt,
+    };
+  }
+
+  private withConflicts(slot: ScheduleSlot): PlannedSlot {
+    return { ...slot, conflicts: conflictsOf(slot, this.slots, this.groupMembers) };
   }
 
   remove(id: string, actor: Actor): void {

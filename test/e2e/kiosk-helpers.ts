@@ -51,6 +51,8 @@ export async function snapshot(url: string): Promise<Snapshot> {
 
 export interface Approval {
   name: string;
+  /** Default: a booth kiosk. */
+  role?: 'booth' | 'stage' | 'door';
   section?: string;
   idleTimeoutSeconds?: number;
   locale?: 'zh-CN' | 'en';

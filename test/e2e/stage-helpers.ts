@@ -25,7 +25,7 @@ const SCENE_TITLES = {
 } as const;
 
 /** The scene on screen, found by its title as a person (or a screen reader) would. */
-export function scene(page: Page, name: keyof typeof SCENE_TITLES) {
+export function scene(page: Pick<Page, 'getByRole'>, name: keyof typeof SCENE_TITLES) {
   return page.getByRole('region', { name: SCENE_TITLES[name], exact: true });
 }
 

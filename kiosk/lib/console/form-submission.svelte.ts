@@ -1,8 +1,18 @@
-import type { ApiError } from './api';
 import { fieldErrorsOf, type FieldErrors } from './field-errors';
+
+/** What the server said when it refused a record. */
+export interface Refusal {
+  message: string;
+  fields?: FieldErrors;
+}
 
 /** A form's own check of its fields: the body to send, or what is wrong field by field. */
 export type Checked<B> = { ok: true; body: B } | { ok: false; fields: FieldErrors };
+
+/** The body when the form's own check found nothing wrong, else the fields it found wrong. */
+export function checked<B>(body: B, fields: FieldErrors): Checked<B> {
+  return Object.keys(fields).length > 0 ? { ok: false, fields } : { ok: true, body };
+}
 
 /**
  * The state of one form that sends a record: its field errors (from its own check or from the
@@ -14,8 +24,11 @@ export class FormSubmission {
   message = $state<string | null>(null);
   busy = $state(false);
 
-  /** Checks, sends with `store`, and keeps a refusal field by field; the body once stored, else null. */
-  async send<B>(checked: Checked<B>, store: (body: B) => Promise<ApiError | null>): Promise<B | null> {
+  /**
+   * Checks, sends with `store`, and keeps a refusal field by field; the body once stored, else null.
+   * A refusal is the server's error body, from an HTTP answer or a socket acknowledgement.
+   */
+  async send<B>(checked: Checked<B>, store: (body: B) => Promise<Refusal | null>): Promise<B | null> {
     this.message = null;
     if (!checked.ok) {
       this.errors = checked.fields;

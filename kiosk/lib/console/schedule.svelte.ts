@@ -1,7 +1,8 @@
+import { conflictsOf } from '../../../shared/schedule.rules';
 import type { CreateSlot, ScheduleSlot } from '../../../shared/schedule.schema';
 import type { Api, ApiError } from './api';
 import type { FieldErrors } from './field-errors';
-import { fromZonedInput } from './local-time';
+import { fromZonedInput, toZonedInput } from './local-time';
 
 export type DaySlot = ScheduleSlot & { conflicts: string[] };
 
@@ -38,6 +39,23 @@ export function slotPayload(form: SlotForm, timeZone: string): { ok: true; body:
   return { ok: true, body: { kind: 'scene-pin', target: { type: type as 'device' | 'group', id: id! }, scene: form.scene, startsAt: start!, endsAt: end! } };
 }
 
+/** The form filled in with a planned slot, to edit it. */
+export function slotForm(slot: ScheduleSlot, timeZone: string): SlotForm {
+  const input = (iso: string) => toZonedInput(iso, timeZone).slice(0, 16);
+  if (slot.kind === 'item-publish') return { kind: slot.published ? 'publish' : 'unpublish', item: slot.item, target: '', scene: 'roadshow', startsAt: input(slot.startsAt), endsAt: input(slot.startsAt) };
+  return { kind: 'scene-pin', item: '', target: `${slot.target.type}:${slot.target.id}`, scene: slot.scene, startsAt: input(slot.startsAt), endsAt: input(slot.endsAt) };
+}
+
+/**
+ * The day's slots a filled-in form would conflict with (the shared rule the server applies too),
+ * shown before the operator saves; `editing` is the slot being edited, which cannot conflict with itself.
+ */
+export function formConflicts(body: CreateSlot, editing: string | null, day: readonly DaySlot[], groupMembers: (id: string) => readonly string[] | undefined): DaySlot[] {
+  const candidate = { ...body, id: editing ?? '' };
+  const ids = new Set(conflictsOf(candidate, day, groupMembers));
+  return day.filter((s) => ids.has(s.id));
+}
+
 /** One day of the run of show, as the server plans it (conflicts flagged by the server's rule). */
 export class ScheduleStore {
   day = $state('');
@@ -57,9 +75,14 @@ export class ScheduleStore {
     this.slots = result.data.slots;
   }
 
-  async create(body: CreateSlot): Promise<ApiError | null> {
-    const result = await this.api.post<ScheduleSlot>('/api/v1/schedule', body);
+  /** How many slots the last slot saved conflicts with, as the server found (a warning, not a refusal). */
+  lastConflicts = $state(0);
+
+  /** Plans a new slot, or replaces the plan of slot `id`. */
+  async save(id: string | null, body: CreateSlot): Promise<ApiError | null> {
+    const result = id ? await this.api.put<DaySlot>(`/api/v1/schedule/${encodeURIComponent(id)}`, body) : await this.api.post<DaySlot>('/api/v1/schedule', body);
     if (!result.ok) return result.error;
+    this.lastConflicts = result.data.conflicts.length;
     await this.load(this.day);
     return null;
   }
