@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ANNOUNCEMENT_TARGETS } from './announcements.rules';
-import { localizedText } from './i18n';
+import { localizedText } from './i18n.schema';
 
 export { announcementTargets, MAX_ANNOUNCEMENT_MS, MIN_ANNOUNCEMENT_MS, UNTIL_WITHDRAWN_EXPIRY } from './announcements.rules';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocalizedTextSchema, localizedText } from './i18n';
+import { LocalizedTextSchema, localizedText } from './i18n.schema';
 
 /** Ids of sections and items: lowercase slugs, stable across languages and used in URLs. */
 export const SlugSchema = z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INDUSTRIES, ORGANISATION_TYPES } from './deals.vocabulary';
-import { localizedText } from './i18n';
+import { localizedText } from './i18n.schema';
 
 export { INDUSTRIES, INDUSTRY_NAMES, ORGANISATION_TYPES } from './deals.vocabulary';
 export const IndustrySchema = z.enum(INDUSTRIES);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SlugSchema } from './content.schema';
-import { LocaleSchema } from './i18n';
+import { LocaleSchema } from './i18n.schema';
 
 /**
  * Roles grow by extension only. `door`: a staff phone or tablet at an entrance (the /door/ app)

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SlugSchema } from './content.schema';
 import { CountryCodeSchema } from './deals.schema';
-import { localizedText } from './i18n';
+import { localizedText } from './i18n.schema';
 
 export const ProjectInputSchema = z.strictObject({
   name: localizedText(160),

@@ -1,4 +1,4 @@
-import { LocalizedTextSchema } from '../../shared/i18n';
+import { LocalizedTextSchema } from '../../shared/i18n.schema';
 import type { Meeting, MeetingStatus, Organisation, Partner } from '../../shared/deals.schema';
 import type { Db } from '../storage/database';
 
