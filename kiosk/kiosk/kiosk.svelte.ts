@@ -13,6 +13,7 @@ import { KioskLocale } from '../lib/kiosk/locale.svelte';
 import { KioskNav, viewName } from '../lib/kiosk/navigation.svelte';
 import { kioskAnnouncements } from '../lib/kiosk/announcements';
 import type { ScreenState } from '../../shared/devices.schema';
+import { DEFAULT_IDLE_TIMEOUT_SECONDS } from '../../shared/devices.rules';
 import { loadSavedSnapshot, saveSnapshot, SnapshotSaver } from '../lib/kiosk/saved-snapshot';
 import { registerServiceWorker } from '../lib/kiosk/sw-client';
 import { ZoomState } from '../lib/kiosk/zoom.svelte';
@@ -34,11 +35,6 @@ export interface Kiosk {
   begin(): void;
 }
 
-/**
- * Seconds without a touch before the idle question, for an unpaired kiosk (DEFAULT_IDLE_TIMEOUT_SECONDS
- * in shared/devices.schema.ts: importing the value would pull zod into the bundle).
- */
-const DEFAULT_IDLE_SECONDS = 60;
 /** The longest the live socket waits for the saved snapshot at boot. */
 const SAVED_WAIT_MS = 3_000;
 /** The saved snapshot is rewritten at most this often (counter patches come up to ten a second). */
@@ -80,7 +76,7 @@ export async function startKiosk(target: HTMLElement): Promise<Kiosk> {
   const locale = new KioskLocale(() => device.config?.locale ?? null);
   let zoom: ZoomState | null = null;
   const idle = new IdleController({
-    timeoutMs: () => (device.config?.idleTimeoutSeconds ?? DEFAULT_IDLE_SECONDS) * 1000,
+    timeoutMs: () => (device.config?.idleTimeoutSeconds ?? DEFAULT_IDLE_TIMEOUT_SECONDS) * 1000,
     onReset: (lastActivity) => {
       zoom?.close();
       nav.reset(lastActivity);
