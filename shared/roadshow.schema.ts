@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SlugSchema } from './content.schema';
 import { CountryCodeSchema } from './deals.schema';
 import { localizedText } from './i18n.schema';
+import { ROADSHOW_ACTIONS, ROADSHOW_PHASES } from './roadshow.rules';
 
 export const ProjectInputSchema = z.strictObject({
   name: localizedText(160),
@@ -30,15 +31,13 @@ export const RubricSchema = z.strictObject({
     .refine((list) => new Set(list.map((c) => c.id)).size === list.length, 'criteria ids must be unique'),
 });
 
-/**
- * The show moves one project at a time: pitching → scoring (judges may score and change their
- * scores) → closed. `idle` before the first project.
- */
-export const ROADSHOW_PHASES = ['idle', 'pitching', 'scoring', 'closed'] as const;
+export { ROADSHOW_ACTIONS, ROADSHOW_PHASES } from './roadshow.rules';
+
+/** The show's phase (the state machine is in roadshow.rules.ts). */
 export const RoadshowPhaseSchema = z.enum(ROADSHOW_PHASES);
 export type RoadshowPhase = z.infer<typeof RoadshowPhaseSchema>;
 
-export const RoadshowActionSchema = z.strictObject({ action: z.enum(['next-project', 'open-scoring', 'close-scoring', 'reveal', 'hide-results']) });
+export const RoadshowActionSchema = z.strictObject({ action: z.enum(ROADSHOW_ACTIONS) });
 export type RoadshowAction = z.infer<typeof RoadshowActionSchema>['action'];
 
 export const ScoreInputSchema = z.strictObject({

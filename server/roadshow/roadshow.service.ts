@@ -4,7 +4,8 @@ import type { Criterion, Project, PublicRoadshow, RankedResult, RoadshowAction, 
 import type { Actor, AuditService } from '../audit/audit.service';
 import { AppError, badRequest, notFound } from '../platform/errors';
 import type { RoadshowRepository } from './roadshow.repository';
-import { completeJudges, nextState, publicRoadshow, rankProjects, type ScoreRow, type ShowState } from './roadshow.rules';
+import { completeJudges, publicRoadshow, rankProjects, type ScoreRow } from './roadshow.rules';
+import { isRefusal, nextState, type ShowState } from '../../shared/roadshow.rules';
 
 export interface RoadshowServiceDeps {
   repository: RoadshowRepository;
@@ -102,9 +103,8 @@ export class RoadshowService {
   }
 
   act(action: RoadshowAction, actor: Actor): PublicRoadshow {
-    if (action === 'next-project' && this.criteria.length === 0) throw badRequest('Set the scoring rubric before the first project', 'no_rubric');
-    const next = nextState(this.state, action, this.projects);
-    if (typeof next === 'string') throw new AppError(409, 'wrong_phase', `${action}: ${next}`);
+    const next = nextState(this.state, action, this.projects, this.criteria.length);
+    if (isRefusal(next)) throw next.code === 'no_rubric' ? badRequest(next.why.en, 'no_rubric') : new AppError(409, 'wrong_phase', `${action}: ${next.why.en}`);
     this.deps.repository.transaction(() => {
       this.deps.repository.saveState(next);
       this.deps.audit.record(actor, { action: `roadshow.${action}`, targetType: 'roadshow', before: this.state, after: next });

@@ -1,5 +1,6 @@
 import type { LocalizedText } from '../../../shared/i18n';
 import type { Criterion, Project, PublicRoadshow, RankedResult, RoadshowAction, RoadshowPhase } from '../../../shared/roadshow.schema';
+import { isRefusal, nextState, ROADSHOW_ACTIONS, type ShowState } from '../../../shared/roadshow.rules';
 import type { FieldErrors } from './field-errors';
 import { slugify } from './item-form';
 
@@ -22,43 +23,30 @@ export interface JudgingView {
   myScores: Record<string, Record<string, number>>;
 }
 
-export const ROADSHOW_ACTIONS: readonly RoadshowAction[] = ['next-project', 'open-scoring', 'close-scoring', 'reveal', 'hide-results'];
+export { ROADSHOW_ACTIONS };
 
 export type ActionCheck = { allowed: true } | { allowed: false; why: LocalizedText };
 
+/** The server's state, as far as the public view tells it (the order projects closed in is not needed here). */
+export function showStateOf(state: PublicRoadshow): ShowState {
+  return { phase: state.phase, currentProjectId: state.currentProjectId, revealed: state.revealed, closed: state.projects.filter((p) => p.status === 'done').map((p) => p.id) };
+}
+
 /**
- * Which show actions make sense now, each with the reason when not — the rules of
- * server/roadshow/roadshow.rules.ts (nextState), read from the public state. The server still
- * decides (a stale console gets a 409); this keeps the buttons honest. Revealing twice or hiding
- * hidden results would change nothing, so those are off too.
+ * Which show actions make sense now, each with the reason when not: the server's own state machine
+ * (shared/roadshow.rules.ts) run on the public state. The server still decides (a stale console
+ * gets a 409); this keeps the buttons honest. Revealing twice or hiding hidden results would change
+ * nothing, so the console turns those off too.
  */
 export function actionChecks(state: PublicRoadshow, criteriaCount: number): Record<RoadshowAction, ActionCheck> {
-  const no = (zh: string, en: string): ActionCheck => ({ allowed: false, why: { 'zh-CN': zh, en } });
-  const yes: ActionCheck = { allowed: true };
-  const onStage = state.phase === 'pitching' || state.phase === 'scoring';
-  const waiting = state.projects.filter((p) => p.status === 'waiting' && p.id !== state.currentProjectId);
-  const done = state.projects.filter((p) => p.status === 'done').length;
-  return {
-    'next-project': onStage
-      ? no('请先结束当前项目的评分', 'Finish the current project first (close its scoring)')
-      : criteriaCount === 0
-        ? no('请先设置评分标准', 'Set the scoring rubric first')
-        : waiting.length === 0
-          ? state.projects.length === 0
-            ? no('还没有项目', 'Add a project first')
-            : no('所有项目都已路演', 'Every project has pitched')
-          : yes,
-    'open-scoring': state.phase === 'pitching' ? yes : no('项目路演开始后才能开启评分', 'Scoring opens after a project has pitched'),
-    'close-scoring': state.phase === 'scoring' ? yes : no('评分尚未开启', 'Scoring is not open'),
-    reveal: state.phase === 'scoring'
-      ? no('请先结束评分', 'Close the scoring before revealing')
-      : state.revealed
-        ? no('结果已揭晓', 'The results are already shown')
-        : done === 0
-          ? no('还没有完成评分的项目', 'No project has been scored yet')
-          : yes,
-    'hide-results': state.revealed ? yes : no('结果尚未揭晓', 'The results are not shown'),
+  const show = showStateOf(state);
+  const check = (action: RoadshowAction): ActionCheck => {
+    if (action === 'reveal' && state.revealed) return { allowed: false, why: { 'zh-CN': '结果已揭晓', en: 'The results are already shown' } };
+    if (action === 'hide-results' && !state.revealed) return { allowed: false, why: { 'zh-CN': '结果尚未揭晓', en: 'The results are not shown' } };
+    const next = nextState(show, action, state.projects, criteriaCount);
+    return isRefusal(next) ? { allowed: false, why: next.why } : { allowed: true };
   };
+  return Object.fromEntries(ROADSHOW_ACTIONS.map((action) => [action, check(action)])) as Record<RoadshowAction, ActionCheck>;
 }
 
 /** The project on stage (pitching, scoring or just closed), or null before the first. */
