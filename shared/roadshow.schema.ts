@@ -17,8 +17,13 @@ export const CriterionInputSchema = z.strictObject({
   id: SlugSchema,
   name: localizedText(80),
   /** Relative weight; the weighted average divides by their sum. */
-  weight: z.number().positive('must be above 0').max(100),
-  maxScore: z.number().int().min(1).max(100).default(10),
+  weight: z.number({ error: 'must be a number above 0' }).positive('must be above 0').max(100, 'must be at most 100'),
+  maxScore: z
+    .number({ error: 'must be a whole number from 1 to 100' })
+    .int('must be a whole number from 1 to 100')
+    .min(1, 'must be a whole number from 1 to 100')
+    .max(100, 'must be a whole number from 1 to 100')
+    .default(10),
 });
 export const CriterionSchema = CriterionInputSchema.required();
 export type Criterion = z.infer<typeof CriterionSchema>;
@@ -27,7 +32,7 @@ export const RubricSchema = z.strictObject({
   criteria: z
     .array(CriterionInputSchema)
     .min(1, 'must have at least one criterion')
-    .max(12)
+    .max(12, 'at most 12 criteria')
     .refine((list) => new Set(list.map((c) => c.id)).size === list.length, 'criteria ids must be unique'),
 });
 

@@ -1,7 +1,7 @@
 import type { LocalizedText } from '../../../shared/i18n';
-import type { Criterion, Project, PublicRoadshow, RankedResult, RoadshowAction, RoadshowPhase } from '../../../shared/roadshow.schema';
+import { ProjectInputSchema, RubricSchema, type Criterion, type Project, type PublicRoadshow, type RankedResult, type RoadshowAction, type RoadshowPhase } from '../../../shared/roadshow.schema';
 import { isRefusal, nextState, ROADSHOW_ACTIONS, type ShowState } from '../../../shared/roadshow.rules';
-import type { FieldErrors } from './field-errors';
+import { validated, type Validated } from './field-errors';
 import { slugify } from './item-form';
 
 /** GET /api/v1/roadshow: everything, including the results before the reveal (staff only). */
@@ -77,28 +77,21 @@ export interface CriterionRow {
 export const criterionRow = (c?: Criterion): CriterionRow =>
   c ? { id: c.id, name: { ...c.name }, weight: c.weight, maxScore: c.maxScore } : { id: '', name: { 'zh-CN': '', en: '' }, weight: 1, maxScore: 10 };
 
-/** PUT /api/v1/roadshow/rubric from the editor's rows, or the problems keyed as the server names them (`criteria.1.weight`). */
-export function rubricPayload(rows: readonly CriterionRow[]): { ok: true; body: { criteria: Criterion[] } } | { ok: false; fields: FieldErrors } {
-  const fields: FieldErrors = {};
-  if (rows.length === 0) fields.criteria = 'must have at least one criterion';
-  if (rows.length > 12) fields.criteria = 'at most 12 criteria';
+/**
+ * PUT /api/v1/roadshow/rubric from the editor's rows, checked with the server's RubricSchema (its
+ * messages, keyed as it names them: `criteria.1.weight`). A new row's id is made from its English name.
+ */
+export function rubricPayload(rows: readonly CriterionRow[]): Validated<{ criteria: Criterion[] }> {
   const used = new Set<string>();
-  const criteria = rows.map((row, i): Criterion => {
-    const name = { 'zh-CN': row.name['zh-CN'].trim(), en: row.name.en.trim() };
-    if (!name['zh-CN']) fields[`criteria.${i}.name.zh-CN`] = 'must not be empty';
-    if (!name.en) fields[`criteria.${i}.name.en`] = 'must not be empty';
-    const weight = Number(String(row.weight ?? '').trim() || NaN);
-    if (!Number.isFinite(weight) || weight <= 0) fields[`criteria.${i}.weight`] = 'must be above 0';
-    else if (weight > 100) fields[`criteria.${i}.weight`] = 'must be at most 100';
-    const maxScore = Number(String(row.maxScore ?? '').trim() || NaN);
-    if (!Number.isInteger(maxScore) || maxScore < 1 || maxScore > 100) fields[`criteria.${i}.maxScore`] = 'must be a whole number from 1 to 100';
-    let id = row.id || slugify(name.en) || `criterion-${i + 1}`;
-    for (let n = 2; used.has(id); n++) id = `${(row.id || slugify(name.en) || 'criterion').slice(0, 60)}-${n}`;
+  const number = (value: number | string | null) => Number(String(value ?? '').trim() || NaN);
+  const criteria = rows.map((row, i) => {
+    const base = row.id || slugify(row.name.en.trim());
+    let id = base || `criterion-${i + 1}`;
+    for (let n = 2; used.has(id); n++) id = `${(base || 'criterion').slice(0, 60)}-${n}`;
     used.add(id);
-    return { id, name, weight, maxScore };
+    return { id, name: row.name, weight: number(row.weight), maxScore: number(row.maxScore) };
   });
-  if (Object.keys(fields).length > 0) return { ok: false, fields };
-  return { ok: true, body: { criteria } };
+  return validated(RubricSchema, { criteria }) as Validated<{ criteria: Criterion[] }>;
 }
 
 /** Each criterion's share of the total, in per cent, so the operator sees what a weight means. */
@@ -116,24 +109,9 @@ export interface ProjectForm {
 }
 export type ProjectBody = Omit<Project, 'id' | 'order'>;
 
-export function projectPayload(form: ProjectForm): { ok: true; body: ProjectBody } | { ok: false; fields: FieldErrors } {
-  const fields: FieldErrors = {};
-  const trim = (t: LocalizedText) => ({ 'zh-CN': t['zh-CN'].trim(), en: t.en.trim() });
-  const name = trim(form.name);
-  const field = trim(form.field);
-  for (const [key, text] of [
-    ['name', name],
-    ['field', field],
-  ] as const) {
-    if (!text['zh-CN']) fields[`${key}.zh-CN`] = 'must not be empty';
-    if (!text.en) fields[`${key}.en`] = 'must not be empty';
-  }
-  const presenter = form.presenter.trim();
-  if (!presenter) fields.presenter = 'must not be empty';
-  const country = form.country.trim().toUpperCase();
-  if (!/^[A-Z]{2}$/.test(country)) fields.country = 'must be a two-letter ISO country code such as DE';
-  if (Object.keys(fields).length > 0) return { ok: false, fields };
-  return { ok: true, body: { name, presenter, country, field } };
+/** POST /api/v1/roadshow/projects (or PUT one) from the form, checked with the server's ProjectInputSchema. */
+export function projectPayload(form: ProjectForm): Validated<ProjectBody> {
+  return validated(ProjectInputSchema, form);
 }
 
 /**
