@@ -1,6 +1,6 @@
 import { OrganisationInputSchema, PartnerInputSchema, RecordMeetingSchema, type Industry, type Meeting, type MeetingStatus, type Organisation, type Partner, type RecordMeeting } from '../../../shared/deals.schema';
 import type { Locale, LocalizedText } from '../../../shared/i18n';
-import { validated, type FieldErrors, type Validated } from './field-errors';
+import { validated, type Validated } from './field-errors';
 
 import type { OrganisationType } from '../../../shared/deals.vocabulary';
 
