@@ -88,3 +88,13 @@ export const DealFiguresSchema = z.object({
   ),
 });
 export type DealFigures = z.infer<typeof DealFiguresSchema>;
+
+/** One audited step of a meeting (GET /api/v1/deals/meetings/:id/steps). */
+export interface MeetingStepRecord {
+  meetingId: string;
+  at: string;
+  from: MeetingStatus | null;
+  to: MeetingStatus;
+  reason: string | null;
+  username: string;
+}

@@ -74,3 +74,22 @@ export const PublicRoadshowSchema = z.object({
 export type PublicRoadshow = z.infer<typeof PublicRoadshowSchema>;
 
 export { TIE_BREAK_RULE } from './roadshow.vocabulary';
+
+/** GET /api/v1/roadshow: everything, including the results before the reveal (staff only). */
+export interface RoadshowStaffView {
+  public: PublicRoadshow;
+  projects: Project[];
+  criteria: Criterion[];
+  /** Active judge accounts and whether each has scored every criterion of the project on stage. */
+  judges: { id: string; username: string; complete: boolean }[];
+  results: RankedResult[];
+}
+
+/** GET /api/v1/roadshow/judging: what one judge may see. */
+export interface JudgingView {
+  phase: RoadshowPhase;
+  project: Project | null;
+  criteria: Criterion[];
+  /** Project id → criterion id → this judge's score. */
+  myScores: Record<string, Record<string, number>>;
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SessionUser } from '../../shared/auth.schema';
-import type { Criterion, Project, PublicRoadshow, RankedResult, RoadshowAction, ScoreInput } from '../../shared/roadshow.schema';
+import type { Criterion, JudgingView, Project, PublicRoadshow, RankedResult, RoadshowAction, RoadshowStaffView, ScoreInput } from '../../shared/roadshow.schema';
 import type { Actor, AuditService } from '../audit/audit.service';
 import { AppError, badRequest, notFound } from '../platform/errors';
 import type { RoadshowRepository } from './roadshow.repository';
@@ -15,15 +15,6 @@ export interface RoadshowServiceDeps {
   judges: () => { id: string; username: string }[];
   /** The public roadshow state changed: tell every screen. */
   onChanged: () => void;
-}
-
-/** The roadshow as the console sees it: everything, including results before the reveal. */
-export interface RoadshowStaffView {
-  public: PublicRoadshow;
-  projects: Project[];
-  criteria: Criterion[];
-  judges: { id: string; username: string; complete: boolean }[];
-  results: RankedResult[];
 }
 
 /**
@@ -131,7 +122,7 @@ export class RoadshowService {
   }
 
   /** What a judge sees: the project on stage, the rubric, and only their own scores. */
-  judging(judge: SessionUser) {
+  judging(judge: SessionUser): JudgingView {
     const current = this.projects.find((p) => p.id === this.state.currentProjectId) ?? null;
     return {
       phase: this.state.phase,

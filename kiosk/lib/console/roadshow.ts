@@ -1,27 +1,8 @@
 import type { LocalizedText } from '../../../shared/i18n';
-import { ProjectInputSchema, RubricSchema, type Criterion, type Project, type PublicRoadshow, type RankedResult, type RoadshowAction, type RoadshowPhase } from '../../../shared/roadshow.schema';
+import { ProjectInputSchema, RubricSchema, type Criterion, type Project, type PublicRoadshow, type RoadshowAction, type RoadshowPhase } from '../../../shared/roadshow.schema';
 import { isRefusal, nextState, ROADSHOW_ACTIONS, type ShowState } from '../../../shared/roadshow.rules';
 import { validated, type Validated } from './field-errors';
 import { slugify } from './item-form';
-
-/** GET /api/v1/roadshow: everything, including the results before the reveal (staff only). */
-export interface RoadshowStaffView {
-  public: PublicRoadshow;
-  projects: Project[];
-  criteria: Criterion[];
-  /** Active judge accounts and whether each has scored every criterion of the project on stage. */
-  judges: { id: string; username: string; complete: boolean }[];
-  results: RankedResult[];
-}
-
-/** GET /api/v1/roadshow/judging: what one judge may see. */
-export interface JudgingView {
-  phase: RoadshowPhase;
-  project: Project | null;
-  criteria: Criterion[];
-  /** Project id → criterion id → this judge's score. */
-  myScores: Record<string, Record<string, number>>;
-}
 
 export { ROADSHOW_ACTIONS };
 
