@@ -48,3 +48,25 @@ export function announcementTargets(a: { target: string; deviceId: string | null
       return false;
   }
 }
+
+/**
+ * What is wrong with a timed announcement's window (the message for `expiresAt`), or undefined.
+ * Times are epoch milliseconds; the server checks at its clock, the console at its own before sending.
+ */
+export function announcementWindowProblem(startsAt: number, expiresAt: number, now: number): string | undefined {
+  if (expiresAt <= now) return 'must be in the future';
+  if (expiresAt <= startsAt) return 'must be after startsAt';
+  if (expiresAt - startsAt < MIN_ANNOUNCEMENT_MS) return 'an announcement lasts at least 30 seconds';
+  if (expiresAt - startsAt > MAX_ANNOUNCEMENT_MS) return 'an announcement may last at most 24 hours';
+  return undefined;
+}
+
+export type AnnouncementState = 'scheduled' | 'active' | 'expired' | 'withdrawn';
+
+/** Where an announcement stands at `now`: the server lists it so, and the console recomputes it on time without asking. */
+export function announcementState(a: { startsAt: string; expiresAt: string; withdrawnAt: string | null }, now: number): AnnouncementState {
+  if (a.withdrawnAt) return 'withdrawn';
+  if (Date.parse(a.expiresAt) <= now) return 'expired';
+  if (Date.parse(a.startsAt) > now) return 'scheduled';
+  return 'active';
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ANNOUNCEMENT_TARGETS } from './announcements.rules';
-import { localizedText } from './i18n';
+import { ANNOUNCEMENT_TARGETS, type AnnouncementState } from './announcements.rules';
+import { localizedText } from './i18n.schema';
 
 export { announcementTargets, MAX_ANNOUNCEMENT_MS, MIN_ANNOUNCEMENT_MS, UNTIL_WITHDRAWN_EXPIRY } from './announcements.rules';
 
@@ -28,6 +28,9 @@ export const AnnouncementSchema = z.object({
   deviceIds: z.array(z.string()).optional(),
 });
 export type Announcement = z.infer<typeof AnnouncementSchema>;
+
+/** An announcement as the console lists it (GET /api/v1/announcements): who made it, and where it stands. */
+export type ListedAnnouncement = Announcement & { withdrawnAt: string | null; createdBy: string; createdAt: string; state: AnnouncementState };
 
 export const CreateAnnouncementSchema = z
   .strictObject({

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { LocalizedTextSchema, localizedText } from './i18n';
+import { SLUG_PATTERN } from './slug.rules';
+import { LocalizedTextSchema, localizedText } from './i18n.schema';
 
 /** Ids of sections and items: lowercase slugs, stable across languages and used in URLs. */
 export const SlugSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a lowercase slug (a-z, 0-9, -; at most 64 characters)');
+  .regex(SLUG_PATTERN, 'must be a lowercase slug (a-z, 0-9, -; at most 64 characters)');
 
 export const HexColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1a2b3c');
 

@@ -8,10 +8,10 @@ export const CounterCorrectionInputSchema = z.strictObject({
   day: z.iso.date().optional(),
   section: SlugSchema.optional(),
   delta: z
-    .number()
+    .number({ error: 'must be a whole number' })
     .int('must be a whole number')
-    .min(-100_000)
-    .max(100_000)
+    .min(-100_000, 'must be between -100000 and 100000')
+    .max(100_000, 'must be between -100000 and 100000')
     .refine((n) => n !== 0, 'must not be 0'),
   reason,
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INDUSTRIES, ORGANISATION_TYPES } from './deals.vocabulary';
-import { localizedText } from './i18n';
+import { localizedText } from './i18n.schema';
 
 export { INDUSTRIES, INDUSTRY_NAMES, ORGANISATION_TYPES } from './deals.vocabulary';
 export const IndustrySchema = z.enum(INDUSTRIES);
@@ -21,7 +21,7 @@ export const OrganisationInputSchema = z.strictObject({
 export const OrganisationSchema = OrganisationInputSchema.extend({ id: z.string() });
 export type Organisation = z.infer<typeof OrganisationSchema>;
 
-export const PartnerInputSchema = z.strictObject({ name: localizedText(160), district: z.string().trim().max(60).optional() });
+export const PartnerInputSchema = z.strictObject({ name: localizedText(160), district: z.string().trim().max(60, 'must be at most 60 characters').optional() });
 export const PartnerSchema = PartnerInputSchema.extend({ id: z.string() });
 export type Partner = z.infer<typeof PartnerSchema>;
 
@@ -48,11 +48,13 @@ export const MeetingSchema = z.object({
 });
 export type Meeting = z.infer<typeof MeetingSchema>;
 
+const pick = (what: string) => z.string({ error: `pick ${what} from the list` }).min(1, `pick ${what} from the list`).max(64);
+
 export const RecordMeetingSchema = z.strictObject({
-  organisationId: z.string().min(1).max(64),
-  partnerId: z.string().min(1).max(64),
-  industry: IndustrySchema,
-  note: z.string().trim().max(500).default(''),
+  organisationId: pick('an organisation'),
+  partnerId: pick('a Hangzhou partner'),
+  industry: z.enum(INDUSTRIES, { error: 'pick one of the five industries' }),
+  note: z.string().trim().max(500, 'must be at most 500 characters').default(''),
 });
 export type RecordMeeting = z.infer<typeof RecordMeetingSchema>;
 
@@ -86,3 +88,13 @@ export const DealFiguresSchema = z.object({
   ),
 });
 export type DealFigures = z.infer<typeof DealFiguresSchema>;
+
+/** One audited step of a meeting (GET /api/v1/deals/meetings/:id/steps). */
+export interface MeetingStepRecord {
+  meetingId: string;
+  at: string;
+  from: MeetingStatus | null;
+  to: MeetingStatus;
+  reason: string | null;
+  username: string;
+}

@@ -1,21 +1,25 @@
 import { z } from 'zod';
 import { SlugSchema } from './content.schema';
-import { LocaleSchema } from './i18n';
+import { LocaleSchema } from './i18n.schema';
+import { DEFAULT_IDLE_TIMEOUT_SECONDS, DEFAULT_SCENE_SECONDS, DEVICE_ROLES, IDLE_TIMEOUT_SECONDS, SCENE_SECONDS } from './devices.rules';
 
-/**
- * Roles grow by extension only. `door`: a staff phone or tablet at an entrance (the /door/ app)
- * that counts visitors by hand; paired like a screen, it posts `visit` events like a sensor.
- */
-export const DEVICE_ROLES = ['booth', 'stage', 'sensor', 'door'] as const;
+export { DEFAULT_IDLE_TIMEOUT_SECONDS, DEFAULT_SCENE_SECONDS, DEVICE_ROLES };
+
 export const DeviceRoleSchema = z.enum(DEVICE_ROLES);
 export type DeviceRole = z.infer<typeof DeviceRoleSchema>;
 
 /** Seconds without a touch before a kiosk asks "are you still there?" and returns to attract mode. */
-export const IdleTimeoutSchema = z.number().int('must be a whole number of seconds').min(10, 'must be at least 10 seconds').max(3600, 'must be at most 3600 seconds');
-export const DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
+export const IdleTimeoutSchema = z
+  .number()
+  .int('must be a whole number of seconds')
+  .min(IDLE_TIMEOUT_SECONDS.min, `must be at least ${IDLE_TIMEOUT_SECONDS.min} seconds`)
+  .max(IDLE_TIMEOUT_SECONDS.max, `must be at most ${IDLE_TIMEOUT_SECONDS.max} seconds`);
 /** Seconds a stage display shows each scene before rotating to the next. */
-export const SceneSecondsSchema = z.number().int('must be a whole number of seconds').min(5, 'must be at least 5 seconds').max(600, 'must be at most 600 seconds');
-export const DEFAULT_SCENE_SECONDS = 20;
+export const SceneSecondsSchema = z
+  .number()
+  .int('must be a whole number of seconds')
+  .min(SCENE_SECONDS.min, `must be at least ${SCENE_SECONDS.min} seconds`)
+  .max(SCENE_SECONDS.max, `must be at most ${SCENE_SECONDS.max} seconds`);
 
 const deviceName = z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters');
 

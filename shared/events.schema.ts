@@ -1,20 +1,12 @@
 import { z } from 'zod';
 import { SlugSchema } from './content.schema';
+import { EVENT_TYPES, MAX_DWELL_MS, MAX_EVENTS_PER_REQUEST } from './events.rules';
 
-/**
- * Types grow by extension only. `session`: a booth kiosk's visit (attract mode → first touch),
- * counted as a booth visit for its section and never mixed into the door's `visit` figures.
- * `exit`: a person leaving through a door that counts in and out; never part of "visitors", only
- * of "on site now" (entries − exits).
- */
-export const EVENT_TYPES = ['visit', 'tap', 'view', 'dwell', 'session', 'exit'] as const;
+export { EVENT_TYPES, MAX_DWELL_MS, MAX_EVENTS_PER_REQUEST } from './events.rules';
+
 export const EventTypeSchema = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventTypeSchema>;
 
-/** At most this many events in one POST /api/v1/events. */
-export const MAX_EVENTS_PER_REQUEST = 500;
-/** A dwell longer than this is a kiosk left on a page, not attention. */
-export const MAX_DWELL_MS = 6 * 60 * 60 * 1000;
 /**
  * No event can be older than this: a device whose clock fell back to 1970 (a dead RTC battery) or
  * a forged year 1 would otherwise land in the all-time total. The server also refuses events older

@@ -1,4 +1,5 @@
 // Plain values and functions, no zod: the server and every page import this one rule.
+import { RICH_TEXT_SCHEMES } from './rich-text.vocabulary';
 
 /**
  * How deeply elements in an item body may nest. Real bodies need three or four levels (a list in
@@ -40,4 +41,18 @@ export function richTextDepthProblem(html: string): string | undefined {
   return depth > MAX_RICH_TEXT_DEPTH
     ? `is nested ${depth} elements deep; at most ${MAX_RICH_TEXT_DEPTH} levels are allowed`
     : undefined;
+}
+
+/**
+ * The address of a link an item body may keep, normalised, or undefined for anything but an
+ * absolute http(s) address (javascript:, data:, relative tricks): such a link is shown as its text.
+ */
+export function allowedLinkHref(value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    return (RICH_TEXT_SCHEMES as readonly string[]).includes(url.protocol.slice(0, -1)) ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { SlugSchema } from './content.schema';
 import { CountryCodeSchema } from './deals.schema';
-import { localizedText } from './i18n';
+import { localizedText } from './i18n.schema';
+import { ROADSHOW_ACTIONS, ROADSHOW_PHASES } from './roadshow.rules';
 
 export const ProjectInputSchema = z.strictObject({
   name: localizedText(160),
@@ -16,8 +17,13 @@ export const CriterionInputSchema = z.strictObject({
   id: SlugSchema,
   name: localizedText(80),
   /** Relative weight; the weighted average divides by their sum. */
-  weight: z.number().positive('must be above 0').max(100),
-  maxScore: z.number().int().min(1).max(100).default(10),
+  weight: z.number({ error: 'must be a number above 0' }).positive('must be above 0').max(100, 'must be at most 100'),
+  maxScore: z
+    .number({ error: 'must be a whole number from 1 to 100' })
+    .int('must be a whole number from 1 to 100')
+    .min(1, 'must be a whole number from 1 to 100')
+    .max(100, 'must be a whole number from 1 to 100')
+    .default(10),
 });
 export const CriterionSchema = CriterionInputSchema.required();
 export type Criterion = z.infer<typeof CriterionSchema>;
@@ -26,19 +32,17 @@ export const RubricSchema = z.strictObject({
   criteria: z
     .array(CriterionInputSchema)
     .min(1, 'must have at least one criterion')
-    .max(12)
+    .max(12, 'at most 12 criteria')
     .refine((list) => new Set(list.map((c) => c.id)).size === list.length, 'criteria ids must be unique'),
 });
 
-/**
- * The show moves one project at a time: pitching → scoring (judges may score and change their
- * scores) → closed. `idle` before the first project.
- */
-export const ROADSHOW_PHASES = ['idle', 'pitching', 'scoring', 'closed'] as const;
+export { ROADSHOW_ACTIONS, ROADSHOW_PHASES } from './roadshow.rules';
+
+/** The show's phase (the state machine is in roadshow.rules.ts). */
 export const RoadshowPhaseSchema = z.enum(ROADSHOW_PHASES);
 export type RoadshowPhase = z.infer<typeof RoadshowPhaseSchema>;
 
-export const RoadshowActionSchema = z.strictObject({ action: z.enum(['next-project', 'open-scoring', 'close-scoring', 'reveal', 'hide-results']) });
+export const RoadshowActionSchema = z.strictObject({ action: z.enum(ROADSHOW_ACTIONS) });
 export type RoadshowAction = z.infer<typeof RoadshowActionSchema>['action'];
 
 export const ScoreInputSchema = z.strictObject({
@@ -70,3 +74,22 @@ export const PublicRoadshowSchema = z.object({
 export type PublicRoadshow = z.infer<typeof PublicRoadshowSchema>;
 
 export { TIE_BREAK_RULE } from './roadshow.vocabulary';
+
+/** GET /api/v1/roadshow: everything, including the results before the reveal (staff only). */
+export interface RoadshowStaffView {
+  public: PublicRoadshow;
+  projects: Project[];
+  criteria: Criterion[];
+  /** Active judge accounts and whether each has scored every criterion of the project on stage. */
+  judges: { id: string; username: string; complete: boolean }[];
+  results: RankedResult[];
+}
+
+/** GET /api/v1/roadshow/judging: what one judge may see. */
+export interface JudgingView {
+  phase: RoadshowPhase;
+  project: Project | null;
+  criteria: Criterion[];
+  /** Project id → criterion id → this judge's score. */
+  myScores: Record<string, Record<string, number>>;
+}

@@ -76,6 +76,12 @@ export function wallClock(epochMs: number, timeZone: string): WallClock {
   return { date: local.day, hour: Math.floor(local.minuteOfDay / 60), minute: local.minuteOfDay % 60, second: local.second };
 }
 
+/** `HH:MM` on the wall clock of `timeZone`: the stage's header, its chart axis and its signing times. */
+export function clockText(epochMs: number, timeZone: string): string {
+  const local = localTime(epochMs, timeZone);
+  return `${String(Math.floor(local.minuteOfDay / 60)).padStart(2, '0')}:${String(local.minuteOfDay % 60).padStart(2, '0')}`;
+}
+
 /** Minutes the zone is ahead of UTC at `epochMs` (+480 for Asia/Shanghai). */
 export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
   const local = localTime(epochMs, timeZone);

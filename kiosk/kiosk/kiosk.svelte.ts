@@ -13,7 +13,8 @@ import { KioskLocale } from '../lib/kiosk/locale.svelte';
 import { KioskNav, viewName } from '../lib/kiosk/navigation.svelte';
 import { kioskAnnouncements } from '../lib/kiosk/announcements';
 import type { ScreenState } from '../../shared/devices.schema';
-import { loadSavedSnapshot, saveSnapshot } from '../lib/kiosk/saved-snapshot';
+import { DEFAULT_IDLE_TIMEOUT_SECONDS } from '../../shared/devices.rules';
+import { loadSavedSnapshot, saveSnapshot, SnapshotSaver } from '../lib/kiosk/saved-snapshot';
 import { registerServiceWorker } from '../lib/kiosk/sw-client';
 import { ZoomState } from '../lib/kiosk/zoom.svelte';
 import { connectLive } from '../lib/live-socket';
@@ -34,11 +35,6 @@ export interface Kiosk {
   begin(): void;
 }
 
-/**
- * Seconds without a touch before the idle question, for an unpaired kiosk (DEFAULT_IDLE_TIMEOUT_SECONDS
- * in shared/devices.schema.ts: importing the value would pull zod into the bundle).
- */
-const DEFAULT_IDLE_SECONDS = 60;
 /** The longest the live socket waits for the saved snapshot at boot. */
 const SAVED_WAIT_MS = 3_000;
 /** The saved snapshot is rewritten at most this often (counter patches come up to ten a second). */
@@ -80,7 +76,7 @@ export async function startKiosk(target: HTMLElement): Promise<Kiosk> {
   const locale = new KioskLocale(() => device.config?.locale ?? null);
   let zoom: ZoomState | null = null;
   const idle = new IdleController({
-    timeoutMs: () => (device.config?.idleTimeoutSeconds ?? DEFAULT_IDLE_SECONDS) * 1000,
+    timeoutMs: () => (device.config?.idleTimeoutSeconds ?? DEFAULT_IDLE_TIMEOUT_SECONDS) * 1000,
     onReset: (lastActivity) => {
       zoom?.close();
       nav.reset(lastActivity);
@@ -190,19 +186,16 @@ interface InStep {
 function keepInStep({ db, live, device, nav, locale, update, sender, freshness, reloadRequested }: InStep): void {
   $effect.root(() => {
     // Keep the latest state from the server for a cold start offline, with the moment it was
-    // last known to be current.
-    const save = (receivedAt: number) => {
+    // last known to be current: written when it changed, at most once every SAVE_EVERY_MS.
+    const saver = db ? new SnapshotSaver({ write: (saved) => saveSnapshot(db, saved), everyMs: SAVE_EVERY_MS }) : null;
+    const snapshotAt = (receivedAt: number) => {
       const data = live.data();
-      if (db && data) void saveSnapshot(db, { data, publicUrl: live.publicUrl, receivedAt }).catch(() => {});
+      return data ? { data, publicUrl: live.publicUrl, receivedAt } : null;
     };
-    let saveTimer: ReturnType<typeof setTimeout> | undefined;
     $effect(() => {
       // Read what a save depends on, so the effect runs on every change.
       if (live.status !== 'online' || live.data() === null) return;
-      saveTimer ??= setTimeout(() => {
-        saveTimer = undefined;
-        if (live.status === 'online') save(Date.now());
-      }, SAVE_EVERY_MS);
+      saver?.changed(() => (live.status === 'online' ? snapshotAt(Date.now()) : null));
     });
 
     // Live while connected; as of the moment the connection dropped once it has.
@@ -214,7 +207,8 @@ function keepInStep({ db, live, device, nav, locale, update, sender, freshness, 
       } else if (wasOnline) {
         wasOnline = false;
         freshness.confirmedAt = Date.now();
-        save(freshness.confirmedAt);
+        const saved = snapshotAt(freshness.confirmedAt);
+        if (saved) saver?.now(saved);
       }
     });
 

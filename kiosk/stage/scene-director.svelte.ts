@@ -4,8 +4,6 @@ import type { SceneDefinition } from './scenes/scene';
 import type { StageModel } from './stage-model.svelte';
 import { stageSession } from './stage-session';
 
-/** Scene length of a display without its own setting (an unpaired one). Same as the server's default. */
-export const DEFAULT_SCENE_SECONDS = 20;
 /** A scene that failed gets another chance after this long (the data that broke it may have changed). */
 export const FAILED_RETRY_MS = 5 * 60_000;
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { MAX_ANNOUNCEMENT_MS, MIN_ANNOUNCEMENT_MS, UNTIL_WITHDRAWN_EXPIRY, type Announcement, type CreateAnnouncement } from '../../shared/announcements.schema';
+import type { Announcement, CreateAnnouncement, ListedAnnouncement } from '../../shared/announcements.schema';
+import { announcementState, announcementWindowProblem, UNTIL_WITHDRAWN_EXPIRY } from '../../shared/announcements.rules';
 import type { Actor, AuditService } from '../audit/audit.service';
 import { badRequest, notFound } from '../platform/errors';
 import type { AnnouncementsRepository, StoredAnnouncement } from './announcements.repository';
@@ -53,12 +54,9 @@ export class AnnouncementsService {
   }
 
   /** The latest announcements in any state, for the console. */
-  recent(): (StoredAnnouncement & { state: 'scheduled' | 'active' | 'expired' | 'withdrawn' })[] {
-    const now = this.nowIso();
-    return this.deps.repository.recent(100).map((a) => ({
-      ...a,
-      state: a.withdrawnAt ? 'withdrawn' : a.expiresAt <= now ? 'expired' : a.startsAt > now ? 'scheduled' : 'active',
-    }));
+  recent(): ListedAnnouncement[] {
+    const now = this.deps.now();
+    return this.deps.repository.recent(100).map((a) => ({ ...a, state: announcementState(a, now) }));
   }
 
   create(input: CreateAnnouncement, actor: Actor): StoredAnnouncement {
@@ -66,12 +64,8 @@ export class AnnouncementsService {
     const startsAt = input.startsAt ? Date.parse(input.startsAt) : now;
     const untilWithdrawn = input.untilWithdrawn === true;
     const expiresAt = untilWithdrawn ? Date.parse(UNTIL_WITHDRAWN_EXPIRY) : Date.parse(input.expiresAt!);
-    if (!untilWithdrawn) {
-      if (expiresAt <= now) throw badRequest('expiresAt: must be in the future', 'validation_failed');
-      if (expiresAt <= startsAt) throw badRequest('expiresAt: must be after startsAt', 'validation_failed');
-      if (expiresAt - startsAt < MIN_ANNOUNCEMENT_MS) throw badRequest('expiresAt: an announcement lasts at least 30 seconds', 'validation_failed');
-      if (expiresAt - startsAt > MAX_ANNOUNCEMENT_MS) throw badRequest('expiresAt: an announcement may last at most 24 hours', 'validation_failed');
-    }
+    const windowProblem = untilWithdrawn ? undefined : announcementWindowProblem(startsAt, expiresAt, now);
+    if (windowProblem) throw badRequest(`expiresAt: ${windowProblem}`, 'validation_failed');
     if (input.deviceId && !this.deps.fleet.isActive(input.deviceId)) throw badRequest(`deviceId: no active device "${input.deviceId}"`, 'validation_failed');
     if (input.groupId && !this.deps.groups.members(input.groupId)) throw badRequest(`groupId: no screen group "${input.groupId}"`, 'validation_failed');
     const announcement: StoredAnnouncement = {

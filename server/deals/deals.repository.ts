@@ -1,15 +1,8 @@
-import { LocalizedTextSchema } from '../../shared/i18n';
-import type { Meeting, MeetingStatus, Organisation, Partner } from '../../shared/deals.schema';
+import { LocalizedTextSchema } from '../../shared/i18n.schema';
+import type { Meeting, MeetingStatus, MeetingStepRecord, Organisation, Partner } from '../../shared/deals.schema';
 import type { Db } from '../storage/database';
 
-export interface MeetingStepRecord {
-  meetingId: string;
-  at: string;
-  from: MeetingStatus | null;
-  to: MeetingStatus;
-  reason: string | null;
-  username: string;
-}
+export type { MeetingStepRecord };
 
 export interface DealsRepository {
   organisations(): Organisation[];

@@ -1,4 +1,5 @@
 import type { ZodError } from 'zod';
+import { issueFields } from '../../shared/field-errors';
 
 /** An error with an HTTP status and a stable code; the error middleware turns it into `{ error }`. */
 export class AppError extends Error {
@@ -32,14 +33,9 @@ export function describeZodError(error: ZodError, root = ''): string {
     .join('; ');
 }
 
-/** `{ "item.title.en": "must not be empty" }`: one message per failing field, for forms. */
+/** `{ "item.title.en": "must not be empty" }`: one message per failing field, for forms (the console names them alike). */
 export function fieldErrors(error: ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || '_';
-    fields[key] ??= issue.message;
-  }
-  return fields;
+  return issueFields(error.issues);
 }
 
 /** Parses `input` with `schema` or throws a 400 that names the failing fields. */

@@ -1,6 +1,7 @@
 import { CriterionSchema, ProjectSchema, type Criterion, type Project } from '../../shared/roadshow.schema';
 import type { Db } from '../storage/database';
-import { INITIAL_STATE, type ScoreRow, type ShowState } from './roadshow.rules';
+import type { ScoreRow } from './roadshow.rules';
+import { INITIAL_STATE, type ShowState } from '../../shared/roadshow.rules';
 
 export interface RoadshowRepository {
   projects(): Project[];

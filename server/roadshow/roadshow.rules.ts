@@ -1,14 +1,5 @@
-import type { Criterion, Project, PublicRoadshow, RankedResult, RoadshowPhase } from '../../shared/roadshow.schema';
-
-export interface ShowState {
-  phase: RoadshowPhase;
-  currentProjectId: string | null;
-  revealed: boolean;
-  /** Projects whose scoring has closed, in the order they closed. */
-  closed: string[];
-}
-
-export const INITIAL_STATE: ShowState = { phase: 'idle', currentProjectId: null, revealed: false, closed: [] };
+import type { Criterion, Project, PublicRoadshow, RankedResult } from '../../shared/roadshow.schema';
+import type { ShowState } from '../../shared/roadshow.rules';
 
 export interface ScoreRow {
   projectId: string;
@@ -90,25 +81,4 @@ export function publicRoadshow(state: ShowState, projects: readonly Project[], p
     revealed: state.revealed,
     results: state.revealed ? results() : null,
   };
-}
-
-/** The show's next state after an operator's action, or an explanation of why it cannot happen now. */
-export function nextState(state: ShowState, action: 'next-project' | 'open-scoring' | 'close-scoring' | 'reveal' | 'hide-results', projects: readonly Project[]): ShowState | string {
-  switch (action) {
-    case 'next-project': {
-      if (state.phase === 'pitching' || state.phase === 'scoring') return 'finish the current project first (close its scoring)';
-      const next = [...projects].sort((a, b) => a.order - b.order).find((p) => !state.closed.includes(p.id));
-      if (!next) return 'every project has pitched';
-      return { ...state, phase: 'pitching', currentProjectId: next.id };
-    }
-    case 'open-scoring':
-      return state.phase === 'pitching' ? { ...state, phase: 'scoring' } : 'scoring opens after a project has pitched';
-    case 'close-scoring':
-      return state.phase === 'scoring' && state.currentProjectId ? { ...state, phase: 'closed', closed: [...state.closed, state.currentProjectId] } : 'scoring is not open';
-    case 'reveal':
-      if (state.phase === 'scoring') return 'close the scoring before revealing';
-      return state.closed.length > 0 ? { ...state, revealed: true } : 'no project has been scored yet';
-    case 'hide-results':
-      return { ...state, revealed: false };
-  }
 }

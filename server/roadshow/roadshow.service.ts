@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { SessionUser } from '../../shared/auth.schema';
-import type { Criterion, Project, PublicRoadshow, RankedResult, RoadshowAction, ScoreInput } from '../../shared/roadshow.schema';
+import type { Criterion, JudgingView, Project, PublicRoadshow, RankedResult, RoadshowAction, RoadshowStaffView, ScoreInput } from '../../shared/roadshow.schema';
 import type { Actor, AuditService } from '../audit/audit.service';
 import { AppError, badRequest, notFound } from '../platform/errors';
 import type { RoadshowRepository } from './roadshow.repository';
-import { completeJudges, nextState, publicRoadshow, rankProjects, type ScoreRow, type ShowState } from './roadshow.rules';
+import { completeJudges, publicRoadshow, rankProjects, type ScoreRow } from './roadshow.rules';
+import { isRefusal, nextState, type ShowState } from '../../shared/roadshow.rules';
 import type { DomainEventPublisher, DomainEventSource } from '../platform/domain-events';
 
 export interface RoadshowServiceDeps {
@@ -15,15 +16,6 @@ export interface RoadshowServiceDeps {
   judges: { activeJudges(): { id: string; username: string }[] };
   /** Told when the public roadshow state changed; tells it when the rehearsal data was cleared. */
   bus: DomainEventPublisher & DomainEventSource;
-}
-
-/** The roadshow as the console sees it: everything, including results before the reveal. */
-export interface RoadshowStaffView {
-  public: PublicRoadshow;
-  projects: Project[];
-  criteria: Criterion[];
-  judges: { id: string; username: string; complete: boolean }[];
-  results: RankedResult[];
 }
 
 /**
@@ -107,9 +99,8 @@ export class RoadshowService {
   }
 
   act(action: RoadshowAction, actor: Actor): PublicRoadshow {
-    if (action === 'next-project' && this.criteria.length === 0) throw badRequest('Set the scoring rubric before the first project', 'no_rubric');
-    const next = nextState(this.state, action, this.projects);
-    if (typeof next === 'string') throw new AppError(409, 'wrong_phase', `${action}: ${next}`);
+    const next = nextState(this.state, action, this.projects, this.criteria.length);
+    if (isRefusal(next)) throw next.code === 'no_rubric' ? badRequest(next.why.en, 'no_rubric') : new AppError(409, 'wrong_phase', `${action}: ${next.why.en}`);
     this.deps.repository.transaction(() => {
       this.deps.repository.saveState(next);
       this.deps.audit.record(actor, { action: `roadshow.${action}`, targetType: 'roadshow', before: this.state, after: next });
@@ -136,7 +127,7 @@ export class RoadshowService {
   }
 
   /** What a judge sees: the project on stage, the rubric, and only their own scores. */
-  judging(judge: SessionUser) {
+  judging(judge: SessionUser): JudgingView {
     const current = this.projects.find((p) => p.id === this.state.currentProjectId) ?? null;
     return {
       phase: this.state.phase,

@@ -100,7 +100,7 @@ describe('forms', () => {
       ok: false,
       fields: { organisationId: 'pick an organisation from the list', industry: 'pick one of the five industries' },
     });
-    expect(meetingPayload({ organisationId: 'o', partnerId: 'p', industry: 'energy', note: '  ' })).toEqual({ ok: true, body: { organisationId: 'o', partnerId: 'p', industry: 'energy' } });
+    expect(meetingPayload({ organisationId: 'o', partnerId: 'p', industry: 'energy', note: '  ' })).toEqual({ ok: true, body: { organisationId: 'o', partnerId: 'p', industry: 'energy', note: '' } });
   });
 });
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { announcementPayload, announcementState, emptyAnnouncementForm } from '../../kiosk/lib/console/announcement-form';
+import { announcementPayload, emptyAnnouncementForm } from '../../kiosk/lib/console/announcement-form';
+import { announcementState } from '../../shared/announcements.rules';
 import { retryAfterSeconds } from '../../kiosk/lib/console/api';
 import { auditQuery, emptyAuditFilters } from '../../kiosk/lib/console/audit-query';
 import { formatAgo, formatIn } from '../../kiosk/lib/console/format';

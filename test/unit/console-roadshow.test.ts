@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RoadshowActionSchema, type Criterion, type Project } from '../../shared/roadshow.schema';
-import { nextState, publicRoadshow, type ShowState } from '../../server/roadshow/roadshow.rules';
+import { publicRoadshow } from '../../server/roadshow/roadshow.rules';
+import { isRefusal, nextState, type ShowState } from '../../shared/roadshow.rules';
 import { actionChecks, criterionRow, judgeCard, phaseSteps, projectPayload, ROADSHOW_ACTIONS, rubricLocked, rubricPayload, weightShares } from '../../kiosk/lib/console/roadshow';
 
 const project = (id: string, order: number): Project => ({ id, order, name: { 'zh-CN': id, en: id }, presenter: 'P', country: 'DE', field: { 'zh-CN': '领域', en: 'Field' } });
@@ -21,8 +22,8 @@ function reachableStates(): ShowState[] {
     if (seen.has(key)) continue;
     seen.set(key, state);
     for (const action of ROADSHOW_ACTIONS) {
-      const next = nextState(state, action, projects);
-      if (typeof next !== 'string') queue.push(next);
+      const next = nextState(state, action, projects, criteria.length);
+      if (!isRefusal(next)) queue.push(next);
     }
   }
   return [...seen.values()];
@@ -39,7 +40,7 @@ describe('show control buttons', () => {
     for (const state of states) {
       const checks = actionChecks(publicOf(state), criteria.length);
       for (const action of ROADSHOW_ACTIONS) {
-        let server = typeof nextState(state, action, projects) !== 'string';
+        let server = !isRefusal(nextState(state, action, projects, criteria.length));
         if (action === 'reveal' && state.revealed) server = false;
         if (action === 'hide-results' && !state.revealed) server = false;
         expect(checks[action].allowed, `${action} in ${JSON.stringify(state)}`).toBe(server);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { inAppTarget } from '../../kiosk/lib/link-target';
 import { inPageTarget, parseRoute, paths, routePath, type ClickInfo, type LinkInfo } from '../../kiosk/lib/phone/routes';
 
 describe('parseRoute', () => {
@@ -57,6 +58,13 @@ describe('inPageTarget', () => {
   it('takes over a plain click on a link under /m/, keeping query and hash', () => {
     expect(inPageTarget(click(), link(`${origin}/m/item/alpha-item-1`), origin)).toBe('/m/item/alpha-item-1');
     expect(inPageTarget(click(), link('/m/section/alpha?from=poster#top'), origin)).toBe('/m/section/alpha?from=poster#top');
+  });
+
+  it('is the console router’s rule too, for its own base', () => {
+    expect(inAppTarget(click(), link('/console/fleet'), origin, '/console')).toBe('/console/fleet');
+    expect(inAppTarget(click(), link('/m/item/a'), origin, '/console')).toBeNull();
+    expect(inAppTarget(click({ ctrlKey: true }), link('/console/fleet'), origin, '/console')).toBeNull();
+    expect(inAppTarget(click(), link('/console/fleet', { target: '_blank' }), origin, '/console')).toBeNull();
   });
 
   it('leaves new-tab clicks, other buttons and handled clicks to the browser', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_RICH_TEXT_DEPTH, richTextDepth, richTextDepthProblem } from '../../shared/rich-text.rules';
+import { allowedLinkHref, MAX_RICH_TEXT_DEPTH, richTextDepth, richTextDepthProblem } from '../../shared/rich-text.rules';
 
 const nested = (depth: number, tag = 'b') => `${`<${tag}>`.repeat(depth)}x${`</${tag}>`.repeat(depth)}`;
 
@@ -28,5 +28,18 @@ describe('the rich-text depth rule', () => {
   it('is a sane limit: deep enough for real text, far from a stack overflow', () => {
     expect(MAX_RICH_TEXT_DEPTH).toBeGreaterThanOrEqual(12);
     expect(MAX_RICH_TEXT_DEPTH).toBeLessThanOrEqual(16);
+  });
+});
+
+describe('the rich-text link rule', () => {
+  it('keeps absolute http(s) addresses, normalised', () => {
+    expect(allowedLinkHref('https://example.org')).toBe('https://example.org/');
+    expect(allowedLinkHref('HTTP://example.org/a b')).toBe('http://example.org/a%20b');
+  });
+
+  it('refuses every other scheme and relative addresses', () => {
+    for (const href of ['javascript:alert(1)', 'data:text/html,x', '//evil.example', '/relative', 'mailto:a@b.c', '', null, undefined]) {
+      expect(allowedLinkHref(href), String(href)).toBeUndefined();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Criterion, Project } from '../../shared/roadshow.schema';
-import { INITIAL_STATE, judgeScore, nextState, publicRoadshow, rankProjects, type ScoreRow, type ShowState } from '../../server/roadshow/roadshow.rules';
+import { judgeScore, publicRoadshow, rankProjects, type ScoreRow } from '../../server/roadshow/roadshow.rules';
+import { INITIAL_STATE, isRefusal, nextState, type ShowState } from '../../shared/roadshow.rules';
 
 const criteria: Criterion[] = [
   { id: 'innovation', name: { 'zh-CN': '创新性', en: 'Innovation' }, weight: 3, maxScore: 10 },
@@ -46,8 +47,8 @@ describe('scores', () => {
 describe('the show', () => {
   const run = (state: ShowState, ...actions: Parameters<typeof nextState>[1][]) =>
     actions.reduce<ShowState>((s, action) => {
-      const next = nextState(s, action, projects);
-      if (typeof next === 'string') throw new Error(`${action}: ${next}`);
+      const next = nextState(s, action, projects, criteria.length);
+      if (isRefusal(next)) throw new Error(`${action}: ${next.why.en}`);
       return next;
     }, state);
 
@@ -57,10 +58,21 @@ describe('the show', () => {
   });
 
   it('refuses steps out of order, and revealing while scoring is open', () => {
-    expect(nextState(INITIAL_STATE, 'open-scoring', projects)).toBeTypeOf('string');
-    expect(nextState(run(INITIAL_STATE, 'next-project'), 'next-project', projects)).toBeTypeOf('string');
-    expect(nextState(run(INITIAL_STATE, 'next-project', 'open-scoring'), 'reveal', projects)).toBeTypeOf('string');
-    expect(nextState(INITIAL_STATE, 'reveal', projects)).toBeTypeOf('string');
+    const refused = (state: ShowState, action: Parameters<typeof nextState>[1]) => nextState(state, action, projects, criteria.length);
+    expect(refused(INITIAL_STATE, 'open-scoring')).toMatchObject({ code: 'wrong_phase' });
+    expect(refused(run(INITIAL_STATE, 'next-project'), 'next-project')).toMatchObject({ code: 'wrong_phase' });
+    expect(refused(run(INITIAL_STATE, 'next-project', 'open-scoring'), 'reveal')).toMatchObject({ code: 'wrong_phase' });
+    expect(refused(INITIAL_STATE, 'reveal')).toMatchObject({ code: 'wrong_phase' });
+  });
+
+  it('puts no project on stage before there is a rubric', () => {
+    expect(nextState(INITIAL_STATE, 'next-project', projects, 0)).toEqual({ code: 'no_rubric', why: { 'zh-CN': '请先设置评分标准', en: 'Set the scoring rubric first' } });
+  });
+
+  it('says "add a project" when there is none, and "every project has pitched" when all did', () => {
+    expect(nextState(INITIAL_STATE, 'next-project', [], criteria.length)).toMatchObject({ why: { en: 'Add a project first' } });
+    const done = { ...INITIAL_STATE, phase: 'closed' as const, closed: projects.map((p) => p.id) };
+    expect(nextState(done, 'next-project', projects, criteria.length)).toMatchObject({ why: { en: 'Every project has pitched' } });
   });
 
   it('hides results and scores from the public until the reveal', () => {

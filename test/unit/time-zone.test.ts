@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketStart, instantToZoned, localTime, zonedToInstant } from '../../shared/time-zone';
+import { bucketStart, clockText, instantToZoned, localTime, zonedToInstant } from '../../shared/time-zone';
 
 const direct = (epochMs: number, timeZone: string) => {
   const parts: Record<string, string> = {};
@@ -51,5 +51,13 @@ describe('wall clock to instant in a zone', () => {
   it('resolves a wall time skipped by a spring DST jump to after the jump', () => {
     // Berlin jumped from 02:00 to 03:00 on 26 March 2023.
     expect(zonedToInstant('2023-03-26T02:30', 'Europe/Berlin')).toBe(Date.parse('2023-03-26T01:30:00Z'));
+  });
+});
+
+describe('clockText', () => {
+  it('reads HH:MM on the zone’s wall clock, whatever the machine’s zone', () => {
+    expect(clockText(Date.parse('2026-05-01T01:05:59Z'), 'Asia/Shanghai')).toBe('09:05');
+    expect(clockText(Date.parse('2026-05-01T01:05:59Z'), 'Asia/Kathmandu')).toBe('06:50');
+    expect(clockText(Date.parse('2026-05-01T23:59:00Z'), 'UTC')).toBe('23:59');
   });
 });

@@ -2,7 +2,7 @@ import type { PublishedSection } from '../../../shared/content.schema';
 import type { Counters } from '../../../shared/counters.schema';
 import { interactionCount } from '../figures';
 import type { LocalizedText } from '../i18n';
-import { BUCKET_MINUTES, wallClock } from '../../../shared/time-zone';
+import { BUCKET_MINUTES, bucketStart, clockText, startOfDay, wallClock } from '../../../shared/time-zone';
 
 /**
  * What the stage charts draw, computed from the live counters as plain data (no chart.js, no DOM),
@@ -46,8 +46,7 @@ function bucketLabel(start: number, timeZone: string): string {
   const key = `${timeZone}|${start}`;
   let label = labelCache.get(key);
   if (label === undefined) {
-    const clock = wallClock(start, timeZone);
-    label = `${String(clock.hour).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}`;
+    label = clockText(start, timeZone);
     if (labelCache.size > 1_000) labelCache.clear();
     labelCache.set(key, label);
   }
@@ -70,11 +69,9 @@ export function visitorSeries(counters: Counters, now: number, minBuckets = 12):
   const starts = [...counts.keys()].sort((a, b) => a - b);
   const clock = wallClock(now, timeZone);
   const isToday = clock.date === counters.day;
-  const sinceMidnight = ((clock.hour * 60 + clock.minute) * 60 + clock.second) * 1000 + (now % 1000);
-  const dayStart = now - sinceMidnight;
-  // The current bucket, on the same grid as the server's buckets (zones with odd offsets included).
-  const anchor = starts[0] ?? now - ((clock.minute % 10) * 60 + clock.second) * 1000 - (now % 1000);
-  const current = anchor + Math.floor((now - anchor) / BUCKET_MS) * BUCKET_MS;
+  const dayStart = startOfDay(clock.date, timeZone) ?? now;
+  // The current bucket, by the server's own rule (zones with odd offsets included).
+  const current = bucketStart(now, timeZone);
 
   const last = starts.at(-1);
   let end = isToday ? Math.max(current, last ?? current) : (last ?? current);

@@ -1,7 +1,7 @@
 import type { CreateAnnouncement } from '../../../shared/announcements.schema';
 import type { Reply } from '../../../shared/reply';
 import type { Api, ApiError } from './api';
-import type { ListedAnnouncement } from './announcement-form';
+import type { ListedAnnouncement } from '../../../shared/announcements.schema';
 
 /** Withdrawing goes over the /console socket when it is up; HTTP is the fallback, since this must work in a hurry. */
 export type Withdraw = (id: string) => Promise<Reply<null>> | null;

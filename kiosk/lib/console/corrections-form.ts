@@ -1,22 +1,8 @@
-import type { FieldErrors } from './field-errors';
+import { CounterCorrectionInputSchema, type CounterCorrectionInput } from '../../../shared/corrections.schema';
+import { validated, type Validated } from './field-errors';
 
-/** POST /api/v1/counters/corrections (mirrors shared/corrections.schema.ts without pulling zod in). */
-export interface CorrectionBody {
-  day?: string;
-  section?: string;
-  delta: number;
-  reason: string;
-}
-
-export interface CounterCorrection {
-  id: string;
-  day: string;
-  section: string | null;
-  delta: number;
-  reason: string;
-  username: string;
-  at: string;
-}
+/** POST /api/v1/counters/corrections. */
+export type CorrectionBody = CounterCorrectionInput;
 
 export interface CorrectionForm {
   day: string;
@@ -29,23 +15,15 @@ export interface CorrectionForm {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The request for a correction, or what is wrong with the form (keys as the server names them). */
-export function correctionPayload(form: CorrectionForm): { ok: true; body: CorrectionBody } | { ok: false; fields: FieldErrors } {
-  const fields: FieldErrors = {};
+/** The request for a correction, or what is wrong with the form: the server's schema and its messages. */
+export function correctionPayload(form: CorrectionForm): Validated<CorrectionBody> {
   const text = String(form.delta ?? '').trim();
-  const delta = Number(text);
-  if (text === '' || !Number.isInteger(delta)) fields.delta = 'must be a whole number';
-  else if (delta === 0) fields.delta = 'must not be 0';
-  else if (Math.abs(delta) > 100_000) fields.delta = 'must be between -100000 and 100000';
-  const reason = form.reason.trim();
-  if (reason.length < 3) fields.reason = 'must say why (at least 3 characters)';
-  else if (reason.length > 500) fields.reason = 'must be at most 500 characters';
-  if (form.day && !DAY.test(form.day)) fields.day = 'must be a day like 2023-11-12';
-  if (Object.keys(fields).length > 0) return { ok: false, fields };
-  const body: CorrectionBody = { delta, reason };
-  if (form.day) body.day = form.day;
-  if (form.section) body.section = form.section;
-  return { ok: true, body };
+  return validated(CounterCorrectionInputSchema, {
+    ...(form.day ? { day: form.day } : {}),
+    ...(form.section ? { section: form.section } : {}),
+    delta: text === '' ? undefined : Number(text),
+    reason: form.reason,
+  });
 }
 
 /** A reset needs the day typed again, exactly; the button stays disabled until it is. */

@@ -1,5 +1,6 @@
 import type { Api, ApiError } from './api';
-import type { CorrectionBody, CounterCorrection } from './corrections-form';
+import type { CounterCorrection } from '../../../shared/corrections.schema';
+import type { CorrectionBody } from './corrections-form';
 
 /** Visitor-count corrections: each its own audited record beside the counted events. */
 export class CorrectionsStore {

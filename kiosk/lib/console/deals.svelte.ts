@@ -1,16 +1,7 @@
-import type { Meeting, MeetingStatus, Organisation, Partner } from '../../../shared/deals.schema';
+import type { Meeting, MeetingStatus, MeetingStepRecord, Organisation, Partner } from '../../../shared/deals.schema';
 import type { Api, ApiError } from './api';
 import { stepLocally, type MeetingBody, type OrganisationBody, type PartnerBody } from './deals';
 
-/** One audited step of a meeting (GET /api/v1/deals/meetings/:id/steps). */
-export interface MeetingStepRecord {
-  meetingId: string;
-  at: string;
-  from: MeetingStatus | null;
-  to: MeetingStatus;
-  reason: string | null;
-  username: string;
-}
 
 const PENDING = 'pending-';
 

@@ -1,6 +1,6 @@
-import type { Industry, Meeting, MeetingStatus, Organisation, Partner } from '../../../shared/deals.schema';
+import { OrganisationInputSchema, PartnerInputSchema, RecordMeetingSchema, type Industry, type Meeting, type MeetingStatus, type Organisation, type Partner, type RecordMeeting } from '../../../shared/deals.schema';
 import type { Locale, LocalizedText } from '../../../shared/i18n';
-import type { FieldErrors } from './field-errors';
+import { validated, type Validated } from './field-errors';
 
 import type { OrganisationType } from '../../../shared/deals.vocabulary';
 
@@ -96,8 +96,6 @@ export function searchRecords<T extends Searchable>(records: readonly T[], query
     .map((s) => s.record);
 }
 
-const COUNTRY = /^[A-Za-z]{2}$/;
-
 export interface OrganisationForm {
   name: LocalizedText;
   country: string;
@@ -105,16 +103,9 @@ export interface OrganisationForm {
 }
 export type OrganisationBody = Omit<Organisation, 'id'>;
 
-/** The request for a new organisation, or what is wrong with the form (keys as the server names them). */
-export function organisationPayload(form: OrganisationForm): { ok: true; body: OrganisationBody } | { ok: false; fields: FieldErrors } {
-  const fields: FieldErrors = {};
-  const name = { 'zh-CN': form.name['zh-CN'].trim(), en: form.name.en.trim() };
-  if (!name['zh-CN']) fields['name.zh-CN'] = 'must not be empty';
-  if (!name.en) fields['name.en'] = 'must not be empty';
-  const country = form.country.trim().toUpperCase();
-  if (!COUNTRY.test(country)) fields.country = 'must be a two-letter ISO country code such as DE';
-  if (Object.keys(fields).length > 0) return { ok: false, fields };
-  return { ok: true, body: { name, country, type: form.type } };
+/** The request for a new organisation, or what is wrong with the form: the server's schema and messages. */
+export function organisationPayload(form: OrganisationForm): Validated<OrganisationBody> {
+  return validated(OrganisationInputSchema, form);
 }
 
 export interface PartnerForm {
@@ -123,14 +114,9 @@ export interface PartnerForm {
 }
 export type PartnerBody = Omit<Partner, 'id'>;
 
-export function partnerPayload(form: PartnerForm): { ok: true; body: PartnerBody } | { ok: false; fields: FieldErrors } {
-  const fields: FieldErrors = {};
-  const name = { 'zh-CN': form.name['zh-CN'].trim(), en: form.name.en.trim() };
-  if (!name['zh-CN']) fields['name.zh-CN'] = 'must not be empty';
-  if (!name.en) fields['name.en'] = 'must not be empty';
-  if (Object.keys(fields).length > 0) return { ok: false, fields };
+export function partnerPayload(form: PartnerForm): Validated<PartnerBody> {
   const district = form.district.trim();
-  return { ok: true, body: district ? { name, district } : { name } };
+  return validated(PartnerInputSchema, { name: form.name, ...(district ? { district } : {}) });
 }
 
 export interface MeetingForm {
@@ -139,22 +125,11 @@ export interface MeetingForm {
   industry: Industry | null;
   note: string;
 }
-export interface MeetingBody {
-  organisationId: string;
-  partnerId: string;
-  industry: Industry;
-  note?: string;
-}
+export type MeetingBody = RecordMeeting;
 
-export function meetingPayload(form: MeetingForm): { ok: true; body: MeetingBody } | { ok: false; fields: FieldErrors } {
-  const fields: FieldErrors = {};
-  if (!form.organisationId) fields.organisationId = 'pick an organisation from the list';
-  if (!form.partnerId) fields.partnerId = 'pick a Hangzhou partner from the list';
-  if (!form.industry) fields.industry = 'pick one of the five industries';
-  if (form.note.trim().length > 500) fields.note = 'must be at most 500 characters';
-  if (!form.organisationId || !form.partnerId || !form.industry || Object.keys(fields).length > 0) return { ok: false, fields };
+export function meetingPayload(form: MeetingForm): Validated<MeetingBody> {
   const note = form.note.trim();
-  return { ok: true, body: { organisationId: form.organisationId, partnerId: form.partnerId, industry: form.industry, ...(note ? { note } : {}) } };
+  return validated(RecordMeetingSchema, { organisationId: form.organisationId ?? undefined, partnerId: form.partnerId ?? undefined, industry: form.industry ?? undefined, ...(note ? { note } : {}) });
 }
 
 /** One refused line of an imported file, as the server names it. */

@@ -1,7 +1,20 @@
+import type { ZodType } from 'zod';
+import { issueFields } from '../../../shared/field-errors';
 import type { Locale } from '../../../shared/i18n';
 
 /** Field path (as the server names it, e.g. `item.title.en`) → message. */
 export type FieldErrors = Record<string, string>;
+
+export type Validated<T> = { ok: true; body: T } | { ok: false; fields: FieldErrors };
+
+/**
+ * A form's request body checked with the server's own schema (the console has no size budget, so
+ * it loads zod): the same rules, and the same field messages the server would answer with.
+ */
+export function validated<T>(schema: ZodType<T>, input: unknown): Validated<T> {
+  const result = schema.safeParse(input);
+  return result.success ? { ok: true, body: result.data } : { ok: false, fields: issueFields(result.error.issues) };
+}
 
 /**
  * The field errors of a refusal. The server sends `fields` for schema failures, but a few rules

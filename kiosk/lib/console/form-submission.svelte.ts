@@ -1,4 +1,4 @@
-import { fieldErrorsOf, type FieldErrors } from './field-errors';
+import { fieldErrorsOf, type FieldErrors, type Validated } from './field-errors';
 
 /** What the server said when it refused a record. */
 export interface Refusal {
@@ -7,7 +7,7 @@ export interface Refusal {
 }
 
 /** A form's own check of its fields: the body to send, or what is wrong field by field. */
-export type Checked<B> = { ok: true; body: B } | { ok: false; fields: FieldErrors };
+export type Checked<B> = Validated<B>;
 
 /** The body when the form's own check found nothing wrong, else the fields it found wrong. */
 export function checked<B>(body: B, fields: FieldErrors): Checked<B> {

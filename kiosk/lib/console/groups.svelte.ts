@@ -1,7 +1,7 @@
 import type { DeviceCommandInput } from '../../../shared/devices.schema';
-import type { CreateGroup, ScreenGroup, UpdateGroup } from '../../../shared/groups.schema';
+import { CreateGroupSchema, type CreateGroup, type ScreenGroup, type UpdateGroup } from '../../../shared/groups.schema';
 import type { Api, ApiError } from './api';
-import type { FieldErrors } from './field-errors';
+import { validated, type Validated } from './field-errors';
 import type { FleetStore } from './fleet.svelte';
 
 /** The group form as the operator fills it in. */
@@ -10,12 +10,9 @@ export interface GroupForm {
   deviceIds: string[];
 }
 
-/** The body for a filled-in group form, or the fields that are wrong (named as the server names them). */
-export function groupPayload(form: GroupForm): { ok: true; body: CreateGroup } | { ok: false; fields: FieldErrors } {
-  const name = form.name.trim();
-  if (!name) return { ok: false, fields: { name: 'must not be empty' } };
-  if (name.length > 80) return { ok: false, fields: { name: 'must be at most 80 characters' } };
-  return { ok: true, body: { name, deviceIds: [...new Set(form.deviceIds)] } };
+/** The body for a filled-in group form, or the fields that are wrong: the server's CreateGroupSchema and its messages. */
+export function groupPayload(form: GroupForm): Validated<CreateGroup> {
+  return validated(CreateGroupSchema, { name: form.name, deviceIds: [...new Set(form.deviceIds)] });
 }
 
 /**

@@ -81,7 +81,7 @@ export function slugify(text: string): string {
     .replace(/-+$/, '');
 }
 
-export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+export { SLUG_PATTERN } from '../../../shared/slug.rules';
 
 /** Deep equality for JSON data (what items are). */
 export function sameJson(a: unknown, b: unknown): boolean {

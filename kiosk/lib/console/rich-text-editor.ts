@@ -2,6 +2,7 @@ import { Editor } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import DOMPurify, { type Config } from 'dompurify';
 import { RICH_TEXT_ATTRIBUTES, RICH_TEXT_HEADINGS, RICH_TEXT_SCHEMES, RICH_TEXT_TAGS } from '../../../shared/rich-text.vocabulary';
+import { allowedLinkHref } from '../../../shared/rich-text.rules';
 
 /**
  * A WYSIWYG editor for item bodies that can only make the HTML subset the server keeps
@@ -23,13 +24,7 @@ export function cleanPastedHtml(html: string): string {
   return DOMPurify.sanitize(html, { ...PASTE_CONFIG, RETURN_TRUSTED_TYPE: false });
 }
 
-const allowedUri = (url: string) => {
-  try {
-    return (RICH_TEXT_SCHEMES as readonly string[]).includes(new URL(url).protocol.replace(':', ''));
-  } catch {
-    return false;
-  }
-};
+const allowedUri = (url: string) => allowedLinkHref(url) !== undefined;
 
 /** The editor's HTML as stored: an empty document is an empty body, and empty paragraphs at the end are dropped. */
 export function bodyHtml(editor: Editor): string {

@@ -1,6 +1,7 @@
 import type { Criterion, Project, PublicRoadshow, RoadshowAction } from '../../../shared/roadshow.schema';
 import type { Api, ApiError } from './api';
-import { judgeCard, type JudgingView, type ProjectBody, type RoadshowStaffView } from './roadshow';
+import type { JudgingView, RoadshowStaffView } from '../../../shared/roadshow.schema';
+import { judgeCard, type ProjectBody } from './roadshow';
 
 /**
  * The roadshow as operators run it. Every judge's score and every show step sends a roadshow

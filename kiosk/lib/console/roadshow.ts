@@ -1,64 +1,33 @@
 import type { LocalizedText } from '../../../shared/i18n';
-import type { Criterion, Project, PublicRoadshow, RankedResult, RoadshowAction, RoadshowPhase } from '../../../shared/roadshow.schema';
-import type { FieldErrors } from './field-errors';
+import { ProjectInputSchema, RubricSchema, type Criterion, type Project, type PublicRoadshow, type RoadshowAction, type RoadshowPhase } from '../../../shared/roadshow.schema';
+import { isRefusal, nextState, ROADSHOW_ACTIONS, type ShowState } from '../../../shared/roadshow.rules';
+import { validated, type Validated } from './field-errors';
 import { slugify } from './item-form';
 
-/** GET /api/v1/roadshow: everything, including the results before the reveal (staff only). */
-export interface RoadshowStaffView {
-  public: PublicRoadshow;
-  projects: Project[];
-  criteria: Criterion[];
-  /** Active judge accounts and whether each has scored every criterion of the project on stage. */
-  judges: { id: string; username: string; complete: boolean }[];
-  results: RankedResult[];
-}
-
-/** GET /api/v1/roadshow/judging: what one judge may see. */
-export interface JudgingView {
-  phase: RoadshowPhase;
-  project: Project | null;
-  criteria: Criterion[];
-  /** Project id → criterion id → this judge's score. */
-  myScores: Record<string, Record<string, number>>;
-}
-
-export const ROADSHOW_ACTIONS: readonly RoadshowAction[] = ['next-project', 'open-scoring', 'close-scoring', 'reveal', 'hide-results'];
+export { ROADSHOW_ACTIONS };
 
 export type ActionCheck = { allowed: true } | { allowed: false; why: LocalizedText };
 
+/** The server's state, as far as the public view tells it (the order projects closed in is not needed here). */
+export function showStateOf(state: PublicRoadshow): ShowState {
+  return { phase: state.phase, currentProjectId: state.currentProjectId, revealed: state.revealed, closed: state.projects.filter((p) => p.status === 'done').map((p) => p.id) };
+}
+
 /**
- * Which show actions make sense now, each with the reason when not — the rules of
- * server/roadshow/roadshow.rules.ts (nextState), read from the public state. The server still
- * decides (a stale console gets a 409); this keeps the buttons honest. Revealing twice or hiding
- * hidden results would change nothing, so those are off too.
+ * Which show actions make sense now, each with the reason when not: the server's own state machine
+ * (shared/roadshow.rules.ts) run on the public state. The server still decides (a stale console
+ * gets a 409); this keeps the buttons honest. Revealing twice or hiding hidden results would change
+ * nothing, so the console turns those off too.
  */
 export function actionChecks(state: PublicRoadshow, criteriaCount: number): Record<RoadshowAction, ActionCheck> {
-  const no = (zh: string, en: string): ActionCheck => ({ allowed: false, why: { 'zh-CN': zh, en } });
-  const yes: ActionCheck = { allowed: true };
-  const onStage = state.phase === 'pitching' || state.phase === 'scoring';
-  const waiting = state.projects.filter((p) => p.status === 'waiting' && p.id !== state.currentProjectId);
-  const done = state.projects.filter((p) => p.status === 'done').length;
-  return {
-    'next-project': onStage
-      ? no('请先结束当前项目的评分', 'Finish the current project first (close its scoring)')
-      : criteriaCount === 0
-        ? no('请先设置评分标准', 'Set the scoring rubric first')
-        : waiting.length === 0
-          ? state.projects.length === 0
-            ? no('还没有项目', 'Add a project first')
-            : no('所有项目都已路演', 'Every project has pitched')
-          : yes,
-    'open-scoring': state.phase === 'pitching' ? yes : no('项目路演开始后才能开启评分', 'Scoring opens after a project has pitched'),
-    'close-scoring': state.phase === 'scoring' ? yes : no('评分尚未开启', 'Scoring is not open'),
-    reveal: state.phase === 'scoring'
-      ? no('请先结束评分', 'Close the scoring before revealing')
-      : state.revealed
-        ? no('结果已揭晓', 'The results are already shown')
-        : done === 0
-          ? no('还没有完成评分的项目', 'No project has been scored yet')
-          : yes,
-    'hide-results': state.revealed ? yes : no('结果尚未揭晓', 'The results are not shown'),
+  const show = showStateOf(state);
+  const check = (action: RoadshowAction): ActionCheck => {
+    if (action === 'reveal' && state.revealed) return { allowed: false, why: { 'zh-CN': '结果已揭晓', en: 'The results are already shown' } };
+    if (action === 'hide-results' && !state.revealed) return { allowed: false, why: { 'zh-CN': '结果尚未揭晓', en: 'The results are not shown' } };
+    const next = nextState(show, action, state.projects, criteriaCount);
+    return isRefusal(next) ? { allowed: false, why: next.why } : { allowed: true };
   };
+  return Object.fromEntries(ROADSHOW_ACTIONS.map((action) => [action, check(action)])) as Record<RoadshowAction, ActionCheck>;
 }
 
 /** The project on stage (pitching, scoring or just closed), or null before the first. */
@@ -89,28 +58,21 @@ export interface CriterionRow {
 export const criterionRow = (c?: Criterion): CriterionRow =>
   c ? { id: c.id, name: { ...c.name }, weight: c.weight, maxScore: c.maxScore } : { id: '', name: { 'zh-CN': '', en: '' }, weight: 1, maxScore: 10 };
 
-/** PUT /api/v1/roadshow/rubric from the editor's rows, or the problems keyed as the server names them (`criteria.1.weight`). */
-export function rubricPayload(rows: readonly CriterionRow[]): { ok: true; body: { criteria: Criterion[] } } | { ok: false; fields: FieldErrors } {
-  const fields: FieldErrors = {};
-  if (rows.length === 0) fields.criteria = 'must have at least one criterion';
-  if (rows.length > 12) fields.criteria = 'at most 12 criteria';
+/**
+ * PUT /api/v1/roadshow/rubric from the editor's rows, checked with the server's RubricSchema (its
+ * messages, keyed as it names them: `criteria.1.weight`). A new row's id is made from its English name.
+ */
+export function rubricPayload(rows: readonly CriterionRow[]): Validated<{ criteria: Criterion[] }> {
   const used = new Set<string>();
-  const criteria = rows.map((row, i): Criterion => {
-    const name = { 'zh-CN': row.name['zh-CN'].trim(), en: row.name.en.trim() };
-    if (!name['zh-CN']) fields[`criteria.${i}.name.zh-CN`] = 'must not be empty';
-    if (!name.en) fields[`criteria.${i}.name.en`] = 'must not be empty';
-    const weight = Number(String(row.weight ?? '').trim() || NaN);
-    if (!Number.isFinite(weight) || weight <= 0) fields[`criteria.${i}.weight`] = 'must be above 0';
-    else if (weight > 100) fields[`criteria.${i}.weight`] = 'must be at most 100';
-    const maxScore = Number(String(row.maxScore ?? '').trim() || NaN);
-    if (!Number.isInteger(maxScore) || maxScore < 1 || maxScore > 100) fields[`criteria.${i}.maxScore`] = 'must be a whole number from 1 to 100';
-    let id = row.id || slugify(name.en) || `criterion-${i + 1}`;
-    for (let n = 2; used.has(id); n++) id = `${(row.id || slugify(name.en) || 'criterion').slice(0, 60)}-${n}`;
+  const number = (value: number | string | null) => Number(String(value ?? '').trim() || NaN);
+  const criteria = rows.map((row, i) => {
+    const base = row.id || slugify(row.name.en.trim());
+    let id = base || `criterion-${i + 1}`;
+    for (let n = 2; used.has(id); n++) id = `${(base || 'criterion').slice(0, 60)}-${n}`;
     used.add(id);
-    return { id, name, weight, maxScore };
+    return { id, name: row.name, weight: number(row.weight), maxScore: number(row.maxScore) };
   });
-  if (Object.keys(fields).length > 0) return { ok: false, fields };
-  return { ok: true, body: { criteria } };
+  return validated(RubricSchema, { criteria }) as Validated<{ criteria: Criterion[] }>;
 }
 
 /** Each criterion's share of the total, in per cent, so the operator sees what a weight means. */
@@ -128,24 +90,9 @@ export interface ProjectForm {
 }
 export type ProjectBody = Omit<Project, 'id' | 'order'>;
 
-export function projectPayload(form: ProjectForm): { ok: true; body: ProjectBody } | { ok: false; fields: FieldErrors } {
-  const fields: FieldErrors = {};
-  const trim = (t: LocalizedText) => ({ 'zh-CN': t['zh-CN'].trim(), en: t.en.trim() });
-  const name = trim(form.name);
-  const field = trim(form.field);
-  for (const [key, text] of [
-    ['name', name],
-    ['field', field],
-  ] as const) {
-    if (!text['zh-CN']) fields[`${key}.zh-CN`] = 'must not be empty';
-    if (!text.en) fields[`${key}.en`] = 'must not be empty';
-  }
-  const presenter = form.presenter.trim();
-  if (!presenter) fields.presenter = 'must not be empty';
-  const country = form.country.trim().toUpperCase();
-  if (!/^[A-Z]{2}$/.test(country)) fields.country = 'must be a two-letter ISO country code such as DE';
-  if (Object.keys(fields).length > 0) return { ok: false, fields };
-  return { ok: true, body: { name, presenter, country, field } };
+/** POST /api/v1/roadshow/projects (or PUT one) from the form, checked with the server's ProjectInputSchema. */
+export function projectPayload(form: ProjectForm): Validated<ProjectBody> {
+  return validated(ProjectInputSchema, form);
 }
 
 /**

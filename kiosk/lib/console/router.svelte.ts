@@ -1,3 +1,4 @@
+import { inAppTarget } from '../link-target';
 import { BASE, parseRoute, routePath, type Route } from './routes';
 
 /**
@@ -30,10 +31,9 @@ export class Router {
    */
   readonly link = (event: MouseEvent): void => {
     const anchor = event.currentTarget as HTMLAnchorElement;
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    const url = new URL(anchor.href, location.href);
-    if (url.origin !== location.origin || !url.pathname.startsWith(BASE) || anchor.target === '_blank') return;
+    const target = inAppTarget(event, { href: anchor.href, target: anchor.target, download: anchor.hasAttribute('download') }, location.origin, BASE);
+    if (target === null) return;
     event.preventDefault();
-    this.go(url.pathname);
+    this.go(new URL(target, location.origin).pathname);
   };
 }

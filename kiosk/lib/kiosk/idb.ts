@@ -30,11 +30,23 @@ export function openKioskDb(indexedDb: IDBFactory | undefined = globalThis.index
   });
 }
 
-/** Runs `work` in one transaction and resolves once it is committed (durable), with work's result. */
-export function transact<T>(db: IDBDatabase, store: string, mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T> | void): Promise<T | undefined> {
+/**
+ * How much a committed write must survive. The event outbox is the only record of taps not yet sent:
+ * `strict` (flushed to disk before the commit is reported, where the browser supports it). The saved
+ * snapshot is a cache the server can always refill: `relaxed`, so rewriting it costs no disk flush.
+ */
+export type WriteDurability = 'strict' | 'relaxed';
+
+/** Runs `work` in one transaction and resolves once it is committed, with work's result. */
+export function transact<T>(
+  db: IDBDatabase,
+  store: string,
+  mode: IDBTransactionMode,
+  work: (store: IDBObjectStore) => IDBRequest<T> | void,
+  durability: WriteDurability = 'strict',
+): Promise<T | undefined> {
   return new Promise((resolve, reject) => {
-    // Events must survive a power cut: ask for a flushed commit where the browser supports it.
-    const tx = db.transaction(store, mode, { durability: mode === 'readwrite' ? 'strict' : 'default' });
+    const tx = db.transaction(store, mode, { durability: mode === 'readwrite' ? durability : 'default' });
     const request = work(tx.objectStore(store));
     tx.oncomplete = () => resolve(request ? request.result : undefined);
     tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));

@@ -1,10 +1,7 @@
-// Types only from the wire contract: its values are zod schemas, which would weigh more than the
-// whole kiosk bundle is allowed to.
+// Types only from the wire contract (its values are zod schemas); the limit from the zod-free rules.
 import type { VisitorEvent } from '../../../shared/events.schema';
+import { MAX_DWELL_MS } from '../../../shared/events.rules';
 import { uuidV4 } from './uuid';
-
-/** The longest dwell the server accepts (MAX_DWELL_MS in shared/events.schema.ts; a unit test keeps them equal). */
-export const MAX_DWELL_MS = 6 * 60 * 60 * 1000;
 
 /**
  * Turns what a visitor does into anonymous interaction events: which section was tapped, which

@@ -6,18 +6,18 @@
  * this is the third line, and it costs the phone ~1 KB instead of DOMPurify's 11 KB (its budget is 50).
  */
 
-import { MAX_RICH_TEXT_DEPTH } from '../../../shared/rich-text.rules';
+import { allowedLinkHref, MAX_RICH_TEXT_DEPTH } from '../../../shared/rich-text.rules';
+import { RICH_TEXT_TAGS } from '../../../shared/rich-text.vocabulary';
 
-/** Elements kept as themselves; `a` keeps an http(s) `href` and nothing else keeps any attribute. */
-const KEPT = ['p', 'br', 'strong', 'em', 'b', 'i', 'ul', 'ol', 'li', 'h3', 'h4', 'blockquote', 'a'] as const;
-export type RichTag = (typeof KEPT)[number];
+/** Elements kept as themselves (the server's allowlist); `a` keeps an http(s) `href` and nothing else keeps any attribute. */
+export type RichTag = (typeof RICH_TEXT_TAGS)[number];
 
 /** Elements dropped with everything inside them (any other element is unwrapped to its content). */
 const DROPPED = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math', 'textarea', 'select', 'title', 'head']);
 
 export type RichNode = { kind: 'text'; text: string } | { kind: 'element'; tag: RichTag; href?: string; children: RichNode[] };
 
-const isKept = (tag: string): tag is RichTag => (KEPT as readonly string[]).includes(tag);
+const isKept = (tag: string): tag is RichTag => (RICH_TEXT_TAGS as readonly string[]).includes(tag);
 
 /**
  * Parses `html` in an inert document (no script runs, no image loads) and keeps only text and the
@@ -49,21 +49,11 @@ function toNodes(list: NodeListOf<ChildNode>, depth: number): RichNode[] {
         nodes.push(...children);
         continue;
       }
-      const href = tag === 'a' ? safeHref(element.getAttribute('href')) : undefined;
+      const href = tag === 'a' ? allowedLinkHref(element.getAttribute('href')) : undefined;
       // A link to anywhere but the web (javascript:, data:, a relative trick) is shown as its text.
       if (tag === 'a' && !href) nodes.push(...children);
       else nodes.push({ kind: 'element', tag, ...(href ? { href } : {}), children });
     }
   }
   return nodes;
-}
-
-function safeHref(value: string | null): string | undefined {
-  if (!value) return undefined;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
 }

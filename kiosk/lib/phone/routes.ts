@@ -1,3 +1,6 @@
+import { inAppTarget, type ClickInfo, type LinkInfo } from '../link-target';
+
+export type { ClickInfo, LinkInfo };
 /**
  * The phone page's addresses. Pure, so the rules (what a poster or a kiosk QR code may point at)
  * are tested without a browser; the History API side lives in router.svelte.ts.
@@ -69,38 +72,7 @@ export const paths = {
   roadshow: (): string => routePath({ page: 'roadshow' }),
 };
 
-/** The parts of a click that decide whether the page may handle it itself. */
-export interface ClickInfo {
-  button: number;
-  metaKey: boolean;
-  ctrlKey: boolean;
-  shiftKey: boolean;
-  altKey: boolean;
-  defaultPrevented: boolean;
-}
-
-/** The parts of the clicked link that matter. */
-export interface LinkInfo {
-  href: string;
-  target: string;
-  download: boolean;
-}
-
-/**
- * The path (with query and hash) to show without a reload when a link is clicked, or null to let
- * the browser follow it: a modified or non-primary click (new tab), a link to another site or a
- * page outside /m/ (the media files, the other apps), a download or a named target.
- */
+/** The path to show without a reload when a link to the phone pages (/m/…) is clicked, or null (see inAppTarget). */
 export function inPageTarget(click: ClickInfo, link: LinkInfo, origin: string): string | null {
-  if (click.defaultPrevented || click.button !== 0 || click.metaKey || click.ctrlKey || click.shiftKey || click.altKey) return null;
-  if (link.download || (link.target !== '' && link.target !== '_self')) return null;
-  let url: URL;
-  try {
-    url = new URL(link.href, origin);
-  } catch {
-    return null;
-  }
-  if (url.origin !== origin) return null;
-  if (url.pathname !== PHONE_BASE && !url.pathname.startsWith(`${PHONE_BASE}/`)) return null;
-  return `${url.pathname}${url.search}${url.hash}`;
+  return inAppTarget(click, link, origin, PHONE_BASE);
 }
