@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { defineConfig, transformWithOxc, type Plugin, type Rolldown } from 'vite';
+import { codePointsIn, fontSlices, slicesFor } from './kiosk/build/font-slices';
 
 const repoRoot = import.meta.dirname;
 const pagesRoot = resolve(repoRoot, 'kiosk');
@@ -29,7 +30,7 @@ export default defineConfig({
   // Several pages, each its own app; the server (not Vite) decides which page a deep link gets.
   appType: 'mpa',
   publicDir: resolve(pagesRoot, 'public'),
-  plugins: [svelte({ configFile: false }), versionFile(appVersion), kioskServiceWorker(appVersion)],
+  plugins: [svelte({ configFile: false }), versionFile(appVersion), woff2Only(), kioskServiceWorker(appVersion)],
   define: {
     __APP_VERSION__: JSON.stringify(appVersion),
   },
@@ -66,6 +67,41 @@ function versionFile(version: string): Plugin {
   };
 }
 
+/** The bundled face's stylesheets (kiosk/lib/type.ts) that the pages import. */
+const FONT_STYLESHEET = /[\\/]@fontsource[\\/]noto-sans-sc[\\/](\d+)\.css$/;
+
+/**
+ * Drops the WOFF fallback from the bundled face's `@font-face` rules: every browser the screens run
+ * (Chromium kiosks, current phones) reads WOFF2, so the WOFF copies would only double the build.
+ */
+function woff2Only(): Plugin {
+  return {
+    name: 'showfloor:woff2-only',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!FONT_STYLESHEET.test(id)) return null;
+      return { code: code.replace(/,\s*url\([^)]*\.woff\)\s*format\(['"]woff['"]\)/g, ''), map: null };
+    },
+  };
+}
+
+/**
+ * The slices of the bundled face the kiosk precaches: those holding a character of the bundled
+ * content or of the kiosk's own words, in each weight the pages import. A character an operator adds
+ * later is fetched (and kept by the worker's cache-first rule for /assets/) the first time it shows
+ * online. Returns the source file names (`noto-sans-sc-57-400-normal.woff2`).
+ */
+function kioskFontSlices(): Set<string> {
+  const text = codePointsIn([resolve(repoRoot, 'content'), resolve(pagesRoot, 'kiosk'), resolve(pagesRoot, 'lib'), resolve(repoRoot, 'shared')], ['.json', '.svelte', '.ts']);
+  const stylesheets = readFileSync(resolve(pagesRoot, 'lib/type.ts'), 'utf8').matchAll(/'(@fontsource\/noto-sans-sc\/\d+\.css)'/g);
+  const names = new Set<string>();
+  for (const [, sheet = ''] of stylesheets) {
+    const css = readFileSync(resolve(repoRoot, 'node_modules', sheet), 'utf8');
+    for (const slice of slicesFor(fontSlices(css), text)) names.add(slice.file);
+  }
+  return names;
+}
+
 /**
  * Builds the booth kiosk's service worker (kiosk/kiosk/sw.ts) into `kiosk/sw.js`, with the list of
  * files to precache: the kiosk page and every chunk, style and asset it loads, read from this
@@ -95,7 +131,16 @@ function kioskServiceWorker(version: string): Plugin {
         }
       };
       visit(entry);
-      const precache = ['/kiosk/', '/favicon.svg', ...[...files].filter((name) => name in bundle).sort().map((name) => `/${name}`)];
+      // Font slices: only those the kiosk's text needs (kioskFontSlices), not every one its stylesheet names.
+      const slices = kioskFontSlices();
+      const isFont = (name: string) => /\.woff2?$/.test(name);
+      const isNeededSlice = (name: string) => {
+        const file = bundle[name];
+        return file?.type === 'asset' && file.names.some((source) => slices.has(source));
+      };
+      for (const name of Object.keys(bundle)) if (isNeededSlice(name)) files.add(name);
+      const shell = [...files].filter((name) => name in bundle && (!isFont(name) || isNeededSlice(name)));
+      const precache = ['/kiosk/', '/favicon.svg', ...shell.sort().map((name) => `/${name}`)];
       const { code } = await transformWithOxc(readFileSync(source, 'utf8'), source, { lang: 'ts', target: 'es2022' });
       // A classic worker script: the module marker that scopes the file's types has to go.
       const script = code.replace(/^export\s*\{\s*\};?\s*$/m, '');
