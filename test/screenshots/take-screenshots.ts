@@ -54,16 +54,16 @@ async function command(server: TestServer, deviceId: string, body: Record<string
 async function kiosk(browser: Browser, server: TestServer): Promise<void> {
   const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   await page.goto(`${server.url}/kiosk/`);
-  await approve(server, page, { name: 'Booth 1', role: 'booth', section: 'experts', idleTimeoutSeconds: 600 });
+  await approve(server, page, { name: 'Booth 1', role: 'booth', idleTimeoutSeconds: 600 });
   await page.locator('[data-paired-as]').waitFor();
   await settle(page);
   await shot(page, 'kiosk-attract');
   await page.getByRole('button', { name: '触摸开始 · Touch to start' }).click();
-  await page.locator('[data-section]').first().waitFor();
+  await page.locator('button.tile[data-section]').first().waitFor();
   await settle(page, 1_000);
   await shot(page, 'kiosk-home');
-  await page.locator('[data-section]').first().click();
-  await page.locator("button.card").first().click();
+  await page.locator('button.tile[data-section]').first().click();
+  await page.locator('button.card').first().click();
   await page.getByRole('article').waitFor();
   await settle(page, 1_500);
   await shot(page, 'kiosk-item');
@@ -76,7 +76,7 @@ async function stage(browser: Browser, server: TestServer): Promise<void> {
     token: device.token,
     config: { id: device.id, name: 'Stage left', role: 'stage', section: null, idleTimeoutSeconds: 60, sceneSeconds: 600, locale: 'zh-CN' },
   });
-  for (const size of [{ width: 1920, height: 1080, scenes: STAGE_SCENES }, { width: 3840, height: 2160, scenes: ['overview', 'visitors'] as const }]) {
+  for (const size of [{ width: 1920, height: 1080, scenes: STAGE_SCENES }, { width: 3840, height: 2160, scenes: ['visitors'] as const }]) {
     const page = await browser.newPage({ viewport: { width: size.width, height: size.height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     await page.addInitScript(([key, value]) => localStorage.setItem(key, value), ['showfloor.device.v1', credentials] as const);
     await page.goto(`${server.url}/stage/`);

@@ -2,7 +2,7 @@
  * The stage's two compositions. Sizes are in rem and the root size follows the viewport, so every
  * size already scales from 1920×1080 to 3840×2160; a 4K display (in CSS pixels: a screen at device
  * pixel ratio 2 reports 1920×1080 and gets the 1080p composition) also gets more to read: more rows
- * in its lists, a second chart, a ticker with more lines. The same query is written in the scenes'
+ * in its lists (the top items in a column of their own), a ticker with more lines. The same query is written in the scenes'
  * CSS (`@media (min-width: 2880px) and (min-height: 1620px)`): 1.5× 1080p or more in both directions.
  */
 export const UHD_QUERY = '(min-width: 2880px) and (min-height: 1620px)';
@@ -17,12 +17,10 @@ export interface StageDensity {
   countries: number;
   /** Ticker entries on screen at once. */
   tickerLines: number;
-  /** Whether the overview shows the per-section breakdown beside the day's flow. */
-  overviewSections: boolean;
 }
 
-export const DENSITY_1080P: StageDensity = { topItems: 6, latestDeals: 2, countries: 5, tickerLines: 1, overviewSections: false };
-export const DENSITY_4K: StageDensity = { topItems: 10, latestDeals: 3, countries: 8, tickerLines: 2, overviewSections: true };
+export const DENSITY_1080P: StageDensity = { topItems: 6, latestDeals: 2, countries: 5, tickerLines: 1 };
+export const DENSITY_4K: StageDensity = { topItems: 10, latestDeals: 3, countries: 8, tickerLines: 2 };
 
 export function densityFor(uhd: boolean): StageDensity {
   return uhd ? DENSITY_4K : DENSITY_1080P;
