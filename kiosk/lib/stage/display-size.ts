@@ -11,6 +11,8 @@ export const UHD_QUERY = '(min-width: 2880px) and (min-height: 1620px)';
 export interface StageDensity {
   /** Items in the "most interest" chart. */
   topItems: number;
+  /** Characters of an item's English label line there (chart.js gives labels half the chart's width). */
+  topItemsEnWidth: number;
   /** Agreements in the matchmaking scene's "latest" column. */
   latestDeals: number;
   /** Countries in the matchmaking scene's country chart. */
@@ -19,8 +21,8 @@ export interface StageDensity {
   tickerLines: number;
 }
 
-export const DENSITY_1080P: StageDensity = { topItems: 6, latestDeals: 2, countries: 5, tickerLines: 1 };
-export const DENSITY_4K: StageDensity = { topItems: 10, latestDeals: 3, countries: 8, tickerLines: 2 };
+export const DENSITY_1080P: StageDensity = { topItems: 6, topItemsEnWidth: 32, latestDeals: 2, countries: 5, tickerLines: 1 };
+export const DENSITY_4K: StageDensity = { topItems: 10, topItemsEnWidth: 26, latestDeals: 3, countries: 8, tickerLines: 2 };
 
 export function densityFor(uhd: boolean): StageDensity {
   return uhd ? DENSITY_4K : DENSITY_1080P;
