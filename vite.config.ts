@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { defineConfig, transformWithOxc, type Plugin, type Rolldown } from 'vite';
+import { codePointsIn, fontSlices, slicesFor } from './kiosk/build/font-slices';
 
 const repoRoot = import.meta.dirname;
 export const pagesRoot = resolve(repoRoot, 'kiosk');
@@ -31,7 +32,7 @@ export default defineConfig({
   // Several pages, each its own app; the server (not Vite) decides which page a deep link gets.
   appType: 'mpa',
   publicDir: resolve(pagesRoot, 'public'),
-  plugins: [svelte({ configFile: false }), versionFile(appVersion), offlineServiceWorkers(OFFLINE_APPS, appVersion)],
+  plugins: [svelte({ configFile: false }), versionFile(appVersion), bundledFaceCss(), offlineServiceWorkers(OFFLINE_APPS, appVersion)],
   define: {
     __APP_VERSION__: JSON.stringify(appVersion),
   },
@@ -68,6 +69,51 @@ function versionFile(version: string): Plugin {
   };
 }
 
+/** The bundled face's stylesheets (kiosk/lib/type.ts) that the pages import. */
+const FONT_STYLESHEET = /[\\/]@fontsource[\\/]noto-sans-sc[\\/](\d+)\.css$/;
+
+/**
+ * Two changes to the bundled face's `@font-face` rules:
+ *
+ * - the WOFF fallback goes: every browser the screens run (Chromium kiosks, current phones) reads
+ *   WOFF2, so the WOFF copies would only double the build;
+ * - its line metrics are set to 95% ascent and 25% descent, no line gap (Noto Sans SC declares
+ *   116% + 29%, room for stacked accents the screens never show). A CJK glyph's ink spans about
+ *   88% above the baseline and 12% below, so nothing is drawn outside the box; what changes is that
+ *   a line box at the tight line-heights of the stage's figures and lower third (0.95–1.25) holds
+ *   its text, as it did with the system faces the layout was made with.
+ */
+function bundledFaceCss(): Plugin {
+  return {
+    name: 'showfloor:bundled-face-css',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!FONT_STYLESHEET.test(id)) return null;
+      const css = code
+        .replace(/,\s*url\([^)]*\.woff\)\s*format\(['"]woff['"]\)/g, '')
+        .replace(/font-display:\s*swap;/g, 'font-display: swap;\n  ascent-override: 95%;\n  descent-override: 25%;\n  line-gap-override: 0%;');
+      return { code: css, map: null };
+    },
+  };
+}
+
+/**
+ * The slices of the bundled face the kiosk precaches: those holding a character of the bundled
+ * content or of the kiosk's own words, in each weight the pages import. A character an operator adds
+ * later is fetched (and kept by the worker's cache-first rule for /assets/) the first time it shows
+ * online. Returns the source file names (`noto-sans-sc-57-400-normal.woff2`).
+ */
+function kioskFontSlices(): Set<string> {
+  const text = codePointsIn([resolve(repoRoot, 'content'), resolve(pagesRoot, 'kiosk'), resolve(pagesRoot, 'lib'), resolve(repoRoot, 'shared')], ['.json', '.svelte', '.ts']);
+  const stylesheets = readFileSync(resolve(pagesRoot, 'lib/type.ts'), 'utf8').matchAll(/'(@fontsource\/noto-sans-sc\/\d+\.css)'/g);
+  const names = new Set<string>();
+  for (const [, sheet = ''] of stylesheets) {
+    const css = readFileSync(resolve(repoRoot, 'node_modules', sheet), 'utf8');
+    for (const slice of slicesFor(fontSlices(css), text)) names.add(slice.file);
+  }
+  return names;
+}
+
 /**
  * Builds the one service worker source (kiosk/lib/offline/sw.ts) into `<app>/sw.js` for each app
  * that must open offline, with the app's name and the list of files to precache: its page and
@@ -91,7 +137,7 @@ function offlineServiceWorkers(apps: readonly string[], version: string): Plugin
         const page = resolve(pagesRoot, app, 'index.html');
         const entry = Object.values(bundle).find((file): file is Rolldown.OutputChunk => file.type === 'chunk' && file.isEntry && file.facadeModuleId === page);
         if (!entry) continue; // a build without this page
-        const precache = [`/${app}/`, '/favicon.svg', ...shellFiles(entry, bundle).map((name) => `/${name}`)];
+        const precache = [`/${app}/`, '/favicon.svg', ...withNeededFontSlices(shellFiles(entry, bundle), bundle).map((name) => `/${name}`)];
         const header = `const APP = ${JSON.stringify(app)};\nconst PRECACHE = ${JSON.stringify(precache)};\nconst VERSION = ${JSON.stringify(version)};\n`;
         writeFileSync(join(options.dir ?? resolve(repoRoot, 'dist/web'), app, 'sw.js'), header + script);
       }
@@ -103,6 +149,21 @@ function offlineServiceWorkers(apps: readonly string[], version: string): Plugin
  * The files an app's page loads: its entry chunk, every chunk it imports, and their styles and
  * assets, sorted. Lazily imported chunks are in too: the door's badge scanner must start offline.
  */
+/**
+ * An app's shell with its font files narrowed to the slices its text needs (kioskFontSlices): an
+ * app that loads the bundled face precaches those, not every slice its stylesheet names.
+ */
+function withNeededFontSlices(shell: string[], bundle: Rolldown.OutputBundle): string[] {
+  const isFont = (name: string) => /\.woff2?$/.test(name);
+  if (!shell.some(isFont)) return shell;
+  const slices = kioskFontSlices();
+  const needed = Object.keys(bundle).filter((name) => {
+    const file = bundle[name];
+    return file?.type === 'asset' && file.names.some((source) => slices.has(source));
+  });
+  return [...new Set([...shell.filter((name) => !isFont(name)), ...needed])].sort();
+}
+
 function shellFiles(entry: Rolldown.OutputChunk, bundle: Rolldown.OutputBundle): string[] {
   const files = new Set<string>();
   const visit = (chunk: Rolldown.OutputChunk) => {

@@ -1,4 +1,5 @@
 import '../lib/base.css';
+import '../lib/type';
 import './theme.css';
 import { startKiosk } from './kiosk.svelte';
 

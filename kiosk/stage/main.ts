@@ -1,4 +1,5 @@
 import '../lib/base.css';
+import '../lib/type';
 import './theme.css';
 import { boot } from '../lib/boot';
 import { startDevice } from '../lib/device/device-client';

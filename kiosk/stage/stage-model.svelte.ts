@@ -3,6 +3,7 @@ import type { DeviceState } from '../lib/device/device.svelte';
 import type { LiveState } from '../lib/live.svelte';
 import { stageAnnouncements } from '../lib/stage/announcements';
 import { Clock } from './clock.svelte';
+import { DisplaySize } from './display-size.svelte';
 import { RoadshowReveal } from './roadshow-reveal.svelte';
 import { StageFigures } from './stage-figures.svelte';
 
@@ -16,6 +17,8 @@ export class StageModel {
   readonly figures: StageFigures;
   /** The roadshow results being revealed, place by place, when the operator reveals them. */
   readonly reveal: RoadshowReveal;
+  /** 1080p or 4K: how much each scene shows. */
+  readonly display: DisplaySize;
 
   readonly announcements: Announcement[] = $derived.by(() => {
     // The clock is read only while offline: online, the server's list is the truth (see stageAnnouncements).
@@ -30,5 +33,6 @@ export class StageModel {
     this.clock = new Clock();
     this.figures = new StageFigures(live);
     this.reveal = new RoadshowReveal(live);
+    this.display = new DisplaySize();
   }
 }

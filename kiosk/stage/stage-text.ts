@@ -64,3 +64,9 @@ export const STAGE_TEXT = {
   statusDone: { 'zh-CN': '已完成', en: 'Done' },
   removedProject: { 'zh-CN': '（项目已移除）', en: '(project removed)' },
 } as const satisfies Record<string, LocalizedText>;
+
+/** The section chart's legend: visitors drawn solid, kiosk interactions in outline (lib/charts/section-bars.ts). */
+export const SECTION_KEYS = [
+  { text: STAGE_TEXT.sectionVisitors, swatch: 'solid' },
+  { text: STAGE_TEXT.sectionInteractions, swatch: 'outline' },
+] as const;

@@ -13,6 +13,12 @@ export interface PageWeight {
   jsFiles: { path: string; bytes: number; gzipBytes: number }[];
   /** The page's style sheets, gzipped the same way. */
   cssGzipBytes: number;
+  /**
+   * The font files (WOFF2 slices of the bundled face) the page fetched, as sent: WOFF2 is already
+   * compressed, so gzip would not shrink it. Not JavaScript, so outside the JS budgets.
+   */
+  fontBytes: number;
+  fontFiles: number;
 }
 
 export interface PageSpec {
@@ -27,7 +33,7 @@ export interface PageSpec {
 }
 
 /**
- * The JavaScript a page really loads on a first visit: a new browser context (empty HTTP cache,
+ * The JavaScript (and the styles and fonts) a page really loads on a first visit: a new browser context (empty HTTP cache,
  * no service worker, which is blocked so its precache does not count as the page's), the page
  * opened and left until it shows `ready` and the network is quiet, so chunks imported after the
  * first render count too. Bodies are taken as the server sent them (it does not compress) and
@@ -42,12 +48,12 @@ export async function measurePageWeight(browser: Browser, origin: string, spec: 
     }
     for (const script of spec.initScripts ?? []) await context.addInitScript(script);
     const page = await context.newPage();
-    const bodies = new Map<string, Promise<{ kind: 'js' | 'css'; body: Buffer }>>();
+    const bodies = new Map<string, Promise<{ kind: 'js' | 'css' | 'font'; body: Buffer }>>();
     page.on('response', (response) => {
       const url = new URL(response.url());
       if (url.origin !== origin || response.status() !== 200) return;
       const type = response.request().resourceType();
-      const kind = type === 'script' || /\.m?js$/.test(url.pathname) ? 'js' : type === 'stylesheet' || url.pathname.endsWith('.css') ? 'css' : undefined;
+      const kind = type === 'script' || /\.m?js$/.test(url.pathname) ? 'js' : type === 'stylesheet' || url.pathname.endsWith('.css') ? 'css' : type === 'font' || /\.woff2?$/.test(url.pathname) ? 'font' : undefined;
       // A modulepreload and the import that uses it are one download: count a file once.
       if (kind && !bodies.has(url.pathname)) bodies.set(url.pathname, response.body().then((body) => ({ kind, body })));
     });
@@ -67,6 +73,8 @@ export async function measurePageWeight(browser: Browser, origin: string, spec: 
       jsBytes: jsFiles.reduce((sum, f) => sum + f.bytes, 0),
       jsFiles,
       cssGzipBytes: files.filter((f) => f.kind === 'css').reduce((sum, f) => sum + gzip(f.body), 0),
+      fontBytes: files.filter((f) => f.kind === 'font').reduce((sum, f) => sum + f.body.length, 0),
+      fontFiles: files.filter((f) => f.kind === 'font').length,
     };
   } finally {
     await context.close();

@@ -81,9 +81,9 @@ export function targetsTable(checks: readonly TargetCheck[]): string {
   return table([['target', 'measured', 'result'], ...checks.map((c) => [c.name, c.value, verdict(c.met)])]);
 }
 
-/** Gzipped JavaScript (and CSS) of every page measured, against its budget. */
+/** Gzipped JavaScript (and CSS, and the font slices fetched) of every page measured, against its budget. */
 export function pageWeightTable(pages: PagesRun): string {
-  const rows: string[][] = [['app', 'page', 'JS files', 'JS KB', 'JS gz KB', 'CSS gz KB', 'budget', 'result']];
+  const rows: string[][] = [['app', 'page', 'JS files', 'JS KB', 'JS gz KB', 'CSS gz KB', 'fonts KB (files)', 'budget', 'result']];
   for (const row of weightRows(pages)) {
     rows.push([
       row.app,
@@ -92,6 +92,7 @@ export function pageWeightTable(pages: PagesRun): string {
       kb(row.weight.jsBytes),
       kb(row.weight.jsGzipBytes),
       kb(row.weight.cssGzipBytes),
+      `${kb(row.weight.fontBytes)} (${row.weight.fontFiles})`,
       row.budgetKb === undefined ? '—' : `≤ ${row.budgetKb} KB`,
       row.budgetKb === undefined ? 'no budget' : verdict(weightMet(row)),
     ]);

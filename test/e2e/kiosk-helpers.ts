@@ -93,6 +93,25 @@ export async function sendCommand(url: string, deviceId: string, command: Record
   if (response.status !== 202) throw new Error(`command failed: ${response.status} ${await response.text()}`);
 }
 
+/** The service worker controls the page and the last snapshot is saved: the kiosk is ready to lose the server. */
+export async function readyForOffline(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 45_000 });
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const open = indexedDB.open('showfloor-kiosk');
+        open.onsuccess = () => {
+          const get = open.result.transaction('saved').objectStore('saved').get('last');
+          get.onsuccess = () => resolve(get.result !== undefined);
+          get.onerror = () => resolve(false);
+        };
+        open.onerror = () => resolve(false);
+      }),
+    undefined,
+    { timeout: 20_000, polling: 500 },
+  );
+}
+
 /** The visitor touches attract mode. */
 export async function touchToStart(page: Page): Promise<void> {
   await page.getByRole('button', { name: '触摸开始 · Touch to start' }).click();

@@ -1,27 +1,7 @@
-import type { Page } from '@playwright/test';
 import { startTestServer } from '../support/test-server';
-import { expect, interactions, NETWORK_ERRORS, WEB_DIR, openPairedKiosk, shot, test, touchToStart, VIEWPORTS } from './kiosk-helpers';
+import { expect, interactions, NETWORK_ERRORS, WEB_DIR, openPairedKiosk, readyForOffline, shot, test, touchToStart, VIEWPORTS } from './kiosk-helpers';
 
 test.use({ viewport: VIEWPORTS.portrait });
-
-/** The service worker controls the page and the last snapshot is saved: the kiosk is ready to lose the server. */
-async function readyForOffline(page: Page): Promise<void> {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 45_000 });
-  await page.waitForFunction(
-    () =>
-      new Promise<boolean>((resolve) => {
-        const open = indexedDB.open('showfloor-kiosk');
-        open.onsuccess = () => {
-          const get = open.result.transaction('saved').objectStore('saved').get('last');
-          get.onsuccess = () => resolve(get.result !== undefined);
-          get.onerror = () => resolve(false);
-        };
-        open.onerror = () => resolve(false);
-      }),
-    undefined,
-    { timeout: 20_000, polling: 500 },
-  );
-}
 
 test('with the server gone the kiosk keeps working from its cache, and its queued interactions count exactly once when it is back', async ({
   page,

@@ -50,7 +50,7 @@ test('an operator pins a scene, skips to the next and unpins', async ({ page, sh
 
   await sendCommandWhenOnline(showfloor, stage.id, { type: 'pin-scene', scene: 'visitors' });
   await expect(scene(page, 'visitors')).toBeVisible();
-  await expect(page.getByTestId('scene-pinned')).toHaveText('已固定 · Pinned');
+  await expect(page.getByTestId('scene-pinned')).toHaveText('已固定 Pinned');
   // Well past its five seconds, it is still there.
   await page.waitForTimeout(7_000);
   await expect(scene(page, 'visitors')).toBeVisible();

@@ -59,7 +59,7 @@ export async function signIn(url: string, username = 'admin', password = ADMIN_P
 /** Creates a device as admin and returns its id and token. */
 export async function createDevice(
   url: string,
-  body: { name: string; role: 'booth' | 'stage' | 'sensor' | 'door'; section?: string } = { name: 'Door sensor', role: 'sensor' },
+  body: { name: string; role: 'booth' | 'stage' | 'sensor' | 'door'; section?: string; sceneSeconds?: number } = { name: 'Door sensor', role: 'sensor' },
   cookie?: string,
 ): Promise<{ id: string; token: string }> {
   const response = await fetch(`${url}/api/v1/devices`, {

@@ -142,7 +142,7 @@ export function sectionSeries(counters: Counters, sections: readonly PublishedSe
  * most `limit`, most first; items nobody touched are left out. Only published items are ranked:
  * counters may still hold an item that was unpublished since.
  */
-export function topItems(counters: Counters, sections: readonly PublishedSection[], limit = 6): RankedItems {
+export function topItems(counters: Counters, sections: readonly PublishedSection[], limit = 6, enWidth = 32): RankedItems {
   const ranked: { id: string; title: LocalizedText; color: string; value: number; order: number }[] = [];
   for (const section of sections) {
     for (const item of section.items) {
@@ -154,7 +154,7 @@ export function topItems(counters: Counters, sections: readonly PublishedSection
   const top = ranked.slice(0, limit);
   return {
     ids: top.map((r) => r.id),
-    labels: top.map((r) => labelLines(r.title, 15, 32)),
+    labels: top.map((r) => labelLines(r.title, 15, enWidth)),
     colors: top.map((r) => r.color),
     values: top.map((r) => r.value),
   };

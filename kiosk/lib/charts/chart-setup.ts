@@ -9,7 +9,8 @@ Chart.register(LineController, LineElement, PointElement, BarController, BarElem
 
 // Charts are redrawn up to ten times a second with new figures; none of them listens to the pointer.
 Chart.defaults.events = [];
-Chart.defaults.font.family = "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif";
+// The page's own family (lib/base.css, with the bundled face from lib/type.css), so canvas text matches the HTML beside it.
+Chart.defaults.font.family = getComputedStyle(document.documentElement).getPropertyValue('--sf-font-family').trim() || 'sans-serif';
 
 export { Chart };
 
