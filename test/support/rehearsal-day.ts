@@ -1,6 +1,14 @@
 import { Simulator } from '../../server/rehearsal/simulator';
 import { createDevice, postEvents, type TestServer } from './test-server';
 
+/** More agreements than the 4K matchmaking scene lists (three), so every composition is full. */
+const ENOUGH_AGREEMENTS = 4;
+
+async function signedAgreements(url: string): Promise<number> {
+  const snapshot = (await (await fetch(`${url}/api/v1/snapshot`)).json()) as { deals?: { latest?: unknown[] } };
+  return snapshot.deals?.latest?.length ?? 0;
+}
+
 /**
  * Gives a server a rehearsal day's data, the same every time: the simulator's meetings, agreements
  * and roadshow (fast-forwarded, seeded), kiosk interest, and 1,200 visitors through a door sensor
@@ -13,7 +21,11 @@ export async function playRehearsalDay(server: TestServer, seconds = 8): Promise
   const simulator = new Simulator(server.server, { speed: 6_000, random });
   await simulator.start();
   // Long enough for meetings, agreements in several countries and industries, and scored pitches.
+  // The simulator runs on the wall clock, so a busy machine plays less of the day in the same time:
+  // it goes on (up to a minute) until the stage's fullest composition has enough to show.
+  const deadline = Date.now() + 60_000;
   await new Promise((done) => setTimeout(done, seconds * 1000));
+  while (Date.now() < deadline && (await signedAgreements(server.url)) < ENOUGH_AGREEMENTS) await new Promise((done) => setTimeout(done, 500));
   simulator.stop();
 
   const snapshot = (await (await fetch(`${server.url}/api/v1/snapshot`)).json()) as { sections: { id: string; items: { id: string }[] }[] };
