@@ -1,5 +1,5 @@
-import { Router } from 'express';
-import type { RequestHandler } from 'express';
+import { Router, type RequestHandler } from 'express';
+import type { MulterError } from 'multer';
 import type { SessionUser } from '../../shared/auth.schema';
 import { requireRole } from '../auth/auth.middleware';
 import type { AuthService } from '../auth/auth.service';
@@ -34,7 +34,7 @@ export function imagesRoutes(deps: { images: ImagesService; auth: AuthService })
   return router;
 }
 
-let parser: Promise<{ upload: RequestHandler; MulterError: typeof import('multer').MulterError }> | undefined;
+let parser: Promise<{ upload: RequestHandler; MulterError: typeof MulterError }> | undefined;
 
 /** multer, loaded on the first upload rather than at start (it and busboy are ~10 ms of start-up no screen needs). */
 function multipartParser() {
