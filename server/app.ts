@@ -23,7 +23,7 @@ import { SqliteUsersRepository } from './auth/users.repository';
 import type { Config } from './config/config.schema';
 import type { ContentBundle } from './content/content.bundle';
 import { readContentFolder } from './content/content.files';
-import { SqliteContentRepository } from './content/content.repository';
+import { SqliteContentRepository, type ContentValidationMemo } from './content/content.repository';
 import { contentRoutes } from './content/content.routes';
 import { ContentService } from './content/content.service';
 import { SqliteCorrectionsRepository } from './counters/corrections.repository';
@@ -79,6 +79,7 @@ import { openDatabase, type Db } from './storage/database';
 import { StorageHealth } from './storage/storage-health';
 import { SqliteStorageRepository, type StorageRepository } from './storage/storage.repository';
 import { BackgroundTasks } from './platform/background';
+import { compiledBuildIdentity } from './platform/build-identity';
 import { appVersion } from './web/app-version';
 import { apiPrelude } from './web/api-prelude';
 import { pagesRoutes } from './web/pages.routes';
@@ -158,6 +159,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
       audit,
       now,
       bus,
+      validationMemo: contentValidationMemo(settings),
     },
     deps.seedContent ?? (() => readContentFolder(config.contentDir)),
   );
@@ -370,6 +372,13 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
       return closing;
     },
   };
+}
+
+/** Kept in settings: the fingerprint of the content rows the compiled build running now last validated. */
+function contentValidationMemo(settings: SqliteSettingsRepository): ContentValidationMemo | undefined {
+  const build = compiledBuildIdentity();
+  if (build === undefined) return undefined;
+  return { build, last: () => settings.get('content.validated'), remember: (fingerprint) => settings.set('content.validated', fingerprint) };
 }
 
 function sessionSecretFrom(settings: SqliteSettingsRepository): string {

@@ -2,7 +2,7 @@ import type { EditableContent, Exhibition, Item, ItemVersion, PublishedSection, 
 import type { Actor, AuditService } from '../audit/audit.service';
 import { AppError, badRequest, notFound } from '../platform/errors';
 import { bundleProblems, publishedSections, type ContentBundle } from './content.bundle';
-import type { ContentRepository, ContentVersions } from './content.repository';
+import type { ContentRepository, ContentValidationMemo, ContentVersions } from './content.repository';
 import { sanitizeItemOrThrow } from './rich-text';
 import type { DomainEventPublisher } from '../platform/domain-events';
 
@@ -12,6 +12,8 @@ export interface ContentServiceDeps {
   now: () => number;
   /** Called after the content changed, so screens receive it at once. */
   bus: DomainEventPublisher;
+  /** Lets a start skip re-validating stored content this build already validated (compiled server only). */
+  validationMemo?: ContentValidationMemo;
 }
 
 const SYSTEM: Actor = { id: null, username: 'system' };
@@ -31,7 +33,7 @@ export class ContentService {
     private readonly deps: ContentServiceDeps,
     seed: () => ContentBundle,
   ) {
-    const stored = deps.repository.load();
+    const stored = deps.repository.load(deps.validationMemo);
     if (stored) {
       this.bundle = stored;
     } else {

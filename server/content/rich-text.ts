@@ -1,4 +1,5 @@
-import sanitizeHtml from 'sanitize-html';
+import { createRequire } from 'node:module';
+import type sanitizeHtml from 'sanitize-html';
 import type { Item } from '../../shared/content.schema';
 import { LOCALES } from '../../shared/i18n';
 import { richTextDepthProblem } from '../../shared/rich-text.rules';
@@ -17,8 +18,18 @@ const RICH_TEXT: sanitizeHtml.IOptions = {
   disallowedTagsMode: 'discard',
 };
 
+/**
+ * sanitize-html (with postcss and htmlparser2, ~400 KB of code) is loaded on the first body it
+ * cleans, not at start: a start on an existing database never needs it, a content write does.
+ * Loaded synchronously from node_modules (as the externals of the server bundle are), so that
+ * every caller keeps its synchronous signature.
+ */
+let sanitizer: typeof sanitizeHtml | undefined;
+const requireFromHere = createRequire(import.meta.url);
+
 export function sanitizeRichText(html: string): string {
-  return sanitizeHtml(html, RICH_TEXT).trim();
+  sanitizer ??= requireFromHere('sanitize-html') as typeof sanitizeHtml;
+  return sanitizer(html, RICH_TEXT).trim();
 }
 
 /** The item as it may be stored: its body sanitised in every locale. */

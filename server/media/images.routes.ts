@@ -1,5 +1,5 @@
-import { Router } from 'express';
-import multer from 'multer';
+import { Router, type RequestHandler } from 'express';
+import type { MulterError } from 'multer';
 import type { SessionUser } from '../../shared/auth.schema';
 import { requireRole } from '../auth/auth.middleware';
 import type { AuthService } from '../auth/auth.service';
@@ -10,11 +10,10 @@ export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
 
 export function imagesRoutes(deps: { images: ImagesService; auth: AuthService }): Router {
   const router = Router();
-  // In memory: the file is re-encoded before anything is written, and the size is capped.
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } }).single('image');
-  router.post('/api/v1/images', requireRole(deps.auth, 'admin', 'operator'), (req, res, next) => {
+  router.post('/api/v1/images', requireRole(deps.auth, 'admin', 'operator'), async (req, res, next) => {
+    const { upload, MulterError } = await multipartParser();
     upload(req, res, (error: unknown) => {
-      if (error instanceof multer.MulterError) {
+      if (error instanceof MulterError) {
         return next(
           error.code === 'LIMIT_FILE_SIZE'
             ? new AppError(413, 'payload_too_large', `image: files may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`)
@@ -33,4 +32,16 @@ export function imagesRoutes(deps: { images: ImagesService; auth: AuthService })
     });
   });
   return router;
+}
+
+let parser: Promise<{ upload: RequestHandler; MulterError: typeof MulterError }> | undefined;
+
+/** multer, loaded on the first upload rather than at start (it and busboy are ~10 ms of start-up no screen needs). */
+function multipartParser() {
+  parser ??= import('multer').then(({ default: multer }) => ({
+    // In memory: the file is re-encoded before anything is written, and the size is capped.
+    upload: multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } }).single('image'),
+    MulterError: multer.MulterError,
+  }));
+  return parser;
 }

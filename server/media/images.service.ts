@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import sharp from 'sharp';
+import type sharp from 'sharp';
 import type { Actor, AuditService } from '../audit/audit.service';
 import { AppError } from '../platform/errors';
 import { sniffImageType } from './image-type';
@@ -35,7 +35,10 @@ export class ImagesService {
     if (!type) throw new AppError(415, 'unsupported_image', 'image: only PNG, JPEG or WebP images are accepted (SVG and other files are refused)');
     let output: { data: Buffer; info: sharp.OutputInfo };
     try {
-      output = await sharp(file, { limitInputPixels: MAX_INPUT_PIXELS })
+      // Loaded on the first upload, not at start: sharp and libvips take ~15 ms to load and no
+      // screen waits for an upload.
+      const { default: decode } = await import('sharp');
+      output = await decode(file, { limitInputPixels: MAX_INPUT_PIXELS })
         .rotate()
         .resize({ width: MAX_EDGE, height: MAX_EDGE, fit: 'inside', withoutEnlargement: true })
         .webp({ quality: 82 })

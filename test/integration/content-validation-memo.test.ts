@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readContentFolder } from '../../server/content/content.files';
+import { SqliteContentRepository, type ContentValidationMemo } from '../../server/content/content.repository';
+import { compiledBuildIdentity } from '../../server/platform/build-identity';
+import { openDatabase } from '../../server/storage/database';
+import { FIXTURE_CONTENT } from '../support/test-server';
+
+const dirs: string[] = [];
+const temp = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'showfloor-memo-'));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A memo kept in memory, recording every fingerprint it is asked to remember. */
+function memoFor(build: string, last?: string): ContentValidationMemo & { remembered: string[] } {
+  const remembered: string[] = [];
+  return { build, remembered, last: () => remembered.at(-1) ?? last, remember: (fingerprint) => void remembered.push(fingerprint) };
+}
+
+function seededRepository() {
+  const db = openDatabase(temp());
+  const repository = new SqliteContentRepository(db);
+  repository.replaceAll(readContentFolder(FIXTURE_CONTENT), new Date().toISOString(), 'seed');
+  return { db, repository };
+}
+
+describe('re-validating stored content at start', () => {
+  it('validates the rows once per build and trusts exactly those rows afterwards', () => {
+    const { db, repository } = seededRepository();
+    const memo = memoFor('build-1');
+    const validated = repository.load(memo);
+    expect(memo.remembered).toHaveLength(1);
+
+    const again = memoFor('build-1', memo.remembered[0]);
+    expect(repository.load(again)).toEqual(validated);
+    // Trusted: nothing new to remember.
+    expect(again.remembered).toEqual([]);
+
+    // Another build may have other schemas: it checks the same rows again.
+    const otherBuild = memoFor('build-2', memo.remembered[0]);
+    expect(repository.load(otherBuild)).toEqual(validated);
+    expect(otherBuild.remembered).toHaveLength(1);
+    expect(otherBuild.remembered[0]).not.toBe(memo.remembered[0]);
+    db.close();
+  });
+
+  it('always validates rows that changed since, and remembers nothing when they are invalid', () => {
+    const { db, repository } = seededRepository();
+    const memo = memoFor('build-1');
+    repository.load(memo);
+    const trustedBefore = memo.remembered[0];
+    // A hand edit of the database file: an item whose section is not a string.
+    db.prepare("UPDATE items SET data = json_set(data, '$.section', 42) WHERE rowid = (SELECT min(rowid) FROM items)").run();
+
+    const afterEdit = memoFor('build-1', trustedBefore);
+    expect(() => repository.load(afterEdit)).toThrow(/section/);
+    expect(afterEdit.remembered).toEqual([]);
+    db.close();
+  });
+});
+
+describe('compiledBuildIdentity', () => {
+  it('names only a compiled .js file, and changes when it is rebuilt', () => {
+    expect(compiledBuildIdentity(pathToFileURL(join(temp(), 'main.ts')).href)).toBeUndefined();
+    const bundle = join(temp(), 'main.js');
+    writeFileSync(bundle, 'export {};\n');
+    utimesSync(bundle, 1_000, 1_000);
+    const first = compiledBuildIdentity(pathToFileURL(bundle).href);
+    expect(first).toEqual(expect.any(String));
+    writeFileSync(bundle, 'export {}; // rebuilt\n');
+    expect(compiledBuildIdentity(pathToFileURL(bundle).href)).not.toBe(first);
+  });
+});
