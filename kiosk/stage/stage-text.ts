@@ -58,10 +58,6 @@ export const STAGE_TEXT = {
   results: bilingual('路演成绩揭晓', 'Roadshow results'),
   tieBreak: bilingual('同分规则', 'Tie-break'),
   points: bilingual('分', 'points'),
-  statusWaiting: bilingual('待路演', 'Waiting'),
-  statusPitching: bilingual('路演中', 'Pitching'),
-  statusScoring: bilingual('评分中', 'Scoring'),
-  statusDone: bilingual('已完成', 'Done'),
   removedProject: bilingual('（项目已移除）', '(project removed)'),
 } as const satisfies Record<string, LocalizedText>;
 

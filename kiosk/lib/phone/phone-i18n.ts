@@ -1,7 +1,8 @@
 import { bilingual, formatNumber, UI, type Locale, type LocalizedText } from '../i18n';
-import type { ProjectStatus, ShowMoment } from './roadshow';
+import type { ShowMoment } from './roadshow';
 
 export { countryName, formatDate, formatScore, itemCount, position } from '../i18n';
+export { PROJECT_STATUS_NAMES as STATUS_NAMES } from '../../../shared/roadshow.vocabulary';
 
 /** Words of the phone page's own interface (exhibition texts come from the content). */
 export const PHONE_UI = {
@@ -51,13 +52,6 @@ export const NOTES = {
   rehearsal: UI.rehearsal,
   rehearsalDetail: bilingual('本服务器正在演练，数据为模拟数据', 'this server is rehearsing; its figures are simulated'),
 } as const satisfies Record<string, LocalizedText>;
-
-export const STATUS_NAMES: Record<ProjectStatus, LocalizedText> = {
-  waiting: bilingual('待路演', 'Waiting'),
-  pitching: bilingual('路演中', 'Pitching'),
-  scoring: bilingual('评分中', 'Scoring'),
-  done: bilingual('已完成', 'Done'),
-};
 
 export const MOMENT_NAMES: Record<Exclude<ShowMoment, 'finished'>, LocalizedText> & Record<'finished' | 'revealed', LocalizedText> = {
   'not-started': bilingual('路演尚未开始', 'The roadshow has not started yet'),
