@@ -8,6 +8,22 @@ const HEAD: HtmlTagDescriptor[] = [
   { tag: 'link', attrs: { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' }, injectTo: 'head' },
 ];
 
+/** What differs between the apps' pages: the tab's title, and the colours the browser shows before the styles load. */
+export interface AppPage {
+  title: string;
+  colorScheme: 'light' | 'dark';
+  themeColor: string;
+}
+
+/** Each app's page, by its folder below kiosk/. */
+export const APP_PAGES = {
+  kiosk: { title: '展台屏 · Booth kiosk — showfloor', colorScheme: 'dark', themeColor: '#0b1630' },
+  stage: { title: '舞台大屏 · Stage display — showfloor', colorScheme: 'dark', themeColor: '#070f24' },
+  console: { title: '运营控制台 · Operator console — showfloor', colorScheme: 'light', themeColor: '#f4f6fa' },
+  m: { title: '手机页 · Phone — showfloor', colorScheme: 'light', themeColor: '#ffffff' },
+  door: { title: '门口计数 · Door counter — showfloor', colorScheme: 'dark', themeColor: '#0b1630' },
+} as const satisfies Record<string, AppPage>;
+
 /** What an app page's body holds before its script runs: the element it mounts in, and a note for a browser without JavaScript. */
 const APP_BODY: HtmlTagDescriptor[] = [
   { tag: 'div', attrs: { id: 'app' }, injectTo: 'body-prepend' },
@@ -16,11 +32,11 @@ const APP_BODY: HtmlTagDescriptor[] = [
 
 /**
  * Writes the part of the page shells that every page shares, in the build and in `vite` dev alike,
- * so that each `index.html` holds only what is its own: colour scheme, theme colour, title, entry
- * script (and the landing page its content). `apps` are the folders (below `root`) whose page is a
- * Svelte app; they also get the mount point and the no-JavaScript note.
+ * so that an app's `index.html` holds only its entry script (the landing page keeps its own head
+ * colours, title and content). `apps` are the folders (below `root`) whose page is a Svelte app:
+ * they also get their title and colours, the mount point and the no-JavaScript note.
  */
-export function pageShell(root: string, apps: readonly string[]): Plugin {
+export function pageShell(root: string, apps: Readonly<Record<string, AppPage>>): Plugin {
   return {
     name: 'showfloor:page-shell',
     transformIndexHtml: {
@@ -28,7 +44,14 @@ export function pageShell(root: string, apps: readonly string[]): Plugin {
       handler(_html, ctx) {
         if (basename(ctx.filename) !== 'index.html') return [];
         const folder = relative(root, dirname(ctx.filename));
-        return apps.includes(folder) ? [...HEAD, ...APP_BODY] : HEAD;
+        const app = Object.hasOwn(apps, folder) ? apps[folder] : undefined;
+        if (!app) return HEAD;
+        const own: HtmlTagDescriptor[] = [
+          { tag: 'meta', attrs: { name: 'color-scheme', content: app.colorScheme }, injectTo: 'head-prepend' },
+          { tag: 'meta', attrs: { name: 'theme-color', content: app.themeColor }, injectTo: 'head-prepend' },
+          { tag: 'title', children: app.title, injectTo: 'head-prepend' },
+        ];
+        return [...HEAD, ...own, ...APP_BODY];
       },
     },
   };
