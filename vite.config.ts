@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { defineConfig, transformWithOxc, type Plugin, type Rolldown } from 'vite';
 import { codePointsIn, fontSlices, slicesFor } from './kiosk/build/font-slices';
+import { APP_PAGES, pageShell } from './kiosk/build/page-shell';
 
 const repoRoot = import.meta.dirname;
 export const pagesRoot = resolve(repoRoot, 'kiosk');
@@ -32,7 +33,7 @@ export default defineConfig({
   // Several pages, each its own app; the server (not Vite) decides which page a deep link gets.
   appType: 'mpa',
   publicDir: resolve(pagesRoot, 'public'),
-  plugins: [svelte({ configFile: false }), versionFile(appVersion), bundledFaceCss(), offlineServiceWorkers(OFFLINE_APPS, appVersion)],
+  plugins: [svelte({ configFile: false }), pageShell(pagesRoot, APP_PAGES), versionFile(appVersion), bundledFaceCss(), offlineServiceWorkers(OFFLINE_APPS, appVersion)],
   define: {
     __APP_VERSION__: JSON.stringify(appVersion),
   },

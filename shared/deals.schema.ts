@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INDUSTRIES, ORGANISATION_TYPES } from './deals.vocabulary';
+import { INDUSTRIES, MEETING_STATUSES, ORGANISATION_TYPES } from './deals.vocabulary';
 import { localizedText } from './i18n.schema';
 
 export { INDUSTRIES, INDUSTRY_NAMES, ORGANISATION_TYPES } from './deals.vocabulary';
@@ -25,11 +25,8 @@ export const PartnerInputSchema = z.strictObject({ name: localizedText(160), dis
 export const PartnerSchema = PartnerInputSchema.extend({ id: z.string() });
 export type Partner = z.infer<typeof PartnerSchema>;
 
-/**
- * A meeting moves held → intention → signed, or to dropped from held or intention.
- * Each step is timestamped; a correction (going back) needs a reason and is audited.
- */
-export const MEETING_STATUSES = ['held', 'intention', 'signed', 'dropped'] as const;
+// The meeting's path (held → intention → signed, or dropped) and its names: deals.vocabulary.ts.
+export { MEETING_STATUSES };
 export const MeetingStatusSchema = z.enum(MEETING_STATUSES);
 export type MeetingStatus = z.infer<typeof MeetingStatusSchema>;
 

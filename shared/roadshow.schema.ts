@@ -3,6 +3,7 @@ import { SlugSchema } from './content.schema';
 import { CountryCodeSchema } from './deals.schema';
 import { localizedText } from './i18n.schema';
 import { ROADSHOW_ACTIONS, ROADSHOW_PHASES } from './roadshow.rules';
+import { PROJECT_STATUSES } from './roadshow.vocabulary';
 
 export const ProjectInputSchema = z.strictObject({
   name: localizedText(160),
@@ -65,7 +66,7 @@ export type RankedResult = z.infer<typeof RankedResultSchema>;
 export const PublicRoadshowSchema = z.object({
   phase: RoadshowPhaseSchema,
   currentProjectId: z.string().nullable(),
-  projects: z.array(ProjectSchema.extend({ status: z.enum(['waiting', 'pitching', 'scoring', 'done']) })),
+  projects: z.array(ProjectSchema.extend({ status: z.enum(PROJECT_STATUSES) })),
   /** While scoring: how many judges have scored every criterion (no values). */
   progress: z.object({ judges: z.number().int(), complete: z.number().int() }).nullable(),
   revealed: z.boolean(),

@@ -4,11 +4,12 @@
  * (kiosk/stage/scenes/registry.ts) has one scene per id here, plus the ones it shows by itself
  * (an announcement, the results reveal).
  */
+import { bilingual } from './i18n';
 export const PINNABLE_SCENES = [
-  { id: 'overview', name: { 'zh-CN': '总览', en: 'overview' } },
-  { id: 'visitors', name: { 'zh-CN': '观众', en: 'visitors' } },
-  { id: 'matchmaking', name: { 'zh-CN': '洽谈对接', en: 'matchmaking' } },
-  { id: 'roadshow', name: { 'zh-CN': '项目路演', en: 'roadshow' } },
+  { id: 'overview', name: bilingual('总览', 'overview') },
+  { id: 'visitors', name: bilingual('观众', 'visitors') },
+  { id: 'matchmaking', name: bilingual('洽谈对接', 'matchmaking') },
+  { id: 'roadshow', name: bilingual('项目路演', 'roadshow') },
 ] as const;
 
 export type PinnableScene = (typeof PINNABLE_SCENES)[number]['id'];

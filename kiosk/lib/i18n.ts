@@ -1,8 +1,6 @@
-// Types only from shared/i18n: its values are built with zod at import time, which would pull zod
-// into every page bundle.
-import type { Locale, LocalizedText } from '../../shared/i18n';
+import { bilingual, type Locale, type LocalizedText } from '../../shared/i18n';
 
-export type { Locale, LocalizedText };
+export { bilingual, type Locale, type LocalizedText };
 
 /** The default language of every screen (the first one shown when both are). */
 export const PRIMARY_LOCALE: Locale = 'zh-CN';
@@ -11,22 +9,33 @@ export const SECONDARY_LOCALE: Locale = 'en';
 
 /** Words of the user interface itself; exhibition texts come from the content. */
 export const UI = {
-  visitorsToday: { 'zh-CN': '今日观众', en: 'Visitors today' },
-  visitorsTotal: { 'zh-CN': '累计观众', en: 'Total visitors' },
-  interactionsToday: { 'zh-CN': '今日互动', en: 'Interactions today' },
+  visitorsToday: bilingual('今日观众', 'Visitors today'),
+  visitorsTotal: bilingual('累计观众', 'Total visitors'),
+  interactionsToday: bilingual('今日互动', 'Interactions today'),
   /** Kiosk sessions (attract → first touch): a figure of its own, never added to visitors (door entries). */
-  boothVisitsToday: { 'zh-CN': '今日展台访问', en: 'Booth visits today' },
+  boothVisitsToday: bilingual('今日展台访问', 'Booth visits today'),
   /** Short labels for a section's own figures, under the "sections today" heading. */
-  sectionVisitors: { 'zh-CN': '观众', en: 'Visitors' },
-  sectionInteractions: { 'zh-CN': '互动', en: 'Interactions' },
-  liveFigures: { 'zh-CN': '实时数据', en: 'Live figures' },
-  sectionsToday: { 'zh-CN': '各展区今日数据', en: 'Sections today' },
-  online: { 'zh-CN': '在线', en: 'Online' },
-  connecting: { 'zh-CN': '连接中', en: 'Connecting' },
-  reconnecting: { 'zh-CN': '重新连接中', en: 'Reconnecting' },
-  waiting: { 'zh-CN': '正在连接展会服务器…', en: 'Connecting to the exhibition server…' },
-  updated: { 'zh-CN': '更新于', en: 'Updated' },
-  version: { 'zh-CN': '版本', en: 'Version' },
+  sectionVisitors: bilingual('观众', 'Visitors'),
+  sectionInteractions: bilingual('互动', 'Interactions'),
+  liveFigures: bilingual('实时数据', 'Live figures'),
+  sectionsToday: bilingual('各展区今日数据', 'Sections today'),
+  online: bilingual('在线', 'Online'),
+  connecting: bilingual('连接中', 'Connecting'),
+  reconnecting: bilingual('重新连接中', 'Reconnecting'),
+  waiting: bilingual('正在连接展会服务器…', 'Connecting to the exhibition server…'),
+  updated: bilingual('更新于', 'Updated'),
+  version: bilingual('版本', 'Version'),
+  /** Words the kiosk and the phone page share (each app's own words are in its table). */
+  home: bilingual('首页', 'Home'),
+  back: bilingual('返回', 'Back'),
+  exhibits: bilingual('展项', 'Exhibits'),
+  noItems: bilingual('本展区的展项即将上线。', 'The exhibits of this section are coming soon.'),
+  keyFacts: bilingual('关键数据', 'Key facts'),
+  tags: bilingual('标签', 'Tags'),
+  previous: bilingual('上一项', 'Previous'),
+  next: bilingual('下一项', 'Next'),
+  rehearsal: bilingual('演练数据', 'Rehearsal data'),
+  offline: bilingual('离线', 'Offline'),
 } as const satisfies Record<string, LocalizedText>;
 
 /** A text in one language. */

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Patch } from '../../shared/snapshot.schema';
 import { connectLive } from '../support/live-client';
-import { signIn, startTestServer, type TestServer } from '../support/test-server';
+import { signedInSuite } from '../support/test-server';
 
 const text = { 'zh-CN': '下午三点路演开始', en: 'The roadshow starts at 3 pm' };
 
 describe('announcements', () => {
-  let t: TestServer;
-  let cookie: string;
-  beforeAll(async () => {
-    t = await startTestServer();
-    cookie = await signIn(t.url);
-  });
-  afterAll(() => t.stop());
+  const t = signedInSuite();
   const create = (body: unknown, withCookie = true) =>
-    fetch(`${t.url}/api/v1/announcements`, { method: 'POST', headers: { 'content-type': 'application/json', ...(withCookie ? { cookie } : {}) }, body: JSON.stringify(body) });
+    fetch(`${t.url}/api/v1/announcements`, { method: 'POST', headers: { 'content-type': 'application/json', ...(withCookie ? { cookie: t.cookie } : {}) }, body: JSON.stringify(body) });
 
   it('appears on screens at once and vanishes by itself at its expiry', async () => {
     const client = await connectLive(t.url);
@@ -40,9 +34,9 @@ describe('announcements', () => {
     expect(client.snapshots[0]!.announcements).toEqual([]);
     await client.nextPatch((p) => p.type === 'announcements' && p.announcements.some((a) => a.id === id), 5000);
     const before = client.patches.length;
-    expect((await fetch(`${t.url}/api/v1/announcements/${id}`, { method: 'DELETE', headers: { cookie } })).status).toBe(204);
+    expect((await fetch(`${t.url}/api/v1/announcements/${id}`, { method: 'DELETE', headers: { cookie: t.cookie } })).status).toBe(204);
     await client.nextPatch((p) => p.type === 'announcements' && client.patches.indexOf(p) >= before && p.announcements.length === 0);
-    const list = (await (await fetch(`${t.url}/api/v1/announcements`, { headers: { cookie } })).json()) as { announcements: { id: string; state: string }[] };
+    const list = (await (await fetch(`${t.url}/api/v1/announcements`, { headers: { cookie: t.cookie } })).json()) as { announcements: { id: string; state: string }[] };
     expect(list.announcements.find((a) => a.id === id)?.state).toBe('withdrawn');
     client.close();
   });
@@ -67,7 +61,7 @@ describe('announcements', () => {
     const { id } = (await forever.json()) as { id: string };
     const snap = (await (await fetch(`${t.url}/api/v1/snapshot`)).json()) as { announcements: { id: string; untilWithdrawn?: boolean; expiresAt: string }[] };
     expect(snap.announcements.find((a) => a.id === id)).toMatchObject({ untilWithdrawn: true, expiresAt: '9999-12-31T23:59:59.999Z' });
-    expect((await fetch(`${t.url}/api/v1/announcements/${id}`, { method: 'DELETE', headers: { cookie } })).status).toBe(204);
+    expect((await fetch(`${t.url}/api/v1/announcements/${id}`, { method: 'DELETE', headers: { cookie: t.cookie } })).status).toBe(204);
     const after = (await (await fetch(`${t.url}/api/v1/snapshot`)).json()) as { announcements: { id: string }[] };
     expect(after.announcements.some((a) => a.id === id)).toBe(false);
   });

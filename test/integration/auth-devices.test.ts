@@ -1,7 +1,7 @@
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectLive } from '../support/live-client';
-import { ADMIN_PASSWORD, createDevice, postEvents, signIn, startTestServer, visitEvent, type TestServer } from '../support/test-server';
+import { ADMIN_PASSWORD, createDevice, postEvents, signIn, startSignedIn, startTestServer, type TestServer, visitEvent } from '../support/test-server';
 
 const json = (method: string, body?: unknown, cookie?: string): RequestInit => ({
   method,
@@ -56,8 +56,7 @@ describe('devices', () => {
   let t: TestServer;
   let cookie: string;
   beforeAll(async () => {
-    t = await startTestServer();
-    cookie = await signIn(t.url);
+    ({ server: t, cookie } = await startSignedIn());
   });
   afterAll(() => t.stop());
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDevice, signIn, startTestServer, type TestServer } from '../support/test-server';
+import { createDevice, startSignedIn, type TestServer } from '../support/test-server';
 
 /**
  * Whatever a client sends (a broken upload, a missing file, a malformed address, absurdly deep
@@ -28,8 +28,7 @@ describe('clean 4xx answers to bad requests, with nothing in the error log', () 
     writeFileSync(join(webDir, 'kiosk/index.html'), '<!doctype html><title>kiosk</title>');
     writeFileSync(join(webDir, 'assets/app-1234.js'), 'export {};');
     const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.push(JSON.parse(line)) });
-    t = await startTestServer({ WEB_DIR: webDir }, { logger });
-    cookie = await signIn(t.url);
+    ({ server: t, cookie } = await startSignedIn({ WEB_DIR: webDir }, { logger }));
   });
   beforeEach(() => {
     logLines.length = 0;

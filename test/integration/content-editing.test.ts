@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EditableContent, Item, ItemVersion } from '../../shared/content.schema';
 import type { Patch } from '../../shared/snapshot.schema';
 import { connectLive } from '../support/live-client';
-import { signIn, startTestServer, type TestServer } from '../support/test-server';
+import { signedInSuite } from '../support/test-server';
 
 describe('editing content', () => {
-  let t: TestServer;
-  let cookie: string;
-  beforeAll(async () => {
-    t = await startTestServer();
-    cookie = await signIn(t.url);
-  });
-  afterAll(() => t.stop());
+  const t = signedInSuite();
 
   const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${t.url}${path}`, { method, headers: { 'content-type': 'application/json', cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${t.url}${path}`, { method, headers: { 'content-type': 'application/json', cookie: t.cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
     return { status: response.status, body: response.status === 204 ? null : ((await response.json()) as any) };
   };
   const editable = async () => (await call('GET', '/api/v1/content')).body as EditableContent;

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectLive } from '../support/live-client';
-import { createDevice, postEvents, signIn, startTestServer, visitEvent, type TestServer } from '../support/test-server';
+import { createDevice, postEvents, startSignedIn, type TestServer, visitEvent } from '../support/test-server';
 
 describe('counter corrections and day resets', () => {
   let t: TestServer;
   let cookie: string;
   beforeAll(async () => {
-    t = await startTestServer();
-    cookie = await signIn(t.url);
+    ({ server: t, cookie } = await startSignedIn());
     const sensor = await createDevice(t.url, undefined, cookie);
     await postEvents(t.url, sensor.token, { events: [visitEvent(), visitEvent(), visitEvent({ section: 'beta' })] });
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDevice, postEvents, signIn, startTestServer, visitEvent, type TestServer } from '../support/test-server';
+import { createDevice, postEvents, startSignedIn, type TestServer, visitEvent } from '../support/test-server';
 
 describe('door counters and booth visits', () => {
   let t: TestServer;
@@ -8,8 +8,7 @@ describe('door counters and booth visits', () => {
   const devices = async () => ((await (await fetch(`${t.url}/api/v1/devices`, { headers: { cookie } })).json()) as { devices: { id: string; role: string; today: { visits: number; boothVisits: number } }[] }).devices;
 
   beforeAll(async () => {
-    t = await startTestServer();
-    cookie = await signIn(t.url);
+    ({ server: t, cookie } = await startSignedIn());
   });
   afterAll(() => t.stop());
 

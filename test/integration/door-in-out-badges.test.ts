@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDevice, postEvents, signIn, startTestServer, visitEvent, type TestServer } from '../support/test-server';
+import { createDevice, postEvents, startSignedIn, type TestServer, visitEvent } from '../support/test-server';
 
 interface SnapshotCounters {
   visitors: { today: number; total: number };
@@ -16,8 +16,7 @@ describe('a door counting in and out, and scanning badges', () => {
     ((await (await fetch(`${t.url}/api/v1/devices`, { headers: { cookie } })).json()) as { devices: { id: string; today: unknown }[] }).devices.find((d) => d.id === id)?.today;
 
   beforeAll(async () => {
-    t = await startTestServer();
-    cookie = await signIn(t.url);
+    ({ server: t, cookie } = await startSignedIn());
   });
   afterAll(() => t.stop());
 

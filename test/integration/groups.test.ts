@@ -5,7 +5,7 @@ import type { Announcement } from '../../shared/announcements.schema';
 import type { ScreenGroup } from '../../shared/groups.schema';
 import type { Patch } from '../../shared/snapshot.schema';
 import { connectLive } from '../support/live-client';
-import { createDevice, signIn, startTestServer, type TestServer } from '../support/test-server';
+import { createDevice, startSignedIn, type TestServer } from '../support/test-server';
 
 const text = { 'zh-CN': '请到A厅', en: 'Please come to hall A' };
 
@@ -16,8 +16,7 @@ describe('screen groups', () => {
   let kioskA2: { id: string; token: string };
   let stage: { id: string; token: string };
   beforeAll(async () => {
-    t = await startTestServer();
-    cookie = await signIn(t.url);
+    ({ server: t, cookie } = await startSignedIn());
     kioskA1 = await createDevice(t.url, { name: 'Booth A1', role: 'booth' }, cookie);
     kioskA2 = await createDevice(t.url, { name: 'Booth A2', role: 'booth' }, cookie);
     stage = await createDevice(t.url, { name: 'Main stage', role: 'stage' }, cookie);

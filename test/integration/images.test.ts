@@ -1,20 +1,14 @@
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startTestServer, type TestServer } from '../support/test-server';
+import { describe, expect, it } from 'vitest';
+import { signedInSuite } from '../support/test-server';
 
 describe('image uploads', () => {
-  let t: TestServer;
-  let cookie: string;
-  beforeAll(async () => {
-    t = await startTestServer();
-    cookie = await signIn(t.url);
-  });
-  afterAll(() => t.stop());
+  const t = signedInSuite();
 
   const upload = (bytes: Buffer, name: string, type: string, withCookie = true) => {
     const form = new FormData();
     form.append('image', new Blob([new Uint8Array(bytes)], { type }), name);
-    return fetch(`${t.url}/api/v1/images`, { method: 'POST', body: form, headers: withCookie ? { cookie } : {} });
+    return fetch(`${t.url}/api/v1/images`, { method: 'POST', body: form, headers: withCookie ? { cookie: t.cookie } : {} });
   };
 
   it('re-encodes a photo to a resized WebP with a generated name and serves it', async () => {

@@ -1,7 +1,7 @@
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceCommand, DeviceConfig, PairingTicket } from '../../shared/devices.schema';
-import { signIn, startTestServer, type TestServer } from '../support/test-server';
+import { startSignedIn, type TestServer } from '../support/test-server';
 
 const post = (url: string, body: unknown, cookie?: string) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body) });
@@ -11,8 +11,7 @@ describe('pairing a screen', () => {
   let cookie: string;
   let clock = Date.now();
   beforeAll(async () => {
-    t = await startTestServer({}, { now: () => clock });
-    cookie = await signIn(t.url);
+    ({ server: t, cookie } = await startSignedIn({}, { now: () => clock }));
   });
   afterAll(() => t.stop());
 

@@ -6,7 +6,7 @@ import type { EditableContent, Item } from '../../shared/content.schema';
 import { MAX_RICH_TEXT_DEPTH } from '../../shared/rich-text.rules';
 import { runContentCli } from '../../server/cli/content-cli';
 import { readContentFolder } from '../../server/content/content.files';
-import { FIXTURE_CONTENT, signIn, startTestServer, type TestServer } from '../support/test-server';
+import { FIXTURE_CONTENT, startSignedIn, type TestServer } from '../support/test-server';
 
 const nested = (depth: number, tag = 'b') => `${`<${tag}>`.repeat(depth)}deep${`</${tag}>`.repeat(depth)}`;
 
@@ -15,8 +15,7 @@ describe('item bodies nested too deeply', () => {
   let cookie: string;
   const dirs: string[] = [];
   beforeAll(async () => {
-    t = await startTestServer();
-    cookie = await signIn(t.url);
+    ({ server: t, cookie } = await startSignedIn());
   });
   afterAll(async () => {
     await t.stop();

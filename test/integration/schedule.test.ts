@@ -1,7 +1,7 @@
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeSlot, slotConflicts } from '../../shared/schedule.rules';
-import { createDevice, signIn, startTestServer, type TestServer } from '../support/test-server';
+import { createDevice, signIn, startSignedIn, startTestServer, type TestServer } from '../support/test-server';
 
 /** A server on a clock the test moves forward (`server.offset`), signed in as admin, with a JSON caller. */
 function clockedServer() {
@@ -122,8 +122,7 @@ describe('items published at set times', () => {
   let cookie: string;
   let offset = 0;
   beforeAll(async () => {
-    t = await startTestServer({}, { now: () => Date.now() + offset });
-    cookie = await signIn(t.url);
+    ({ server: t, cookie } = await startSignedIn({}, { now: () => Date.now() + offset }));
   });
   afterAll(() => t.stop());
   const post = async (body: unknown) => {

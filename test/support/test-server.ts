@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -54,6 +55,54 @@ export async function signIn(url: string, username = 'admin', password = ADMIN_P
   });
   if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
   return response.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+/**
+ * The setup most suites share: a server of their own (as startTestServer) with the admin signed in.
+ * Each suite still stops it in its afterAll.
+ */
+export async function startSignedIn(env: Record<string, string> = {}, deps: ServerDeps = {}): Promise<{ server: TestServer; cookie: string }> {
+  const server = await startTestServer(env, deps);
+  return { server, cookie: await signIn(server.url) };
+}
+
+/** A suite's server (see signedInSuite) with the admin's session cookie. */
+export interface SignedInSuite extends TestServer {
+  readonly cookie: string;
+}
+
+/**
+ * For a describe block: its own server with the admin signed in, started before the block's tests
+ * and stopped after them. Read it (`suite.url`, `suite.cookie`) inside tests and hooks only.
+ */
+export function signedInSuite(env: Record<string, string> = {}, deps: ServerDeps = {}): SignedInSuite {
+  let started: { server: TestServer; cookie: string } | undefined;
+  beforeAll(async () => {
+    started = await startSignedIn(env, deps);
+  });
+  afterAll(() => started?.server.stop());
+  const get = () => {
+    if (!started) throw new Error('the suite server is read before its beforeAll ran');
+    return started;
+  };
+  return {
+    get server() {
+      return get().server.server;
+    },
+    get url() {
+      return get().server.url;
+    },
+    get port() {
+      return get().server.port;
+    },
+    get dataDir() {
+      return get().server.dataDir;
+    },
+    get cookie() {
+      return get().cookie;
+    },
+    stop: (options) => get().server.stop(options),
+  };
 }
 
 /** Creates a device as admin and returns its id and token. */

@@ -1,6 +1,7 @@
 import type { Meeting, MeetingStatus, MeetingStepRecord, Organisation, Partner } from '../../../shared/deals.schema';
 import type { Api, ApiError } from './api';
 import { stepLocally, type MeetingBody, type OrganisationBody, type PartnerBody } from './deals';
+import { latestOnly } from './latest-only';
 
 
 const PENDING = 'pending-';
@@ -23,15 +24,13 @@ export class DealsStore {
   readonly organisationsById = $derived(new Map(this.organisations.map((o) => [o.id, o])));
   readonly partnersById = $derived(new Map(this.partners.map((p) => [p.id, p])));
 
-  #loads = 0;
+  readonly #get = latestOnly(() => this.api.get<{ organisations: Organisation[]; partners: Partner[]; meetings: Meeting[] }>('/api/v1/deals'));
 
   constructor(private readonly api: Api) {}
 
   async load(): Promise<void> {
-    const ticket = ++this.#loads;
-    const result = await this.api.get<{ organisations: Organisation[]; partners: Partner[]; meetings: Meeting[] }>('/api/v1/deals');
-    // An older answer arriving after a newer one must not bring back what it did not know.
-    if (ticket !== this.#loads) return;
+    const result = await this.#get();
+    if (!result) return;
     if (!result.ok) {
       if (!this.loaded) this.loadError = result.error.message;
       return;

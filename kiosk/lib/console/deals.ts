@@ -1,25 +1,10 @@
 import { OrganisationInputSchema, PartnerInputSchema, RecordMeetingSchema, type Industry, type Meeting, type MeetingStatus, type Organisation, type Partner, type RecordMeeting } from '../../../shared/deals.schema';
 import type { Locale, LocalizedText } from '../../../shared/i18n';
+import type { OrganisationType } from '../../../shared/deals.vocabulary';
 import { validated, type Validated } from './field-errors';
 
-import type { OrganisationType } from '../../../shared/deals.vocabulary';
 
-export { INDUSTRIES, INDUSTRY_NAMES, ORGANISATION_TYPES, type OrganisationType } from '../../../shared/deals.vocabulary';
-
-export const ORGANISATION_TYPE_NAMES: Record<OrganisationType, LocalizedText> = {
-  research: { 'zh-CN': '科研机构', en: 'Research institute' },
-  university: { 'zh-CN': '高校', en: 'University' },
-  company: { 'zh-CN': '企业', en: 'Company' },
-  association: { 'zh-CN': '协会', en: 'Association' },
-  other: { 'zh-CN': '其他', en: 'Other' },
-};
-
-export const STATUS_NAMES: Record<MeetingStatus, LocalizedText> = {
-  held: { 'zh-CN': '已洽谈', en: 'Held' },
-  intention: { 'zh-CN': '有意向', en: 'Intention' },
-  signed: { 'zh-CN': '已签约', en: 'Signed' },
-  dropped: { 'zh-CN': '未达成', en: 'Dropped' },
-};
+export { INDUSTRIES, INDUSTRY_NAMES, MEETING_STATUS_NAMES as STATUS_NAMES, ORGANISATION_TYPE_NAMES, ORGANISATION_TYPES, type OrganisationType } from '../../../shared/deals.vocabulary';
 
 /** Forward steps from each status (server/deals/deals.rules.ts): one tap each, no reason needed. */
 const FORWARD: Record<MeetingStatus, readonly MeetingStatus[]> = {

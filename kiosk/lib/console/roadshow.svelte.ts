@@ -2,36 +2,23 @@ import type { Criterion, Project, PublicRoadshow, RoadshowAction } from '../../.
 import type { Api, ApiError } from './api';
 import type { JudgingView, RoadshowStaffView } from '../../../shared/roadshow.schema';
 import { judgeCard, type ProjectBody } from './roadshow';
+import { ServerView } from './server-view.svelte';
 
 /**
  * The roadshow as operators run it. Every judge's score and every show step sends a roadshow
  * patch on /live; the page reloads this staff view on each, so who has scored shows live without
  * the public state ever carrying more than counts.
  */
-export class RoadshowStore {
-  view = $state.raw<RoadshowStaffView | null>(null);
-  loadError = $state<string | null>(null);
+export class RoadshowStore extends ServerView<RoadshowStaffView> {
   /** The show action on its way to the server (all show buttons wait for it). */
   acting = $state<RoadshowAction | null>(null);
 
-  #loads = 0;
-
-  constructor(private readonly api: Api) {}
+  constructor(private readonly api: Api) {
+    super(() => api.get<RoadshowStaffView>('/api/v1/roadshow'));
+  }
 
   get loaded(): boolean {
     return this.view !== null;
-  }
-
-  async load(): Promise<void> {
-    const ticket = ++this.#loads;
-    const result = await this.api.get<RoadshowStaffView>('/api/v1/roadshow');
-    if (ticket !== this.#loads) return;
-    if (result.ok) {
-      this.view = result.data;
-      this.loadError = null;
-    } else if (!this.view) {
-      this.loadError = result.error.message;
-    }
   }
 
   async addProject(body: ProjectBody): Promise<ApiError | null> {
@@ -82,27 +69,14 @@ export class RoadshowStore {
  * A judge's own view: the project on stage, the rubric and only their scores. A tap shows at once
  * and stays while the server answers; a refusal (scoring closed meanwhile) takes it back.
  */
-export class JudgingStore {
-  view = $state.raw<JudgingView | null>(null);
-  loadError = $state<string | null>(null);
+export class JudgingStore extends ServerView<JudgingView> {
   /** Scores tapped and not yet answered: project id → criterion → score. */
   pending = $state.raw<ReadonlyMap<string, ReadonlyMap<string, number>>>(new Map());
 
-  #loads = 0;
   #queue: Promise<void> = Promise.resolve();
 
-  constructor(private readonly api: Api) {}
-
-  async load(): Promise<void> {
-    const ticket = ++this.#loads;
-    const result = await this.api.get<JudgingView>('/api/v1/roadshow/judging');
-    if (ticket !== this.#loads) return;
-    if (result.ok) {
-      this.view = result.data;
-      this.loadError = null;
-    } else if (!this.view) {
-      this.loadError = result.error.message;
-    }
+  constructor(private readonly api: Api) {
+    super(() => api.get<JudgingView>('/api/v1/roadshow/judging'));
   }
 
   /** The card of a project as this judge sees it now: saved scores with the taps still on their way. */

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../../../shared/i18n';
+import { bilingual, type LocalizedText } from '../../../shared/i18n';
 import { ProjectInputSchema, RubricSchema, type Criterion, type Project, type PublicRoadshow, type RoadshowAction, type RoadshowPhase } from '../../../shared/roadshow.schema';
 import { isRefusal, nextState, ROADSHOW_ACTIONS, type ShowState } from '../../../shared/roadshow.rules';
 import { validated, type Validated } from './field-errors';
@@ -22,8 +22,8 @@ export function showStateOf(state: PublicRoadshow): ShowState {
 export function actionChecks(state: PublicRoadshow, criteriaCount: number): Record<RoadshowAction, ActionCheck> {
   const show = showStateOf(state);
   const check = (action: RoadshowAction): ActionCheck => {
-    if (action === 'reveal' && state.revealed) return { allowed: false, why: { 'zh-CN': '结果已揭晓', en: 'The results are already shown' } };
-    if (action === 'hide-results' && !state.revealed) return { allowed: false, why: { 'zh-CN': '结果尚未揭晓', en: 'The results are not shown' } };
+    if (action === 'reveal' && state.revealed) return { allowed: false, why: bilingual('结果已揭晓', 'The results are already shown') };
+    if (action === 'hide-results' && !state.revealed) return { allowed: false, why: bilingual('结果尚未揭晓', 'The results are not shown') };
     const next = nextState(show, action, state.projects, criteriaCount);
     return isRefusal(next) ? { allowed: false, why: next.why } : { allowed: true };
   };
@@ -56,7 +56,7 @@ export interface CriterionRow {
 }
 
 export const criterionRow = (c?: Criterion): CriterionRow =>
-  c ? { id: c.id, name: { ...c.name }, weight: c.weight, maxScore: c.maxScore } : { id: '', name: { 'zh-CN': '', en: '' }, weight: 1, maxScore: 10 };
+  c ? { id: c.id, name: { ...c.name }, weight: c.weight, maxScore: c.maxScore } : { id: '', name: bilingual('', ''), weight: 1, maxScore: 10 };
 
 /**
  * PUT /api/v1/roadshow/rubric from the editor's rows, checked with the server's RubricSchema (its
@@ -107,19 +107,12 @@ export function judgeCard(saved: Record<string, number> | undefined, pending: Re
   return { scores, scored, complete: criteria.length > 0 && scored === criteria.length };
 }
 
-export { TIE_BREAK_RULE } from '../../../shared/roadshow.vocabulary';
+export { PROJECT_STATUS_NAMES, TIE_BREAK_RULE } from '../../../shared/roadshow.vocabulary';
 
 export const PHASE_NAMES: Record<RoadshowPhase | 'revealed', LocalizedText> = {
-  idle: { 'zh-CN': '未开始', en: 'Not started' },
-  pitching: { 'zh-CN': '路演中', en: 'Pitching' },
-  scoring: { 'zh-CN': '评分中', en: 'Scoring open' },
-  closed: { 'zh-CN': '评分已结束', en: 'Scoring closed' },
-  revealed: { 'zh-CN': '结果已揭晓', en: 'Results revealed' },
-};
-
-export const PROJECT_STATUS_NAMES: Record<PublicRoadshow['projects'][number]['status'], LocalizedText> = {
-  waiting: { 'zh-CN': '待路演', en: 'Waiting' },
-  pitching: { 'zh-CN': '路演中', en: 'Pitching' },
-  scoring: { 'zh-CN': '评分中', en: 'Scoring' },
-  done: { 'zh-CN': '已完成', en: 'Done' },
+  idle: bilingual('未开始', 'Not started'),
+  pitching: bilingual('路演中', 'Pitching'),
+  scoring: bilingual('评分中', 'Scoring open'),
+  closed: bilingual('评分已结束', 'Scoring closed'),
+  revealed: bilingual('结果已揭晓', 'Results revealed'),
 };

@@ -1,74 +1,65 @@
-import { formatNumber, type Locale, type LocalizedText } from '../i18n';
-import type { ProjectStatus, ShowMoment } from './roadshow';
+import { bilingual, formatNumber, UI, type Locale, type LocalizedText } from '../i18n';
+import type { ShowMoment } from './roadshow';
 
 export { countryName, formatDate, formatScore, itemCount, position } from '../i18n';
+export { PROJECT_STATUS_NAMES as STATUS_NAMES } from '../../../shared/roadshow.vocabulary';
 
 /** Words of the phone page's own interface (exhibition texts come from the content). */
 export const PHONE_UI = {
-  visitorsToday: { 'zh-CN': '今日观众', en: 'Visitors today' },
-  boothVisitsToday: { 'zh-CN': '今日展台访问', en: 'Booth visits today' },
-  announcements: { 'zh-CN': '通知', en: 'Announcements' },
-  closeAnnouncement: { 'zh-CN': '关闭此通知', en: 'Close this announcement' },
-  visitorsTotal: { 'zh-CN': '累计观众', en: 'Total visitors' },
-  agreements: { 'zh-CN': '签约项目', en: 'Agreements signed' },
-  meetings: { 'zh-CN': '洽谈场次', en: 'Meetings' },
-  liveFigures: { 'zh-CN': '实时数据', en: 'Live figures' },
-  sections: { 'zh-CN': '展区', en: 'Sections' },
-  exhibitionFigures: { 'zh-CN': '展会概况', en: 'The exhibition in figures' },
-  home: { 'zh-CN': '首页', en: 'Home' },
-  back: { 'zh-CN': '返回', en: 'Back' },
-  breadcrumb: { 'zh-CN': '当前位置', en: 'You are here' },
-  exhibits: { 'zh-CN': '展项', en: 'Exhibits' },
-  noItems: { 'zh-CN': '本展区的展项即将上线。', en: 'The exhibits of this section are coming soon.' },
-  keyFacts: { 'zh-CN': '关键数据', en: 'Key facts' },
-  tags: { 'zh-CN': '标签', en: 'Tags' },
-  previous: { 'zh-CN': '上一项', en: 'Previous' },
-  next: { 'zh-CN': '下一项', en: 'Next' },
-  moreInSection: { 'zh-CN': '同展区展项', en: 'More in this section' },
-  notFoundTitle: { 'zh-CN': '未找到该页面', en: 'Not found' },
-  itemNotFound: {
-    'zh-CN': '这个展项不存在或已下线。',
-    en: 'This exhibit does not exist or is no longer on show.',
-  },
-  sectionNotFound: { 'zh-CN': '这个展区不存在。', en: 'This section does not exist.' },
-  pageNotFound: { 'zh-CN': '这个地址没有对应的页面。', en: 'There is no page at this address.' },
-  backHome: { 'zh-CN': '返回首页', en: 'Back to the home page' },
-  waiting: { 'zh-CN': '正在连接展会服务器…', en: 'Connecting to the exhibition server…' },
-  roadshow: { 'zh-CN': '项目路演', en: 'Project roadshow' },
-  roadshowLink: { 'zh-CN': '路演实况', en: 'Roadshow live' },
-  lineup: { 'zh-CN': '路演顺序', en: 'Line-up' },
-  results: { 'zh-CN': '评审结果', en: 'Results' },
-  noProjects: { 'zh-CN': '路演项目即将公布。', en: 'The projects will be announced soon.' },
-  resultsHidden: { 'zh-CN': '评审结果将在现场揭晓。', en: 'The results will be revealed on stage.' },
-  onStage: { 'zh-CN': '正在台上', en: 'On stage' },
-  score: { 'zh-CN': '得分', en: 'Score' },
-  updated: { 'zh-CN': '更新于', en: 'Updated' },
+  visitorsToday: UI.visitorsToday,
+  boothVisitsToday: UI.boothVisitsToday,
+  announcements: bilingual('通知', 'Announcements'),
+  closeAnnouncement: bilingual('关闭此通知', 'Close this announcement'),
+  visitorsTotal: UI.visitorsTotal,
+  agreements: bilingual('签约项目', 'Agreements signed'),
+  meetings: bilingual('洽谈场次', 'Meetings'),
+  liveFigures: UI.liveFigures,
+  sections: bilingual('展区', 'Sections'),
+  exhibitionFigures: bilingual('展会概况', 'The exhibition in figures'),
+  home: UI.home,
+  back: UI.back,
+  breadcrumb: bilingual('当前位置', 'You are here'),
+  exhibits: UI.exhibits,
+  noItems: UI.noItems,
+  keyFacts: UI.keyFacts,
+  tags: UI.tags,
+  previous: UI.previous,
+  next: UI.next,
+  moreInSection: bilingual('同展区展项', 'More in this section'),
+  notFoundTitle: bilingual('未找到该页面', 'Not found'),
+  itemNotFound: bilingual('这个展项不存在或已下线。', 'This exhibit does not exist or is no longer on show.'),
+  sectionNotFound: bilingual('这个展区不存在。', 'This section does not exist.'),
+  pageNotFound: bilingual('这个地址没有对应的页面。', 'There is no page at this address.'),
+  backHome: bilingual('返回首页', 'Back to the home page'),
+  waiting: UI.waiting,
+  roadshow: bilingual('项目路演', 'Project roadshow'),
+  roadshowLink: bilingual('路演实况', 'Roadshow live'),
+  lineup: bilingual('路演顺序', 'Line-up'),
+  results: bilingual('评审结果', 'Results'),
+  noProjects: bilingual('路演项目即将公布。', 'The projects will be announced soon.'),
+  resultsHidden: bilingual('评审结果将在现场揭晓。', 'The results will be revealed on stage.'),
+  onStage: bilingual('正在台上', 'On stage'),
+  score: bilingual('得分', 'Score'),
+  updated: UI.updated,
 } as const satisfies Record<string, LocalizedText>;
 
 /** Status notes shown in both languages whatever the chosen one: they concern the data, not the reading. */
 export const NOTES = {
-  online: { 'zh-CN': '在线', en: 'Online' },
-  connecting: { 'zh-CN': '连接中', en: 'Connecting' },
-  offline: { 'zh-CN': '离线', en: 'Offline' },
-  offlineDetail: { 'zh-CN': '显示的是最后收到的数据', en: 'showing the last data received' },
-  rehearsal: { 'zh-CN': '演练数据', en: 'Rehearsal data' },
-  rehearsalDetail: { 'zh-CN': '本服务器正在演练，数据为模拟数据', en: 'this server is rehearsing; its figures are simulated' },
+  online: UI.online,
+  connecting: UI.connecting,
+  offline: UI.offline,
+  offlineDetail: bilingual('显示的是最后收到的数据', 'showing the last data received'),
+  rehearsal: UI.rehearsal,
+  rehearsalDetail: bilingual('本服务器正在演练，数据为模拟数据', 'this server is rehearsing; its figures are simulated'),
 } as const satisfies Record<string, LocalizedText>;
 
-export const STATUS_NAMES: Record<ProjectStatus, LocalizedText> = {
-  waiting: { 'zh-CN': '待路演', en: 'Waiting' },
-  pitching: { 'zh-CN': '路演中', en: 'Pitching' },
-  scoring: { 'zh-CN': '评分中', en: 'Scoring' },
-  done: { 'zh-CN': '已完成', en: 'Done' },
-};
-
 export const MOMENT_NAMES: Record<Exclude<ShowMoment, 'finished'>, LocalizedText> & Record<'finished' | 'revealed', LocalizedText> = {
-  'not-started': { 'zh-CN': '路演尚未开始', en: 'The roadshow has not started yet' },
-  pitching: { 'zh-CN': '项目路演中', en: 'A project is pitching' },
-  scoring: { 'zh-CN': '评委评分中', en: 'The judges are scoring' },
-  between: { 'zh-CN': '本项目评分已结束，下一个项目即将登场', en: 'Scoring has closed; the next project is coming up' },
-  finished: { 'zh-CN': '全部项目路演完毕，结果即将揭晓', en: 'Every project has pitched; the results are coming' },
-  revealed: { 'zh-CN': '全部项目路演完毕，结果已揭晓', en: 'Every project has pitched; the results are out' },
+  'not-started': bilingual('路演尚未开始', 'The roadshow has not started yet'),
+  pitching: bilingual('项目路演中', 'A project is pitching'),
+  scoring: bilingual('评委评分中', 'The judges are scoring'),
+  between: bilingual('本项目评分已结束，下一个项目即将登场', 'Scoring has closed; the next project is coming up'),
+  finished: bilingual('全部项目路演完毕，结果即将揭晓', 'Every project has pitched; the results are coming'),
+  revealed: bilingual('全部项目路演完毕，结果已揭晓', 'Every project has pitched; the results are out'),
 };
 
 /** The headline of the show's state; "finished" says whether the results are out. */
@@ -106,4 +97,4 @@ export function rankLabel(rank: number, locale: Locale): string {
 
 
 /** The language switch: each language named in itself. */
-export const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '中文', en: 'English' };
+export const LOCALE_NAMES: Record<Locale, string> = bilingual('中文', 'English');
