@@ -6,14 +6,6 @@ export interface Refusal {
   fields?: FieldErrors;
 }
 
-/** A form's own check of its fields: the body to send, or what is wrong field by field. */
-export type Checked<B> = Validated<B>;
-
-/** The body when the form's own check found nothing wrong, else the fields it found wrong. */
-export function checked<B>(body: B, fields: FieldErrors): Checked<B> {
-  return Object.keys(fields).length > 0 ? { ok: false, fields } : { ok: true, body };
-}
-
 /**
  * The state of one form that sends a record: its field errors (from its own check or from the
  * server's refusal), the server's message, and whether it is being sent (the form disables its
@@ -28,7 +20,7 @@ export class FormSubmission {
    * Checks, sends with `store`, and keeps a refusal field by field; the body once stored, else null.
    * A refusal is the server's error body, from an HTTP answer or a socket acknowledgement.
    */
-  async send<B>(checked: Checked<B>, store: (body: B) => Promise<Refusal | null>): Promise<B | null> {
+  async send<B>(checked: Validated<B>, store: (body: B) => Promise<Refusal | null>): Promise<B | null> {
     this.message = null;
     if (!checked.ok) {
       this.errors = checked.fields;
