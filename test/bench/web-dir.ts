@@ -18,7 +18,9 @@ export interface WebDir {
   remove(): void;
 }
 
-const missingApps = (dir: string) => APPS.filter((app) => !existsSync(join(dir, app, 'index.html')));
+/** The pages a build must hold: each app's, and the console's live-mirror page (built on its own). */
+const PAGES = [...APPS.map((app) => `${app}/index.html`), 'console/mirror.html'];
+const missingPages = (dir: string) => PAGES.filter((page) => !existsSync(join(dir, page)));
 
 /**
  * The pages to measure, in a temporary directory of their own, so that a rebuild of dist/web
@@ -34,11 +36,11 @@ export async function prepareWebDir(): Promise<WebDir> {
     const given = process.env.SHOWFLOOR_WEB_DIR;
     if (given) {
       const from = resolve(given);
-      const missing = missingApps(from);
+      const missing = missingPages(from);
       if (missing.length > 0) {
         throw new Error(
-          `SHOWFLOOR_WEB_DIR=${given} has no ${missing.map((a) => `${a}/index.html`).join(', ')}: build it first ` +
-            `(npx vite build --outDir ${from} --emptyOutDir), or unset SHOWFLOOR_WEB_DIR and the bench builds the pages itself`,
+          `SHOWFLOOR_WEB_DIR=${given} has no ${missing.join(', ')}: build it first ` +
+            `(npm run build writes dist/web), or unset SHOWFLOOR_WEB_DIR and the bench builds the pages itself`,
         );
       }
       cpSync(from, dir, { recursive: true });
@@ -47,12 +49,14 @@ export async function prepareWebDir(): Promise<WebDir> {
     if (!existsSync(VITE)) throw new Error(`cannot build the pages: ${VITE} is missing (run npm install)`);
     try {
       await promisify(execFile)(process.execPath, [VITE, 'build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+      // The console's live-mirror page has a build of its own (vite.mirror.config.ts), as in `npm run build`.
+      await promisify(execFile)(process.execPath, [VITE, 'build', '--config', 'vite.mirror.config.ts', '--outDir', dir, '--logLevel', 'error'], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
     } catch (error) {
       const { stderr, stdout, message } = error as { stderr?: string; stdout?: string; message: string };
       throw new Error(`building the pages failed (vite build): ${(stderr || stdout || message).trim().slice(0, 2_000)}`);
     }
-    const missing = missingApps(dir);
-    if (missing.length > 0) throw new Error(`vite build produced no ${missing.join(', ')} page`);
+    const missing = missingPages(dir);
+    if (missing.length > 0) throw new Error(`vite build produced no ${missing.join(', ')}`);
     return { dir, source: 'built', from: ROOT, remove };
   } catch (error) {
     remove();
