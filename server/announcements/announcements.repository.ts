@@ -8,12 +8,12 @@ export interface StoredAnnouncement extends Announcement {
 }
 
 export interface AnnouncementsRepository {
-  create(announcement: StoredAnnouncement): void;
+  create(announcement: StoredAnnouncement): Promise<void>;
   /** Not withdrawn and not yet expired at `nowIso` (active or scheduled). */
-  current(nowIso: string): StoredAnnouncement[];
+  current(nowIso: string): Promise<StoredAnnouncement[]>;
   /** The most recent ones, whatever their state, for the console. */
-  recent(limit: number): StoredAnnouncement[];
-  withdraw(id: string, at: string): boolean;
+  recent(limit: number): Promise<StoredAnnouncement[]>;
+  withdraw(id: string, at: string): Promise<boolean>;
 }
 
 interface Row {
@@ -51,7 +51,7 @@ const toStored = (r: Row): StoredAnnouncement => ({
 export class SqliteAnnouncementsRepository implements AnnouncementsRepository {
   constructor(private readonly db: Db) {}
 
-  create(a: StoredAnnouncement): void {
+  async create(a: StoredAnnouncement): Promise<void> {
     this.db
       .prepare(
         `INSERT INTO announcements (id, text, target, device_id, group_id, urgent, starts_at, expires_at, until_withdrawn, withdrawn_at, created_by, created_at)
@@ -60,18 +60,18 @@ export class SqliteAnnouncementsRepository implements AnnouncementsRepository {
       .run(a.id, JSON.stringify(a.text), a.target, a.deviceId, a.groupId ?? null, a.urgent ? 1 : 0, a.startsAt, a.expiresAt, a.untilWithdrawn ? 1 : 0, a.withdrawnAt, a.createdBy, a.createdAt);
   }
 
-  current(nowIso: string): StoredAnnouncement[] {
+  async current(nowIso: string): Promise<StoredAnnouncement[]> {
     return this.db
       .prepare<[string], Row>('SELECT * FROM announcements WHERE withdrawn_at IS NULL AND expires_at > ? ORDER BY starts_at, id')
       .all(nowIso)
       .map(toStored);
   }
 
-  recent(limit: number): StoredAnnouncement[] {
+  async recent(limit: number): Promise<StoredAnnouncement[]> {
     return this.db.prepare<[number], Row>('SELECT * FROM announcements ORDER BY created_at DESC, id LIMIT ?').all(limit).map(toStored);
   }
 
-  withdraw(id: string, at: string): boolean {
+  async withdraw(id: string, at: string): Promise<boolean> {
     return this.db.prepare('UPDATE announcements SET withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL').run(at, id).changes === 1;
   }
 }

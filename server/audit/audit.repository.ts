@@ -4,8 +4,8 @@ import type { Db } from '../storage/database';
 export type NewAuditEntry = Omit<AuditEntry, 'id'>;
 
 export interface AuditRepository {
-  append(entry: NewAuditEntry): void;
-  query(query: AuditQuery): AuditEntry[];
+  append(entry: NewAuditEntry): Promise<void>;
+  query(query: AuditQuery): Promise<AuditEntry[]>;
 }
 
 interface Row {
@@ -26,13 +26,13 @@ const parse = (json: string | null): unknown => (json === null ? null : JSON.par
 export class SqliteAuditRepository implements AuditRepository {
   constructor(private readonly db: Db) {}
 
-  append(e: NewAuditEntry): void {
+  async append(e: NewAuditEntry): Promise<void> {
     this.db
       .prepare('INSERT INTO audit_log (at, user_id, username, action, target_type, target_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(e.at, e.userId, e.username, e.action, e.targetType, e.targetId, e.before === undefined ? null : JSON.stringify(e.before), e.after === undefined ? null : JSON.stringify(e.after));
   }
 
-  query(q: AuditQuery): AuditEntry[] {
+  async query(q: AuditQuery): Promise<AuditEntry[]> {
     const where: string[] = [];
     const params: (string | number)[] = [];
     const filter = (clause: string, value: string | undefined) => {

@@ -13,14 +13,14 @@ export interface SessionRow {
  */
 export interface SessionsRepository {
   /** The session `sid` unless it expired at `now`. */
-  find(sid: string, now: number): SessionRow | undefined;
-  save(sid: string, row: SessionRow): void;
+  find(sid: string, now: number): Promise<SessionRow | undefined>;
+  save(sid: string, row: SessionRow): Promise<void>;
   /** Moves the end of an existing session. */
-  touch(sid: string, expiresAt: number): void;
-  delete(sid: string): void;
+  touch(sid: string, expiresAt: number): Promise<void>;
+  delete(sid: string): Promise<void>;
   /** Deletes every session of a user; returns their ids. */
-  deleteForUser(userId: string): string[];
-  deleteExpired(now: number): void;
+  deleteForUser(userId: string): Promise<string[]>;
+  deleteExpired(now: number): Promise<void>;
 }
 
 interface Row {
@@ -51,30 +51,30 @@ export class SqliteSessionsRepository implements SessionsRepository {
     this.deleteBefore = db.prepare<[number]>('DELETE FROM sessions WHERE expires_at <= ?');
   }
 
-  find(sid: string, now: number): SessionRow | undefined {
+  async find(sid: string, now: number): Promise<SessionRow | undefined> {
     const row = this.selectOne.get(sid, now);
     return row && { data: row.data, userId: row.user_id, expiresAt: row.expires_at };
   }
 
-  save(sid: string, row: SessionRow): void {
+  async save(sid: string, row: SessionRow): Promise<void> {
     this.upsert.run(sid, row.data, row.userId, row.expiresAt);
   }
 
-  touch(sid: string, expiresAt: number): void {
+  async touch(sid: string, expiresAt: number): Promise<void> {
     this.updateExpiry.run(expiresAt, sid);
   }
 
-  delete(sid: string): void {
+  async delete(sid: string): Promise<void> {
     this.deleteOne.run(sid);
   }
 
-  deleteForUser(userId: string): string[] {
+  async deleteForUser(userId: string): Promise<string[]> {
     const sids = this.selectOfUser.all(userId).map((r) => r.sid);
     this.deleteOfUser.run(userId);
     return sids;
   }
 
-  deleteExpired(now: number): void {
+  async deleteExpired(now: number): Promise<void> {
     this.deleteBefore.run(now);
   }
 }

@@ -11,14 +11,14 @@ export interface UserRecord {
 }
 
 export interface UsersRepository {
-  count(): number;
-  findByUsername(username: string): UserRecord | undefined;
-  findById(id: string): UserRecord | undefined;
-  create(user: UserRecord, createdAt: string): void;
-  list(): UserRecord[];
-  update(id: string, changes: { role?: UserRole; disabled?: boolean; passwordHash?: string }): void;
+  count(): Promise<number>;
+  findByUsername(username: string): Promise<UserRecord | undefined>;
+  findById(id: string): Promise<UserRecord | undefined>;
+  create(user: UserRecord, createdAt: string): Promise<void>;
+  list(): Promise<UserRecord[]>;
+  update(id: string, changes: { role?: UserRole; disabled?: boolean; passwordHash?: string }): Promise<void>;
   /** Runs `fn` in one transaction (a change and its audit entry commit together). */
-  transaction<T>(fn: () => T): T;
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
 }
 
 interface UserRow {
@@ -36,32 +36,32 @@ const toRecord = (row: UserRow | undefined): UserRecord | undefined =>
 export class SqliteUsersRepository implements UsersRepository {
   constructor(private readonly db: Db) {}
 
-  count(): number {
+  async count(): Promise<number> {
     return this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users').get()!.n;
   }
 
-  findByUsername(username: string): UserRecord | undefined {
+  async findByUsername(username: string): Promise<UserRecord | undefined> {
     return toRecord(this.db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?').get(username));
   }
 
-  findById(id: string): UserRecord | undefined {
+  async findById(id: string): Promise<UserRecord | undefined> {
     return toRecord(this.db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?').get(id));
   }
 
-  create(user: UserRecord, createdAt: string): void {
+  async create(user: UserRecord, createdAt: string): Promise<void> {
     this.db
       .prepare('INSERT INTO users (id, username, password_hash, role, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(user.id, user.username, user.passwordHash, user.role, user.disabled ? 1 : 0, createdAt);
   }
 
-  list(): UserRecord[] {
+  async list(): Promise<UserRecord[]> {
     return this.db
       .prepare<[], UserRow>('SELECT * FROM users ORDER BY created_at, username')
       .all()
       .map((row) => toRecord(row)!);
   }
 
-  update(id: string, changes: { role?: UserRole; disabled?: boolean; passwordHash?: string }): void {
+  async update(id: string, changes: { role?: UserRole; disabled?: boolean; passwordHash?: string }): Promise<void> {
     const row = this.db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?').get(id);
     if (!row) return;
     this.db

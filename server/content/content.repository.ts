@@ -19,31 +19,31 @@ export interface ContentValidationMemo {
   /** The build running now (see compiledBuildIdentity). */
   build: string;
   /** The fingerprint of the rows as last validated, if any. */
-  last(): string | undefined;
-  remember(fingerprint: string): void;
+  last(): Promise<string | undefined>;
+  remember(fingerprint: string): Promise<void>;
 }
 
 export interface ContentRepository {
   /** The stored content, or undefined before the first seed; validated unless `memo` vouches for these exact rows. */
-  load(memo?: ContentValidationMemo): ContentBundle | undefined;
-  versions(): ContentVersions;
+  load(memo?: ContentValidationMemo): Promise<ContentBundle | undefined>;
+  versions(): Promise<ContentVersions>;
   /** Replaces all content in one transaction; every item gets a new version in its history. */
-  replaceAll(bundle: ContentBundle, at: string, savedBy: string): void;
+  replaceAll(bundle: ContentBundle, at: string, savedBy: string): Promise<void>;
   /** Stores `item` as `version` and appends it to the item's history. */
-  saveItem(item: Item, version: number, at: string, savedBy: string): void;
+  saveItem(item: Item, version: number, at: string, savedBy: string): Promise<void>;
   /** Removes an item; its history keeps a last version with no data. */
-  deleteItem(id: string, version: number, at: string, savedBy: string): void;
-  saveSection(section: Section, version: number, at: string): void;
-  saveExhibition(exhibition: Exhibition, at: string): void;
-  history(itemId: string): ItemVersion[];
+  deleteItem(id: string, version: number, at: string, savedBy: string): Promise<void>;
+  saveSection(section: Section, version: number, at: string): Promise<void>;
+  saveExhibition(exhibition: Exhibition, at: string): Promise<void>;
+  history(itemId: string): Promise<ItemVersion[]>;
   /** Runs `fn` in one transaction (a change and its audit entry commit together). */
-  transaction<T>(fn: () => T): T;
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
 }
 
 export class SqliteContentRepository implements ContentRepository {
   constructor(private readonly db: Db) {}
 
-  load(memo?: ContentValidationMemo): ContentBundle | undefined {
+  async load(memo?: ContentValidationMemo): Promise<ContentBundle | undefined> {
     const row = this.db.prepare<[], { data: string }>('SELECT data FROM exhibition WHERE id = 1').get();
     if (!row) return undefined;
     const sectionRows = this.db.prepare<[], { data: string }>('SELECT data FROM sections ORDER BY position, id').all();
@@ -51,18 +51,18 @@ export class SqliteContentRepository implements ContentRepository {
     // Rows were validated when written; parsing again guards against hand edits of the file,
     // unless this build already validated exactly these rows.
     const fingerprint = memo && contentFingerprint(memo.build, [row, ...sectionRows, ...itemRows]);
-    const trusted = fingerprint !== undefined && memo?.last() === fingerprint;
+    const trusted = fingerprint !== undefined && (await memo?.last()) === fingerprint;
     const read = <T>(schema: ZodType<T>, data: string): T => (trusted ? (JSON.parse(data) as T) : schema.parse(JSON.parse(data)));
     const bundle = {
       exhibition: read(ExhibitionSchema, row.data),
       sections: sectionRows.map((r) => read(SectionSchema, r.data)),
       items: itemRows.map((r) => read(ItemSchema, r.data)),
     };
-    if (fingerprint !== undefined && !trusted) memo?.remember(fingerprint);
+    if (fingerprint !== undefined && !trusted) await memo?.remember(fingerprint);
     return bundle;
   }
 
-  versions(): ContentVersions {
+  async versions(): Promise<ContentVersions> {
     const items = new Map(
       this.db
         .prepare<[], { id: string; version: number; updated_at: string }>('SELECT id, version, updated_at FROM items')
@@ -73,7 +73,7 @@ export class SqliteContentRepository implements ContentRepository {
     return { items, sections };
   }
 
-  replaceAll(bundle: ContentBundle, at: string, savedBy: string): void {
+  async replaceAll(bundle: ContentBundle, at: string, savedBy: string): Promise<void> {
     const insertSection = this.db.prepare('INSERT INTO sections (id, position, data, updated_at) VALUES (?, ?, ?, ?)');
     const lastVersion = this.db.prepare<[string], { v: number | null }>('SELECT max(version) AS v FROM item_versions WHERE item_id = ?');
     this.transaction(() => {
@@ -85,7 +85,7 @@ export class SqliteContentRepository implements ContentRepository {
     });
   }
 
-  saveItem(item: Item, version: number, at: string, savedBy: string): void {
+  async saveItem(item: Item, version: number, at: string, savedBy: string): Promise<void> {
     const data = JSON.stringify(item);
     this.db
       .prepare(
@@ -97,22 +97,22 @@ export class SqliteContentRepository implements ContentRepository {
     this.db.prepare('INSERT INTO item_versions (item_id, version, data, saved_by, saved_at) VALUES (?, ?, ?, ?, ?)').run(item.id, version, data, savedBy, at);
   }
 
-  deleteItem(id: string, version: number, at: string, savedBy: string): void {
+  async deleteItem(id: string, version: number, at: string, savedBy: string): Promise<void> {
     this.db.prepare('DELETE FROM items WHERE id = ?').run(id);
     this.db.prepare('INSERT INTO item_versions (item_id, version, data, saved_by, saved_at) VALUES (?, ?, NULL, ?, ?)').run(id, version, savedBy, at);
   }
 
-  saveSection(section: Section, version: number, at: string): void {
+  async saveSection(section: Section, version: number, at: string): Promise<void> {
     this.db.prepare('UPDATE sections SET position = ?, data = ?, version = ?, updated_at = ? WHERE id = ?').run(section.order, JSON.stringify(section), version, at, section.id);
   }
 
-  saveExhibition(exhibition: Exhibition, at: string): void {
+  async saveExhibition(exhibition: Exhibition, at: string): Promise<void> {
     this.db
       .prepare('INSERT INTO exhibition (id, data, updated_at) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at')
       .run(JSON.stringify(exhibition), at);
   }
 
-  history(itemId: string): ItemVersion[] {
+  async history(itemId: string): Promise<ItemVersion[]> {
     return this.db
       .prepare<[string], { version: number; data: string | null; saved_by: string; saved_at: string }>(
         'SELECT version, data, saved_by, saved_at FROM item_versions WHERE item_id = ? ORDER BY version DESC',

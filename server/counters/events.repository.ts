@@ -25,11 +25,11 @@ export interface EventsRepository {
    * at most once per day, and the counter increments of the newly stored ones. Returns, per batch,
    * what was new.
    */
-  storeBatches(batches: readonly (readonly PreparedEvent[])[], receivedAt: string): StoredBatch[];
+  storeBatches(batches: readonly (readonly PreparedEvent[])[], receivedAt: string): Promise<StoredBatch[]>;
   /** Counter rows of `day` and the all-time rows. */
-  counterRows(day: string): CounterRow[];
+  counterRows(day: string): Promise<CounterRow[]>;
   /** Door entries (`visit`) and booth visits (`session`) each device counted on `day`. */
-  deviceCounts(day: string): Map<string, DeviceCounts>;
+  deviceCounts(day: string): Promise<Map<string, DeviceCounts>>;
 }
 
 export interface DeviceCounts {
@@ -125,15 +125,15 @@ export class SqliteEventsRepository implements EventsRepository {
     });
   }
 
-  storeBatches(batches: readonly (readonly PreparedEvent[])[], receivedAt: string): StoredBatch[] {
+  async storeBatches(batches: readonly (readonly PreparedEvent[])[], receivedAt: string): Promise<StoredBatch[]> {
     return this.storeInTransaction(batches, receivedAt);
   }
 
-  counterRows(day: string): CounterRow[] {
+  async counterRows(day: string): Promise<CounterRow[]> {
     return this.selectCounters.all(day, ALL_TIME);
   }
 
-  deviceCounts(day: string): Map<string, DeviceCounts> {
+  async deviceCounts(day: string): Promise<Map<string, DeviceCounts>> {
     const counts = new Map<string, DeviceCounts>();
     for (const row of this.selectDeviceCounts.all(day)) {
       const entry = counts.get(row.device_id) ?? { visits: 0, boothVisits: 0, exits: 0 };

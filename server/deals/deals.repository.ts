@@ -5,15 +5,15 @@ import type { Db } from '../storage/database';
 export type { MeetingStepRecord };
 
 export interface DealsRepository {
-  organisations(): Organisation[];
-  partners(): Partner[];
-  meetings(): Meeting[];
-  saveOrganisation(o: Organisation, at: string): void;
-  savePartner(p: Partner, at: string): void;
+  organisations(): Promise<Organisation[]>;
+  partners(): Promise<Partner[]>;
+  meetings(): Promise<Meeting[]>;
+  saveOrganisation(o: Organisation, at: string): Promise<void>;
+  savePartner(p: Partner, at: string): Promise<void>;
   /** Inserts or updates a meeting and appends the step that led to this state. */
-  saveMeeting(m: Meeting, step: MeetingStepRecord, createdBy: string): void;
-  steps(meetingId: string): MeetingStepRecord[];
-  transaction<T>(fn: () => T): T;
+  saveMeeting(m: Meeting, step: MeetingStepRecord, createdBy: string): Promise<void>;
+  steps(meetingId: string): Promise<MeetingStepRecord[]>;
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
 }
 
 const parseName = (json: string) => LocalizedTextSchema.parse(JSON.parse(json));
@@ -35,21 +35,21 @@ interface MeetingRow {
 export class SqliteDealsRepository implements DealsRepository {
   constructor(private readonly db: Db) {}
 
-  organisations(): Organisation[] {
+  async organisations(): Promise<Organisation[]> {
     return this.db
       .prepare<[], { id: string; name: string; country: string; type: Organisation['type'] }>('SELECT id, name, country, type FROM organisations ORDER BY created_at, id')
       .all()
       .map((r) => ({ id: r.id, name: parseName(r.name), country: r.country, type: r.type }));
   }
 
-  partners(): Partner[] {
+  async partners(): Promise<Partner[]> {
     return this.db
       .prepare<[], { id: string; name: string; district: string | null }>('SELECT id, name, district FROM partners ORDER BY created_at, id')
       .all()
       .map((r) => ({ id: r.id, name: parseName(r.name), ...(r.district ? { district: r.district } : {}) }));
   }
 
-  meetings(): Meeting[] {
+  async meetings(): Promise<Meeting[]> {
     return this.db
       .prepare<[], MeetingRow>('SELECT * FROM meetings ORDER BY held_at, id')
       .all()
@@ -68,7 +68,7 @@ export class SqliteDealsRepository implements DealsRepository {
       }));
   }
 
-  saveOrganisation(o: Organisation, at: string): void {
+  async saveOrganisation(o: Organisation, at: string): Promise<void> {
     this.db
       .prepare(
         `INSERT INTO organisations (id, name, country, type, created_at) VALUES (?, ?, ?, ?, ?)
@@ -77,13 +77,13 @@ export class SqliteDealsRepository implements DealsRepository {
       .run(o.id, JSON.stringify(o.name), o.country, o.type, at);
   }
 
-  savePartner(p: Partner, at: string): void {
+  async savePartner(p: Partner, at: string): Promise<void> {
     this.db
       .prepare('INSERT INTO partners (id, name, district, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, district = excluded.district')
       .run(p.id, JSON.stringify(p.name), p.district ?? null, at);
   }
 
-  saveMeeting(m: Meeting, step: MeetingStepRecord, createdBy: string): void {
+  async saveMeeting(m: Meeting, step: MeetingStepRecord, createdBy: string): Promise<void> {
     this.db
       .prepare(
         `INSERT INTO meetings (id, organisation_id, partner_id, industry, status, held_at, intention_at, signed_at, dropped_at, note, version, created_by)
@@ -97,7 +97,7 @@ export class SqliteDealsRepository implements DealsRepository {
       .run(step.meetingId, step.at, step.from, step.to, step.reason, step.username);
   }
 
-  steps(meetingId: string): MeetingStepRecord[] {
+  async steps(meetingId: string): Promise<MeetingStepRecord[]> {
     return this.db
       .prepare<[string], { at: string; from_status: MeetingStatus | null; to_status: MeetingStatus; reason: string | null; username: string }>(
         'SELECT at, from_status, to_status, reason, username FROM meeting_steps WHERE meeting_id = ? ORDER BY rowid',

@@ -21,15 +21,15 @@ export interface DeviceRecord {
 }
 
 export interface DevicesRepository {
-  create(device: DeviceRecord, tokenHash: string, createdBy: string): void;
-  list(): DeviceRecord[];
-  findById(id: string): DeviceRecord | undefined;
+  create(device: DeviceRecord, tokenHash: string, createdBy: string): Promise<void>;
+  list(): Promise<DeviceRecord[]>;
+  findById(id: string): Promise<DeviceRecord | undefined>;
   /** The active (not revoked) device holding this token. */
-  findActiveByTokenHash(tokenHash: string): DeviceRecord | undefined;
-  revoke(id: string, at: string): boolean;
-  recordHeartbeat(id: string, heartbeat: Heartbeat, at: string): void;
+  findActiveByTokenHash(tokenHash: string): Promise<DeviceRecord | undefined>;
+  revoke(id: string, at: string): Promise<boolean>;
+  recordHeartbeat(id: string, heartbeat: Heartbeat, at: string): Promise<void>;
   /** A new connection: when it came online and from where. */
-  recordConnection(id: string, address: string | null, at: string): void;
+  recordConnection(id: string, address: string | null, at: string): Promise<void>;
 }
 
 interface DeviceRow {
@@ -81,7 +81,7 @@ const COLUMNS = 'id, name, role, section, idle_timeout_seconds, scene_seconds, l
 export class SqliteDevicesRepository implements DevicesRepository {
   constructor(private readonly db: Db) {}
 
-  create(device: DeviceRecord, tokenHash: string, createdBy: string): void {
+  async create(device: DeviceRecord, tokenHash: string, createdBy: string): Promise<void> {
     this.db
       .prepare(
         `INSERT INTO devices (id, name, role, section, idle_timeout_seconds, scene_seconds, locale, token_hash, created_at, created_by)
@@ -90,33 +90,33 @@ export class SqliteDevicesRepository implements DevicesRepository {
       .run(device.id, device.name, device.role, device.section, device.idleTimeoutSeconds, device.sceneSeconds, device.locale, tokenHash, device.createdAt, createdBy);
   }
 
-  list(): DeviceRecord[] {
+  async list(): Promise<DeviceRecord[]> {
     return this.db.prepare<[], DeviceRow>(`SELECT ${COLUMNS} FROM devices ORDER BY created_at, id`).all().map(toRecord);
   }
 
-  findById(id: string): DeviceRecord | undefined {
+  async findById(id: string): Promise<DeviceRecord | undefined> {
     const row = this.db.prepare<[string], DeviceRow>(`SELECT ${COLUMNS} FROM devices WHERE id = ?`).get(id);
     return row && toRecord(row);
   }
 
-  findActiveByTokenHash(tokenHash: string): DeviceRecord | undefined {
+  async findActiveByTokenHash(tokenHash: string): Promise<DeviceRecord | undefined> {
     const row = this.db
       .prepare<[string], DeviceRow>(`SELECT ${COLUMNS} FROM devices WHERE token_hash = ? AND revoked_at IS NULL`)
       .get(tokenHash);
     return row && toRecord(row);
   }
 
-  revoke(id: string, at: string): boolean {
+  async revoke(id: string, at: string): Promise<boolean> {
     return this.db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
   }
 
-  recordHeartbeat(id: string, heartbeat: Heartbeat, at: string): void {
+  async recordHeartbeat(id: string, heartbeat: Heartbeat, at: string): Promise<void> {
     this.db
       .prepare('UPDATE devices SET last_seen_at = ?, app_version = ?, view = ?, online_since = coalesce(?, online_since), state = coalesce(?, state) WHERE id = ?')
       .run(at, heartbeat.appVersion, heartbeat.view, heartbeat.onlineSince ?? null, heartbeat.state ? JSON.stringify(heartbeat.state) : null, id);
   }
 
-  recordConnection(id: string, address: string | null, at: string): void {
+  async recordConnection(id: string, address: string | null, at: string): Promise<void> {
     this.db.prepare('UPDATE devices SET last_seen_at = ?, online_since = ?, address = ? WHERE id = ?').run(at, at, address, id);
   }
 }

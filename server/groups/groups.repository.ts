@@ -2,11 +2,11 @@ import type { ScreenGroup } from '../../shared/groups.schema';
 import type { Db } from '../storage/database';
 
 export interface GroupsRepository {
-  list(): ScreenGroup[];
-  find(id: string): ScreenGroup | undefined;
+  list(): Promise<ScreenGroup[]>;
+  find(id: string): Promise<ScreenGroup | undefined>;
   /** Creates or replaces a group with exactly these members. */
-  save(group: ScreenGroup): void;
-  remove(id: string): boolean;
+  save(group: ScreenGroup): Promise<void>;
+  remove(id: string): Promise<boolean>;
 }
 
 interface GroupRow {
@@ -38,7 +38,7 @@ export class SqliteGroupsRepository implements GroupsRepository {
     this.deleteGroup = db.prepare('DELETE FROM screen_groups WHERE id = ?');
   }
 
-  list(): ScreenGroup[] {
+  async list(): Promise<ScreenGroup[]> {
     const members = new Map<string, string[]>();
     for (const row of this.selectAllMembers.all()) {
       const list = members.get(row.group_id) ?? [];
@@ -48,13 +48,13 @@ export class SqliteGroupsRepository implements GroupsRepository {
     return this.selectAll.all().map((r) => ({ id: r.id, name: r.name, deviceIds: members.get(r.id) ?? [], createdAt: r.created_at, createdBy: r.created_by }));
   }
 
-  find(id: string): ScreenGroup | undefined {
+  async find(id: string): Promise<ScreenGroup | undefined> {
     const row = this.selectOne.get(id);
     if (!row) return undefined;
     return { id: row.id, name: row.name, deviceIds: this.selectMembers.all(id).map((m) => m.device_id), createdAt: row.created_at, createdBy: row.created_by };
   }
 
-  save(group: ScreenGroup): void {
+  async save(group: ScreenGroup): Promise<void> {
     this.db.transaction(() => {
       this.upsert.run(group.id, group.name, group.createdAt, group.createdBy);
       this.clearMembers.run(group.id);
@@ -62,7 +62,7 @@ export class SqliteGroupsRepository implements GroupsRepository {
     })();
   }
 
-  remove(id: string): boolean {
+  async remove(id: string): Promise<boolean> {
     return this.db.transaction(() => {
       this.clearMembers.run(id);
       return this.deleteGroup.run(id).changes === 1;

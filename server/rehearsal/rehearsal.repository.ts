@@ -5,9 +5,9 @@ const SHOW_TABLES = ['events', 'badge_scans', 'counter_values', 'device_counts',
 
 export interface RehearsalRepository {
   /** Deletes everything a show produced: counts, corrections, matchmaking, the roadshow. */
-  clearShowData(): void;
+  clearShowData(): Promise<void>;
   /** Runs `fn` in one transaction (the clearing and its audit entry commit together). */
-  transaction<T>(fn: () => T): T;
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
 }
 
 export class SqliteRehearsalRepository implements RehearsalRepository {
@@ -17,7 +17,7 @@ export class SqliteRehearsalRepository implements RehearsalRepository {
     this.deletes = SHOW_TABLES.map((table) => db.prepare(`DELETE FROM ${table}`));
   }
 
-  clearShowData(): void {
+  async clearShowData(): Promise<void> {
     for (const statement of this.deletes) statement.run();
   }
 

@@ -3,15 +3,15 @@ import type { Db } from '../storage/database';
 
 export interface ScheduleRepository {
   /** Slots that end after `fromIso`, in start order. */
-  upcoming(fromIso: string): ScheduleSlot[];
+  upcoming(fromIso: string): Promise<ScheduleSlot[]>;
   /** Slots overlapping [fromIso, toIso). */
-  between(fromIso: string, toIso: string): ScheduleSlot[];
-  get(id: string): ScheduleSlot | undefined;
-  create(slot: ScheduleSlot): void;
+  between(fromIso: string, toIso: string): Promise<ScheduleSlot[]>;
+  get(id: string): Promise<ScheduleSlot | undefined>;
+  create(slot: ScheduleSlot): Promise<void>;
   /** Replaces a slot's plan (its id, author and creation time stay); returns the slot as it was. */
-  update(slot: ScheduleSlot): ScheduleSlot | undefined;
-  remove(id: string): ScheduleSlot | undefined;
-  markApplied(id: string, at: string): void;
+  update(slot: ScheduleSlot): Promise<ScheduleSlot | undefined>;
+  remove(id: string): Promise<ScheduleSlot | undefined>;
+  markApplied(id: string, at: string): Promise<void>;
 }
 
 interface Row {
@@ -60,25 +60,25 @@ export class SqliteScheduleRepository implements ScheduleRepository {
     this.applied = db.prepare('UPDATE schedule_slots SET applied_at = ? WHERE id = ?');
   }
 
-  upcoming(fromIso: string): ScheduleSlot[] {
+  async upcoming(fromIso: string): Promise<ScheduleSlot[]> {
     return this.selectUpcoming.all(fromIso).map(toSlot);
   }
 
-  between(fromIso: string, toIso: string): ScheduleSlot[] {
+  async between(fromIso: string, toIso: string): Promise<ScheduleSlot[]> {
     return this.selectBetween.all(fromIso, toIso).map(toSlot);
   }
 
-  get(id: string): ScheduleSlot | undefined {
+  async get(id: string): Promise<ScheduleSlot | undefined> {
     const row = this.selectOne.get(id);
     return row ? toSlot(row) : undefined;
   }
 
-  create(s: ScheduleSlot): void {
+  async create(s: ScheduleSlot): Promise<void> {
     if (s.kind === 'scene-pin') this.insert.run(s.id, s.kind, s.target.type, s.target.id, s.scene, null, null, null, s.startsAt, s.endsAt, s.createdBy, s.createdAt);
     else this.insert.run(s.id, s.kind, null, null, null, s.item, s.published ? 1 : 0, s.appliedAt, s.startsAt, s.endsAt, s.createdBy, s.createdAt);
   }
 
-  update(s: ScheduleSlot): ScheduleSlot | undefined {
+  async update(s: ScheduleSlot): Promise<ScheduleSlot | undefined> {
     return this.db.transaction(() => {
       const row = this.selectOne.get(s.id);
       if (!row) return undefined;
@@ -88,11 +88,11 @@ export class SqliteScheduleRepository implements ScheduleRepository {
     })();
   }
 
-  markApplied(id: string, at: string): void {
+  async markApplied(id: string, at: string): Promise<void> {
     this.applied.run(at, id);
   }
 
-  remove(id: string): ScheduleSlot | undefined {
+  async remove(id: string): Promise<ScheduleSlot | undefined> {
     return this.db.transaction(() => {
       const row = this.selectOne.get(id);
       if (row) this.deleteOne.run(id);

@@ -2,8 +2,8 @@ import type { Db } from '../storage/database';
 
 /** Small named values the server keeps across restarts (the last `seq`, the session secret). */
 export interface SettingsRepository {
-  get(key: string): string | undefined;
-  set(key: string, value: string): void;
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string): Promise<void>;
 }
 
 export class SqliteSettingsRepository implements SettingsRepository {
@@ -15,11 +15,11 @@ export class SqliteSettingsRepository implements SettingsRepository {
     this.upsert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
   }
 
-  get(key: string): string | undefined {
+  async get(key: string): Promise<string | undefined> {
     return this.select.get(key)?.value;
   }
 
-  set(key: string, value: string): void {
+  async set(key: string, value: string): Promise<void> {
     this.upsert.run(key, value);
   }
 }

@@ -6,13 +6,13 @@ import type { Db } from './database';
  */
 export interface StorageRepository {
   /** Throws when the database cannot answer a trivial query. */
-  ping(): void;
+  ping(): Promise<void>;
 }
 
 export class SqliteStorageRepository implements StorageRepository {
   constructor(private readonly db: Db) {}
 
-  ping(): void {
+  async ping(): Promise<void> {
     // Prepared per call: a probe runs every few seconds at most, and preparing is part of what it checks.
     this.db.prepare('SELECT 1').get();
   }
