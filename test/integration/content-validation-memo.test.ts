@@ -20,7 +20,7 @@ afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true 
 /** A memo kept in memory, recording every fingerprint it is asked to remember. */
 function memoFor(build: string, last?: string): ContentValidationMemo & { remembered: string[] } {
   const remembered: string[] = [];
-  return { build, remembered, last: () => remembered.at(-1) ?? last, remember: (fingerprint) => void remembered.push(fingerprint) };
+  return { build, remembered, last: async () => remembered.at(-1) ?? last, remember: async (fingerprint) => void remembered.push(fingerprint) };
 }
 
 function seededRepository() {
