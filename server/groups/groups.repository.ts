@@ -10,37 +10,45 @@ export interface GroupsRepository {
   remove(id: string): Promise<boolean>;
 }
 
-interface GroupRow {
+/** A group with one of its members (NULL when it has none), as the join gives them. */
+interface GroupMemberRow {
   id: string;
   name: string;
   created_at: string;
   created_by: string;
+  device_id: string | null;
 }
+
+/** Folds the join's rows, in their order, into groups. */
+function toGroups(rows: GroupMemberRow[]): ScreenGroup[] {
+  const groups = new Map<string, ScreenGroup>();
+  for (const r of rows) {
+    let group = groups.get(r.id);
+    if (!group) {
+      group = { id: r.id, name: r.name, deviceIds: [], createdAt: r.created_at, createdBy: r.created_by };
+      groups.set(r.id, group);
+    }
+    if (r.device_id !== null) group.deviceIds.push(r.device_id);
+  }
+  return [...groups.values()];
+}
+
+// One statement per read: the fleet view asks for groups at every push, and one statement sees one
+// snapshot on both engines (a save between two queries could not split a group from its members).
+const SELECT_GROUPS = sql`SELECT g.id, g.name, g.created_at, g.created_by, m.device_id
+  FROM screen_groups g LEFT JOIN screen_group_members m ON m.group_id = g.id`;
 
 export class SqlGroupsRepository implements GroupsRepository {
   constructor(private readonly storage: Storage) {}
 
   async list(): Promise<ScreenGroup[]> {
-    // Two queries, not one per group: the fleet view asks for groups at every push.
-    const db = this.storage.db;
-    const { rows: memberRows } = await sql<{ group_id: string; device_id: string }>`SELECT group_id, device_id FROM screen_group_members ORDER BY device_id`.execute(db);
-    const members = new Map<string, string[]>();
-    for (const row of memberRows) {
-      const list = members.get(row.group_id) ?? [];
-      list.push(row.device_id);
-      members.set(row.group_id, list);
-    }
-    const { rows } = await sql<GroupRow>`SELECT id, name, created_at, created_by FROM screen_groups ORDER BY lower(name), id`.execute(db);
-    return rows.map((r) => ({ id: r.id, name: r.name, deviceIds: members.get(r.id) ?? [], createdAt: r.created_at, createdBy: r.created_by }));
+    const { rows } = await sql<GroupMemberRow>`${SELECT_GROUPS} ORDER BY lower(g.name), g.id, m.device_id`.execute(this.storage.db);
+    return toGroups(rows);
   }
 
   async find(id: string): Promise<ScreenGroup | undefined> {
-    const db = this.storage.db;
-    const { rows } = await sql<GroupRow>`SELECT id, name, created_at, created_by FROM screen_groups WHERE id = ${id}`.execute(db);
-    const row = rows[0];
-    if (!row) return undefined;
-    const { rows: memberRows } = await sql<{ device_id: string }>`SELECT device_id FROM screen_group_members WHERE group_id = ${id} ORDER BY device_id`.execute(db);
-    return { id: row.id, name: row.name, deviceIds: memberRows.map((m) => m.device_id), createdAt: row.created_at, createdBy: row.created_by };
+    const { rows } = await sql<GroupMemberRow>`${SELECT_GROUPS} WHERE g.id = ${id} ORDER BY m.device_id`.execute(this.storage.db);
+    return toGroups(rows)[0];
   }
 
   async save(group: ScreenGroup): Promise<void> {
