@@ -82,7 +82,7 @@ export function memoryEvents() {
   const commits: (readonly (readonly PreparedEvent[])[])[] = [];
   let failNext = false;
   const repository: EventsRepository = {
-    storeBatches(batches) {
+    async storeBatches(batches) {
       if (failNext) {
         failNext = false;
         throw new Error('database or disk is full');
@@ -94,8 +94,8 @@ export function memoryEvents() {
         return { accepted, duplicates: batch.length - accepted.length, repeatedBadges: 0 };
       });
     },
-    counterRows: () => [],
-    deviceCounts: () => new Map(),
+    counterRows: async () => [],
+    deviceCounts: async () => new Map(),
   };
   return { repository, commits, failNextCommit: () => void (failNext = true) };
 }
