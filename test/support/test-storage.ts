@@ -14,10 +14,18 @@ export function testEngine(): Engine {
 }
 
 /**
- * A fresh, migrated Storage on `engine` for a repository-level test, and what removes it again.
- * PostgreSQL: a new database on the run's cluster (SHOWFLOOR_TEST_POSTGRES_URL, its superuser
- * URL), or on a private cluster started for this file when the run has none.
+ * The PostgreSQL server to make test databases on: the run's cluster (SHOWFLOOR_TEST_POSTGRES_URL,
+ * its superuser URL), or a private cluster started for the caller when the run has none.
+ * `release()` stops the private one.
  */
+export async function testPostgres(): Promise<{ server: PostgresServer; release: () => Promise<void> }> {
+  const shared = process.env.SHOWFLOOR_TEST_POSTGRES_URL;
+  if (shared) return { server: usePostgres(shared), release: async () => {} };
+  const cluster = await startPostgres();
+  return { server: cluster, release: () => cluster.stop() };
+}
+
+/** A fresh, migrated Storage on `engine` for a repository-level test, and what removes it again. */
 export async function openTestStorage(engine: Engine): Promise<{ storage: Storage; close: () => Promise<void> }> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'showfloor-storage-'));
@@ -30,17 +38,15 @@ export async function openTestStorage(engine: Engine): Promise<{ storage: Storag
       },
     };
   }
-  const shared = process.env.SHOWFLOOR_TEST_POSTGRES_URL;
-  const cluster = shared ? undefined : await startPostgres();
-  const server: PostgresServer = cluster ?? usePostgres(shared!);
-  const url = await server.createDatabase();
+  const postgres = await testPostgres();
+  const url = await postgres.server.createDatabase();
   const storage = await openPostgresStorage({ url, poolSize: 10, statementTimeoutMs: 30_000 });
   return {
     storage,
     close: async () => {
       await storage.close();
-      await server.dropDatabase(url);
-      await cluster?.stop();
+      await postgres.server.dropDatabase(url);
+      await postgres.release();
     },
   };
 }
