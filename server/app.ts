@@ -30,7 +30,7 @@ import { SqlCorrectionsRepository } from './counters/corrections.repository';
 import { correctionsRoutes } from './counters/corrections.routes';
 import { CorrectionsService } from './counters/corrections.service';
 import { CountersService } from './counters/counters.service';
-import { SqliteEventsRepository } from './counters/events.repository';
+import { eventsRepository } from './counters/events.repository.factory';
 import { eventsRoutes } from './counters/events.routes';
 import { IngestService } from './counters/ingest.service';
 import { SqlDevicesRepository } from './devices/devices.repository';
@@ -122,7 +122,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   const storageHealth = new StorageHealth({ probe: () => settings.set('storage.probe', `${new Date(now()).toISOString()} ${STORAGE_PROBE_PADDING}`), logger, now });
   const tasks = new BackgroundTasks({ logger, storage: storageHealth, now });
   const bus = new DomainEvents(tasks);
-  const eventsRepository = new SqliteEventsRepository(db);
+  const events = eventsRepository(storage);
   const users = new SqlUsersRepository(storage);
   const auth = new AuthService(users, now);
   const audit = new AuditService(new SqlAuditRepository(storage), now);
@@ -147,7 +147,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   const deviceNsp = io.of(NAMESPACES.device) as unknown as DeviceNamespace;
   const consoleNsp = io.of(NAMESPACES.console) as unknown as ConsoleNamespace;
 
-  const counters = new CountersService({ events: eventsRepository, timeZone: config.timeZone, now });
+  const counters = new CountersService({ events, timeZone: config.timeZone, now });
   const broadcaster = await LiveBroadcaster.start({
     live,
     settings,
@@ -206,7 +206,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     bus,
   });
   const ingest = new IngestService({
-    events: eventsRepository,
+    events,
     catalog: content,
     metrics,
     timeZone: config.timeZone,
