@@ -18,8 +18,8 @@ const TEMPLATE = 'showfloor_template';
 export interface PostgresServer {
   /** The URL of `database` on this server (the superuser's maintenance database by default). */
   url(database?: string): string;
-  /** A new database with showfloor's schema; returns its URL. */
-  createDatabase(): Promise<string>;
+  /** A new database with showfloor's schema (or none, with `migrated: false`); returns its URL. */
+  createDatabase(options?: { migrated?: boolean }): Promise<string>;
   /** Drops the database of `url`, closing whatever is still connected to it. */
   dropDatabase(url: string): Promise<void>;
 }
@@ -102,9 +102,9 @@ export function usePostgres(adminUrl: string): PostgresServer {
   };
   return {
     url,
-    async createDatabase() {
+    async createDatabase({ migrated = true } = {}) {
       const name = `t_${randomBytes(8).toString('hex')}`;
-      await admin(adminUrl, `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`);
+      await admin(adminUrl, `CREATE DATABASE ${name} TEMPLATE ${migrated ? TEMPLATE : 'template0'}`);
       return url(name);
     },
     async dropDatabase(databaseUrl: string) {
