@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Server as SocketServer } from 'socket.io';
 import { NAMESPACES } from '../shared/socket-events';
-import { SqliteAnnouncementsRepository } from './announcements/announcements.repository';
+import { SqlAnnouncementsRepository } from './announcements/announcements.repository';
 import { announcementsRoutes } from './announcements/announcements.routes';
 import { AnnouncementsService } from './announcements/announcements.service';
-import { SqliteAuditRepository } from './audit/audit.repository';
+import { SqlAuditRepository } from './audit/audit.repository';
 import { AuditNames, auditNameSources } from './audit/audit-names';
 import { auditRoutes } from './audit/audit.routes';
 import { AuditService } from './audit/audit.service';
@@ -18,40 +18,40 @@ import { UsersService } from './auth/users.service';
 import { registerConsoleNamespace, type ConsoleNamespace } from './console/console.socket';
 import { sessionRoutes } from './auth/session.routes';
 import { SessionStore } from './auth/session.store';
-import { SqliteSessionsRepository } from './auth/sessions.repository';
-import { SqliteUsersRepository } from './auth/users.repository';
+import { SqlSessionsRepository } from './auth/sessions.repository';
+import { SqlUsersRepository } from './auth/users.repository';
 import type { Config } from './config/config.schema';
 import type { ContentBundle } from './content/content.bundle';
 import { readContentFolder } from './content/content.files';
-import { SqliteContentRepository, type ContentValidationMemo } from './content/content.repository';
+import { SqlContentRepository, type ContentValidationMemo } from './content/content.repository';
 import { contentRoutes } from './content/content.routes';
 import { ContentService } from './content/content.service';
-import { SqliteCorrectionsRepository } from './counters/corrections.repository';
+import { SqlCorrectionsRepository } from './counters/corrections.repository';
 import { correctionsRoutes } from './counters/corrections.routes';
 import { CorrectionsService } from './counters/corrections.service';
 import { CountersService } from './counters/counters.service';
-import { SqliteEventsRepository } from './counters/events.repository';
+import { eventsRepository } from './counters/events.repository.factory';
 import { eventsRoutes } from './counters/events.routes';
 import { IngestService } from './counters/ingest.service';
-import { SqliteDevicesRepository } from './devices/devices.repository';
-import { SqliteDealsRepository } from './deals/deals.repository';
+import { SqlDevicesRepository } from './devices/devices.repository';
+import { SqlDealsRepository } from './deals/deals.repository';
 import { dealsRoutes } from './deals/deals.routes';
 import { DealsService } from './deals/deals.service';
 import { devicesRoutes } from './devices/devices.routes';
 import { PairingService } from './devices/pairing.service';
 import { DevicesService } from './devices/devices.service';
 import { deviceChannel, registerDeviceNamespace, type DeviceNamespace } from './devices/devices.socket';
-import { SqliteGroupsRepository } from './groups/groups.repository';
+import { SqlGroupsRepository } from './groups/groups.repository';
 import { groupsRoutes } from './groups/groups.routes';
 import { GroupsService } from './groups/groups.service';
 import { LiveBroadcaster } from './live/live.broadcaster';
-import { SqliteScheduleRepository } from './schedule/schedule.repository';
+import { SqlScheduleRepository } from './schedule/schedule.repository';
 import { scheduleRoutes } from './schedule/schedule.routes';
 import { ScheduleService } from './schedule/schedule.service';
 import { rehearsalRoutes } from './rehearsal/rehearsal.routes';
 import { RehearsalService } from './rehearsal/rehearsal.service';
-import { SqliteRehearsalRepository } from './rehearsal/rehearsal.repository';
-import { SqliteRoadshowRepository } from './roadshow/roadshow.repository';
+import { SqlRehearsalRepository } from './rehearsal/rehearsal.repository';
+import { SqlRoadshowRepository } from './roadshow/roadshow.repository';
 import { roadshowRoutes } from './roadshow/roadshow.routes';
 import { RoadshowService } from './roadshow/roadshow.service';
 import { registerLiveNamespace, type LiveNamespace } from './live/live.socket';
@@ -73,11 +73,13 @@ import { guardBackpressure } from './platform/socket-backpressure';
 import { trackConnections } from './platform/http-drain';
 import { allowedOriginsOf } from './platform/origin-policy';
 import { refuseCrossSiteSocket } from './platform/same-origin.middleware';
-import { SqliteSettingsRepository } from './settings/settings.repository';
+import { SqlSettingsRepository, type SettingsRepository } from './settings/settings.repository';
 import { storedSecret } from './settings/stored-secret';
-import { openDatabase, type Db } from './storage/database';
+import type { Db } from './storage/database';
+import { openSqliteStorage } from './storage/sqlite-storage';
+import type { Storage } from './storage/storage';
 import { StorageHealth } from './storage/storage-health';
-import { SqliteStorageRepository, type StorageRepository } from './storage/storage.repository';
+import { SqlStorageRepository, type StorageRepository } from './storage/storage.repository';
 import { BackgroundTasks } from './platform/background';
 import { compiledBuildIdentity } from './platform/build-identity';
 import { appVersion } from './web/app-version';
@@ -93,8 +95,10 @@ export interface ServerDeps {
   logger?: Logger;
   /** The clock every service reads; tests pass their own. */
   now?: () => number;
-  /** An open database (tests may share one); by default the file in config.dataDir. */
+  /** An open SQLite database (tests may share one; it stays open after close()). */
   db?: Db;
+  /** Open storage to use instead of opening one from config (DATABASE_URL or DATA_DIR). */
+  storage?: Storage;
   /** Where first-start content comes from; by default config.contentDir. */
   seedContent?: () => ContentBundle;
 }
@@ -109,18 +113,19 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   const logger = deps.logger ?? createLogger(config.logLevel);
   const now = deps.now ?? Date.now;
   const metrics = createMetrics();
-  const db = deps.db ?? openDatabase(config.dataDir);
+  const storage = deps.storage ?? (deps.db ? openSqliteStorage({ db: deps.db, closeWithStorage: false }) : openSqliteStorage({ dataDir: config.dataDir }));
+  const db = storage.sqlite!;
   const version = appVersion(config.webDir);
 
-  const settings = new SqliteSettingsRepository(db);
-  const storageRepository = new SqliteStorageRepository(db);
-  const storage = new StorageHealth({ probe: () => settings.set('storage.probe', `${new Date(now()).toISOString()} ${STORAGE_PROBE_PADDING}`), logger, now });
-  const tasks = new BackgroundTasks({ logger, storage, now });
+  const settings = new SqlSettingsRepository(storage);
+  const storageRepository = new SqlStorageRepository(storage);
+  const storageHealth = new StorageHealth({ probe: () => settings.set('storage.probe', `${new Date(now()).toISOString()} ${STORAGE_PROBE_PADDING}`), logger, now });
+  const tasks = new BackgroundTasks({ logger, storage: storageHealth, now });
   const bus = new DomainEvents(tasks);
-  const eventsRepository = new SqliteEventsRepository(db);
-  const users = new SqliteUsersRepository(db);
+  const events = eventsRepository(storage);
+  const users = new SqlUsersRepository(storage);
   const auth = new AuthService(users, now);
-  const audit = new AuditService(new SqliteAuditRepository(db), now);
+  const audit = new AuditService(new SqlAuditRepository(storage), now);
   await auth.ensureAdmin(config.adminPassword, logger);
 
   const app = express();
@@ -142,8 +147,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   const deviceNsp = io.of(NAMESPACES.device) as unknown as DeviceNamespace;
   const consoleNsp = io.of(NAMESPACES.console) as unknown as ConsoleNamespace;
 
-  const counters = new CountersService({ events: eventsRepository, timeZone: config.timeZone, now });
-  const broadcaster = new LiveBroadcaster({
+  const counters = new CountersService({ events, timeZone: config.timeZone, now });
+  const broadcaster = await LiveBroadcaster.start({
     live,
     settings,
     metrics,
@@ -155,7 +160,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   });
   const content: ContentService = new ContentService(
     {
-      repository: new SqliteContentRepository(db),
+      repository: new SqlContentRepository(storage),
       audit,
       now,
       bus,
@@ -165,7 +170,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   );
   const contentVersions = new ContentVersions(content);
   const devices = new DevicesService({
-    repository: new SqliteDevicesRepository(db),
+    repository: new SqlDevicesRepository(storage),
     audit,
     bus,
     catalog: content,
@@ -175,14 +180,14 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   });
   const pairing = new PairingService(devices, now, bus);
   const groups = new GroupsService({
-    repository: new SqliteGroupsRepository(db),
+    repository: new SqlGroupsRepository(storage),
     audit,
     fleet: devices,
     now,
     bus,
   });
   const schedule = new ScheduleService({
-    repository: new SqliteScheduleRepository(db),
+    repository: new SqlScheduleRepository(storage),
     content,
     audit,
     fleet: devices,
@@ -193,7 +198,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     bus,
   });
   const announcements = new AnnouncementsService({
-    repository: new SqliteAnnouncementsRepository(db),
+    repository: new SqlAnnouncementsRepository(storage),
     audit,
     now,
     fleet: devices,
@@ -201,18 +206,18 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     bus,
   });
   const ingest = new IngestService({
-    events: eventsRepository,
+    events,
     catalog: content,
     metrics,
     timeZone: config.timeZone,
     now,
     maxEventAgeDays: config.ingestMaxEventAgeDays,
-    badgeKey: storedSecret(settings, 'badge.key'),
+    badgeKey: await storedSecret(settings, 'badge.key'),
     mode: config.ingestCommit,
     bus,
   });
   const corrections = new CorrectionsService({
-    repository: new SqliteCorrectionsRepository(db),
+    repository: new SqlCorrectionsRepository(storage),
     audit,
     catalog: content,
     counters,
@@ -221,24 +226,36 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   });
   const usersService = new UsersService({ repository: users, audit, now, bus });
   const deals = new DealsService({
-    repository: new SqliteDealsRepository(db),
+    repository: new SqlDealsRepository(storage),
     audit,
     now,
     bus,
+    tasks,
   });
   const roadshow = new RoadshowService({
-    repository: new SqliteRoadshowRepository(db),
+    repository: new SqlRoadshowRepository(storage),
     audit,
     now,
     judges: usersService,
     bus,
+    tasks,
   });
   const rehearsal = new RehearsalService({
-    repository: new SqliteRehearsalRepository(db),
+    repository: new SqlRehearsalRepository(storage),
     audit,
     rehearsal: config.rehearsal,
     bus,
+    counters,
   });
+  // Everything the screens and the console read without a query, read once now.
+  await content.load();
+  await counters.refresh();
+  await devices.load();
+  await groups.load();
+  await announcements.load();
+  await deals.reload();
+  await roadshow.reload();
+  await schedule.start();
   projectToLive({ bus, broadcaster, counters, content: contentVersions, announcements, deals, roadshow });
   // Known once listening (port 0 picks one); computed once, the network does not change under a show.
   let publicUrl: string | undefined;
@@ -256,10 +273,10 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   });
   const stopDayWatch = watchDayTurn({ counters, bus, tasks });
 
-  const sessionStore = new SessionStore(new SqliteSessionsRepository(db), now, config.sessionIdleMinutes * 60_000, tasks, bus);
+  const sessionStore = new SessionStore(new SqlSessionsRepository(storage), now, config.sessionIdleMinutes * 60_000, tasks, bus);
   const sessionMiddleware = session({
     name: 'showfloor.sid',
-    secret: config.sessionSecret ?? sessionSecretFrom(settings),
+    secret: config.sessionSecret ?? (await sessionSecretFrom(settings)),
     store: sessionStore,
     resave: false,
     saveUninitialized: false,
@@ -273,7 +290,12 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   // gzip (or deflate) for every answer above 1 KB that a client accepts compressed: the snapshot and
   // the content are JSON text that shrinks ~5×. Socket.io's own transports are not affected.
   app.use(compression({ threshold: 1024 }));
-  app.use(healthRoutes({ registry: metrics.registry, readinessProblems: () => [...(closing ? ['stopping: the server is shutting down'] : []), ...readinessProblems(storageRepository, content, storage)] }));
+  app.use(
+    healthRoutes({
+      registry: metrics.registry,
+      readinessProblems: async () => [...(closing ? ['stopping: the server is shutting down'] : []), ...(await readinessProblems(storageRepository, content, storageHealth))],
+    }),
+  );
   app.use(apiPrelude(sessionMiddleware, allowedOrigins));
   app.use(snapshotRoutes({ snapshots, content: contentVersions }));
   app.use(
@@ -302,7 +324,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     auditRoutes({
       audit,
       auth,
-      names: new AuditNames(auditNameSources({ devices, groups, content, users })),
+      names: new AuditNames(auditNameSources({ devices, groups, content, users: usersService })),
     }),
   );
   app.use(devicesRoutes({ devices, pairing, auth }));
@@ -312,7 +334,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   app.use('/api', apiNotFound);
   app.use(pagesRoutes({ webDir: config.webDir, mediaDirs: [join(config.dataDir, 'media'), join(config.contentDir, 'images')] }));
   app.use(notFoundHandler);
-  app.use(errorHandler(logger, storage));
+  app.use(errorHandler(logger, storageHealth));
 
   registerLiveNamespace(live, { snapshots, devices, metrics, now, tasks });
   const stopBackpressureGuard = guardBackpressure(io, { limits: config.socketLimits, metrics, logger, now });
@@ -325,13 +347,14 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     if (req._query?.sid === undefined) (sessionMiddleware as unknown as (q: unknown, s: unknown, n: () => void) => void)(req, res, next);
     else next();
   });
-  registerConsoleNamespace(consoleNsp, { sessionStore, auth, devices, pairing, announcements, groups, metrics, logger, tasks, storage, bus });
+  registerConsoleNamespace(consoleNsp, { sessionStore, auth, devices, pairing, announcements, groups, metrics, logger, tasks, storage: storageHealth, bus });
 
   return {
     app,
     httpServer,
     io,
     db,
+    storage,
     logger,
     metrics,
     services: { auth, audit, users: usersService, content, counters, corrections, deals, roadshow, devices, pairing, announcements, groups, schedule, ingest, broadcaster },
@@ -353,21 +376,21 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
       closing ??= (async () => {
         stopDayWatch();
         stopBackpressureGuard();
-        storage.close();
+        storageHealth.close();
         announcements.close();
         schedule.close();
         const stopped = new Promise<void>((resolve) => httpServer.once('close', () => resolve()));
         // Requests in flight finish and are answered (their posts commit meanwhile); keep-alive
         // connections close after their last answer. main.ts gives up after 10 s, so cut at 7.
         await connections.drain(7_000);
-        ingest.drain();
-        broadcaster.close();
+        await ingest.drain();
+        await broadcaster.close();
         // Screens' sockets last: they kept getting patches while the requests finished.
         await new Promise<void>((resolve) => void io.close(() => resolve()));
         await stopped;
-        ingest.drain();
+        await ingest.drain();
         sessionStore.close();
-        if (!deps.db) db.close();
+        if (!deps.storage) await storage.close();
       })();
       return closing;
     },
@@ -375,23 +398,23 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
 }
 
 /** Kept in settings: the fingerprint of the content rows the compiled build running now last validated. */
-function contentValidationMemo(settings: SqliteSettingsRepository): ContentValidationMemo | undefined {
+function contentValidationMemo(settings: SettingsRepository): ContentValidationMemo | undefined {
   const build = compiledBuildIdentity();
   if (build === undefined) return undefined;
   return { build, last: () => settings.get('content.validated'), remember: (fingerprint) => settings.set('content.validated', fingerprint) };
 }
 
-function sessionSecretFrom(settings: SqliteSettingsRepository): string {
+function sessionSecretFrom(settings: SettingsRepository): Promise<string> {
   // Kept in the database so sessions survive a restart when SESSION_SECRET is not set.
   return storedSecret(settings, 'session.secret');
 }
 
-function readinessProblems(database: StorageRepository, content: ContentService, storage: StorageHealth): string[] {
+async function readinessProblems(database: StorageRepository, content: ContentService, storage: StorageHealth): Promise<string[]> {
   const problems: string[] = [];
   const storageProblem = storage.problem();
   if (storageProblem) problems.push(storageProblem);
   try {
-    database.ping();
+    await database.ping();
   } catch (error) {
     problems.push(`database: ${(error as Error).message}`);
   }

@@ -2,7 +2,7 @@ import type { EventBatch, IngestResult, VisitorEvent } from '../../shared/events
 import { badRequest } from '../platform/errors';
 import type { Metrics } from '../platform/metrics';
 import { badgeHash } from './badge-hash';
-import { effectiveTime, incrementsFor, staleEventProblem } from './counters.rules';
+import { effectiveTime, incrementsFor, staleEventProblem, type CounterRow } from './counters.rules';
 import type { EventsRepository, PreparedEvent, StoredBatch } from './events.repository';
 import { localTime } from '../../shared/time-zone';
 import type { DomainEventPublisher } from '../platform/domain-events';
@@ -36,13 +36,21 @@ interface Pending {
 }
 
 /**
- * Durable ingest with group commit. Requests that arrive while the event loop is busy are
- * queued and written in a single transaction at the next turn, so one fsync acknowledges many
- * posts; each post is answered only after that commit returns.
+ * Durable ingest with group commit. Posts are queued and written in one transaction, so one
+ * commit (one fsync) acknowledges many of them; each post is answered only after that commit
+ * returns. At most one group is in flight: posts arriving while it commits wait and form the
+ * next group. On SQLite the commit blocks the event loop, so that changes nothing; on
+ * PostgreSQL the commit is a round trip, and without the limit every post would start its own
+ * transaction (the naive server) instead of sharing the next one. One group at a time also
+ * keeps a node to one transaction waiting on the hot counter rows.
  */
 export class IngestService {
   private queue: Pending[] = [];
   private flushScheduled = false;
+  /** The group being committed, if any; it never rejects (its posts do). */
+  private inFlight: Promise<void> | undefined;
+  /** In per-request mode: every post's own transaction still running. */
+  private readonly alone = new Set<Promise<unknown>>();
 
   constructor(private readonly deps: IngestDeps) {}
 
@@ -63,14 +71,20 @@ export class IngestService {
 
   /** The second half: stores a checked batch durably, then resolves with what was new. */
   async store(batch: PreparedBatch): Promise<IngestResult> {
-    const stored = this.deps.mode === 'group' ? await this.enqueue(batch.events) : this.storeAlone(batch.events);
+    const stored = this.deps.mode === 'group' ? await this.enqueue(batch.events) : await this.storeAlone(batch.events);
     // The answer integrators know stays as it was unless a badge was refused.
     return { accepted: stored.accepted.length, duplicates: stored.duplicates, ...(stored.repeatedBadges > 0 ? { repeatedBadges: stored.repeatedBadges } : {}) };
   }
 
-  /** Commits everything queued now instead of at the next turn (used at shutdown). */
-  drain(): void {
-    this.flush();
+  /**
+   * Commits everything queued now instead of at the next turn, and resolves once nothing is
+   * queued or being committed (used at shutdown).
+   */
+  async drain(): Promise<void> {
+    while (this.inFlight || this.queue.length > 0 || this.alone.size > 0) {
+      if (!this.inFlight && this.queue.length > 0) this.flush();
+      await Promise.allSettled([this.inFlight, ...this.alone]);
+    }
   }
 
   private prepareEvents(deviceId: string, events: readonly VisitorEvent[]): PreparedEvent[] {
@@ -106,22 +120,34 @@ export class IngestService {
   private enqueue(batch: PreparedEvent[]): Promise<StoredBatch> {
     return new Promise((resolve, reject) => {
       this.queue.push({ batch, resolve, reject });
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        // setImmediate runs after the poll phase, so every request already readable joins this group.
-        setImmediate(() => this.flush());
-      }
+      this.scheduleFlush();
     });
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled || this.inFlight) return;
+    this.flushScheduled = true;
+    // setImmediate runs after the poll phase, so every request already readable joins this group.
+    setImmediate(() => this.flush());
   }
 
   private flush(): void {
     this.flushScheduled = false;
+    if (this.inFlight || this.queue.length === 0) return;
     const group = this.queue;
-    if (group.length === 0) return;
     this.queue = [];
+    this.inFlight = this.commit(group).finally(() => {
+      this.inFlight = undefined;
+      // What arrived during this commit is the next group.
+      if (this.queue.length > 0) this.scheduleFlush();
+    });
+  }
+
+  /** Stores one group; a failure refuses exactly that group's posts. */
+  private async commit(group: Pending[]): Promise<void> {
     let results: StoredBatch[];
     try {
-      results = this.deps.events.storeBatches(
+      results = await this.deps.events.storeBatches(
         group.map((pending) => pending.batch),
         new Date(this.deps.now()).toISOString(),
       );
@@ -129,25 +155,37 @@ export class IngestService {
       for (const pending of group) pending.reject(error);
       return;
     }
-    this.deps.metrics.ingestGroupSize.observe(group.length);
-    this.afterCommit(results);
-    group.forEach((pending, i) => pending.resolve(results[i]!));
+    try {
+      this.deps.metrics.ingestGroupSize.observe(group.length);
+      this.afterCommit(results);
+    } finally {
+      // Committed is committed: the posts are answered whatever the telling did.
+      group.forEach((pending, i) => pending.resolve(results[i]!));
+    }
   }
 
-  private storeAlone(batch: PreparedEvent[]): StoredBatch {
-    const results = this.deps.events.storeBatches([batch], new Date(this.deps.now()).toISOString());
-    this.afterCommit(results);
-    return results[0]!;
+  private async storeAlone(batch: PreparedEvent[]): Promise<StoredBatch> {
+    const storing = this.deps.events.storeBatches([batch], new Date(this.deps.now()).toISOString());
+    this.alone.add(storing);
+    try {
+      const results = await storing;
+      this.afterCommit(results);
+      return results[0]!;
+    } finally {
+      this.alone.delete(storing);
+    }
   }
 
   private afterCommit(results: readonly StoredBatch[]): void {
     const { metrics } = this.deps;
-    let stored = 0;
+    const increments: CounterRow[] = [];
     for (const result of results) {
       metrics.eventDuplicates.inc(result.duplicates);
-      for (const prepared of result.accepted) metrics.eventsIngested.inc({ type: prepared.event.type });
-      stored += result.accepted.length;
+      for (const prepared of result.accepted) {
+        metrics.eventsIngested.inc({ type: prepared.event.type });
+        increments.push(...prepared.increments);
+      }
     }
-    if (stored > 0) this.deps.bus.publish('counters.changed', { cause: 'events' });
+    if (increments.length > 0) this.deps.bus.publish('counters.changed', { cause: 'events', increments });
   }
 }
