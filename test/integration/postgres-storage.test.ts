@@ -1,12 +1,17 @@
 import { sql } from 'kysely';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../server/storage/postgres-migrations';
 import { openPostgresStorage } from '../../server/storage/postgres-storage';
 import type { Storage } from '../../server/storage/storage';
-import { testPostgres } from '../support/test-engine';
+import type { PostgresServer } from '../support/postgres';
+import { testPostgres } from '../support/test-storage';
 
-const cluster = testPostgres();
+let cluster: PostgresServer;
+let release: () => Promise<void>;
+beforeAll(async () => {
+  ({ server: cluster, release } = await testPostgres());
+});
 const opened: Storage[] = [];
 const open = async (url: string, over: { poolSize?: number; statementTimeoutMs?: number } = {}) => {
   const storage = await openPostgresStorage({ url, poolSize: 3, statementTimeoutMs: 5_000, ...over });
@@ -15,6 +20,7 @@ const open = async (url: string, over: { poolSize?: number; statementTimeoutMs?:
 };
 afterAll(async () => {
   for (const storage of opened) await storage.close();
+  await release();
 });
 
 /** The message an open fails with ('' if it does not fail). */

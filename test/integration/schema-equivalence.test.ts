@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/storage/database';
 import { openPostgresStorage } from '../../server/storage/postgres-storage';
-import { testPostgres } from '../support/test-engine';
+import type { PostgresServer } from '../support/postgres';
+import { testPostgres } from '../support/test-storage';
 
 /** What must agree between the engines, per table: columns and the primary key. */
 type Schema = Record<string, { columns: Record<string, string>; primaryKey: string[] }>;
@@ -94,12 +95,17 @@ function differences(sqlite: Schema, postgres: Schema): string[] {
 }
 
 describe('schema equivalence between SQLite and PostgreSQL', () => {
-  const cluster = testPostgres();
   const dataDir = mkdtempSync(join(tmpdir(), 'showfloor-schema-'));
   const databases: string[] = [];
+  let cluster: PostgresServer;
+  let release: () => Promise<void>;
+  beforeAll(async () => {
+    ({ server: cluster, release } = await testPostgres());
+  });
   afterAll(async () => {
     rmSync(dataDir, { recursive: true, force: true });
     for (const url of databases) await cluster.dropDatabase(url);
+    await release();
   });
   const freshPostgres = async () => {
     const url = await cluster.createDatabase({ migrated: false });

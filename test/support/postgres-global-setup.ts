@@ -1,19 +1,16 @@
-import type { TestProject } from 'vitest/node';
 import { startPostgres } from './postgres';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** The superuser URL of the run's PostgreSQL cluster (see test/support/postgres.ts). */
-    postgresAdminUrl: string;
-  }
-}
-
 /**
- * The integration-postgres project's global setup: ONE private cluster for the whole run (every
- * test server gets a database of its own on it), stopped when the run ends.
+ * The integration-postgres project's global setup: ONE private cluster for the whole run, stopped
+ * when the run ends. Its superuser URL goes to the workers (started after this) and to the
+ * processes they spawn through SHOWFLOOR_TEST_POSTGRES_URL; test/support/test-storage.ts reads it
+ * and every test server gets a database of its own on the cluster.
  */
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+export default async function setup(): Promise<() => Promise<void>> {
   const cluster = await startPostgres();
-  project.provide('postgresAdminUrl', cluster.url());
-  return () => cluster.stop();
+  process.env.SHOWFLOOR_TEST_POSTGRES_URL = cluster.url();
+  return async () => {
+    delete process.env.SHOWFLOOR_TEST_POSTGRES_URL;
+    await cluster.stop();
+  };
 }
