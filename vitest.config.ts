@@ -12,7 +12,6 @@ const SQLITE_ONLY = [
   'test/integration/storage-faults.test.ts',
   'test/integration/content-validation-memo.test.ts',
   'test/integration/sessions-repository.test.ts',
-  'test/integration/auth-devices.test.ts',
 ];
 
 export default defineConfig({

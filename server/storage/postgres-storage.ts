@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { migratePostgres } from './postgres-migrations';
-import { KyselyStorage, type Storage } from './storage';
+import { KyselyStorage, type SqlDb, type Storage } from './storage';
 
 export interface PostgresStorageOptions {
   /** `postgres://user:password@host:port/database`, as DATABASE_URL gives it. */
@@ -61,8 +61,8 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
   }
   client.release();
 
-  const kysely = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
-  return new KyselyStorage('postgres', kysely, { pg: pool }, async () => {
+  const kysely = new Kysely<Record<string, never>>({ dialect: new PostgresDialect({ pool }) });
+  return new KyselyStorage('postgres', kysely as SqlDb, { pg: pool }, async () => {
     await kysely.destroy();
     // Kysely ends the pool only if it ever used it; a storage closed before any query still holds
     // the connection the migrations ran on.
