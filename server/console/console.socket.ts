@@ -124,7 +124,7 @@ export function registerConsoleNamespace(nsp: ConsoleNamespace, deps: ConsoleDep
     if (STAFF.includes(user.role)) void socket.join(STAFF_ROOM);
 
     command(socket, 'fleet:get', STAFF, null, () => fleet());
-    command(socket, 'device:command', STAFF, DeviceCommandSchema, (input, u) => ({ delivered: deps.devices.command(input.deviceId, input.command, u) }));
+    command(socket, 'device:command', STAFF, DeviceCommandSchema, async (input, u) => ({ delivered: await deps.devices.command(input.deviceId, input.command, u) }));
     command(socket, 'device:revoke', STAFF, DeviceIdSchema, async (input, u) => (await deps.devices.revoke(input.deviceId, u), null));
     command(socket, 'pairing:approve', STAFF, PairingApprovalSchema, (input, u) => deps.pairing.approve(input, u));
     command(socket, 'announcement:withdraw', STAFF, IdSchema, async (input, u) => (await deps.announcements.withdraw(input.id, u), null));

@@ -44,11 +44,9 @@ export class DealsService {
   private readonly writes = pLimit(1);
 
   constructor(private readonly deps: DealsServiceDeps) {
-    deps.bus.on('rehearsal.cleared', () => {
-      void deps.tasks.runAsync('deals.reload', async () => {
-        await this.reload();
-        deps.bus.publish('deal.changed', { meetingId: null });
-      });
+    deps.bus.on('rehearsal.cleared', async () => {
+      await this.writes(() => this.reload());
+      deps.bus.publish('deal.changed', { meetingId: null });
     });
   }
 

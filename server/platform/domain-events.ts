@@ -44,11 +44,14 @@ export interface DomainEventMap {
 }
 
 export type DomainEventName = keyof DomainEventMap;
-export type DomainEventHandler<K extends DomainEventName> = (payload: DomainEventMap[K]) => void;
+/** A handler may return a promise (a reload from storage); `publishAndSettle` waits for it, `publish` does not. */
+export type DomainEventHandler<K extends DomainEventName> = (payload: DomainEventMap[K]) => unknown;
 
 /** What a service needs to announce what happened. */
 export interface DomainEventPublisher {
   publish<K extends DomainEventName>(name: K, payload: DomainEventMap[K]): void;
+  /** As publish, then waits until every handler's work (a reload from storage) has finished or failed. Never rejects. */
+  publishAndSettle<K extends DomainEventName>(name: K, payload: DomainEventMap[K]): Promise<void>;
 }
 
 /** What a subscriber needs; `on` returns the unsubscribe. */
@@ -71,13 +74,25 @@ export interface DomainEventSource {
 export class DomainEvents implements DomainEventPublisher, DomainEventSource {
   private readonly handlers = new Map<DomainEventName, Set<(payload: never) => void>>();
 
-  constructor(private readonly tasks: Pick<BackgroundTasks, 'run'>) {}
+  constructor(private readonly tasks: Pick<BackgroundTasks, 'run' | 'runAsync'>) {}
 
   publish<K extends DomainEventName>(name: K, payload: DomainEventMap[K]): void {
-    const handlers = this.handlers.get(name);
-    if (!handlers) return;
+    void this.deliver(name, payload);
+  }
+
+  async publishAndSettle<K extends DomainEventName>(name: K, payload: DomainEventMap[K]): Promise<void> {
+    await Promise.all(this.deliver(name, payload));
+  }
+
+  /** Runs every handler now, guarded; returns the work still going on (guarded too: never rejects). */
+  private deliver<K extends DomainEventName>(name: K, payload: DomainEventMap[K]): Promise<unknown>[] {
+    const pending: Promise<unknown>[] = [];
     // A copy: a handler may unsubscribe (itself or another) while the event is delivered.
-    for (const handler of [...handlers]) this.tasks.run(`event ${name}`, () => (handler as DomainEventHandler<K>)(payload));
+    for (const handler of [...(this.handlers.get(name) ?? [])]) {
+      const result = this.tasks.run(`event ${name}`, () => (handler as DomainEventHandler<K>)(payload));
+      if (result instanceof Promise) pending.push(this.tasks.runAsync(`event ${name}`, () => result));
+    }
+    return pending;
   }
 
   on<K extends DomainEventName>(name: K, handler: DomainEventHandler<K>): () => void {

@@ -26,7 +26,8 @@ export class RehearsalService {
       await this.deps.audit.record(actor, { action: 'rehearsal.clear', targetType: 'rehearsal' });
     });
     await this.deps.counters.refresh();
-    this.deps.bus.publish('rehearsal.cleared', {});
+    // Answered once every read model has reloaded, so the next snapshot shows the cleared show.
+    await this.deps.bus.publishAndSettle('rehearsal.cleared', {});
     this.deps.bus.publish('counters.changed', { cause: 'rehearsal' });
   }
 }

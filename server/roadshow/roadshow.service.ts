@@ -35,13 +35,12 @@ export class RoadshowService {
   private readonly writes = pLimit(1);
 
   constructor(private readonly deps: RoadshowServiceDeps) {
-    const reloadAndTell = (task: string) => () =>
-      void deps.tasks.runAsync(task, async () => {
-        await this.writes(() => this.reload());
-        deps.bus.publish('roadshow.changed', {});
-      });
-    deps.bus.on('rehearsal.cleared', reloadAndTell('roadshow.reload'));
-    deps.bus.on('users.changed', reloadAndTell('roadshow.judges'));
+    const reloadAndTell = async () => {
+      await this.writes(() => this.reload());
+      deps.bus.publish('roadshow.changed', {});
+    };
+    deps.bus.on('rehearsal.cleared', reloadAndTell);
+    deps.bus.on('users.changed', reloadAndTell);
   }
 
   /** Reads everything from storage (at start, after the rehearsal data was cleared, when accounts changed). */
