@@ -2,7 +2,7 @@ import type { EventBatch, IngestResult, VisitorEvent } from '../../shared/events
 import { badRequest } from '../platform/errors';
 import type { Metrics } from '../platform/metrics';
 import { badgeHash } from './badge-hash';
-import { effectiveTime, incrementsFor, staleEventProblem } from './counters.rules';
+import { effectiveTime, incrementsFor, staleEventProblem, type CounterRow } from './counters.rules';
 import type { EventsRepository, PreparedEvent, StoredBatch } from './events.repository';
 import { localTime } from '../../shared/time-zone';
 import type { DomainEventPublisher } from '../platform/domain-events';
@@ -63,14 +63,14 @@ export class IngestService {
 
   /** The second half: stores a checked batch durably, then resolves with what was new. */
   async store(batch: PreparedBatch): Promise<IngestResult> {
-    const stored = this.deps.mode === 'group' ? await this.enqueue(batch.events) : this.storeAlone(batch.events);
+    const stored = this.deps.mode === 'group' ? await this.enqueue(batch.events) : await this.storeAlone(batch.events);
     // The answer integrators know stays as it was unless a badge was refused.
     return { accepted: stored.accepted.length, duplicates: stored.duplicates, ...(stored.repeatedBadges > 0 ? { repeatedBadges: stored.repeatedBadges } : {}) };
   }
 
   /** Commits everything queued now instead of at the next turn (used at shutdown). */
-  drain(): void {
-    this.flush();
+  drain(): Promise<void> {
+    return this.flush();
   }
 
   private prepareEvents(deviceId: string, events: readonly VisitorEvent[]): PreparedEvent[] {
@@ -109,19 +109,19 @@ export class IngestService {
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         // setImmediate runs after the poll phase, so every request already readable joins this group.
-        setImmediate(() => this.flush());
+        setImmediate(() => void this.flush());
       }
     });
   }
 
-  private flush(): void {
+  private async flush(): Promise<void> {
     this.flushScheduled = false;
     const group = this.queue;
     if (group.length === 0) return;
     this.queue = [];
     let results: StoredBatch[];
     try {
-      results = this.deps.events.storeBatches(
+      results = await this.deps.events.storeBatches(
         group.map((pending) => pending.batch),
         new Date(this.deps.now()).toISOString(),
       );
@@ -134,20 +134,22 @@ export class IngestService {
     group.forEach((pending, i) => pending.resolve(results[i]!));
   }
 
-  private storeAlone(batch: PreparedEvent[]): StoredBatch {
-    const results = this.deps.events.storeBatches([batch], new Date(this.deps.now()).toISOString());
+  private async storeAlone(batch: PreparedEvent[]): Promise<StoredBatch> {
+    const results = await this.deps.events.storeBatches([batch], new Date(this.deps.now()).toISOString());
     this.afterCommit(results);
     return results[0]!;
   }
 
   private afterCommit(results: readonly StoredBatch[]): void {
     const { metrics } = this.deps;
-    let stored = 0;
+    const increments: CounterRow[] = [];
     for (const result of results) {
       metrics.eventDuplicates.inc(result.duplicates);
-      for (const prepared of result.accepted) metrics.eventsIngested.inc({ type: prepared.event.type });
-      stored += result.accepted.length;
+      for (const prepared of result.accepted) {
+        metrics.eventsIngested.inc({ type: prepared.event.type });
+        increments.push(...prepared.increments);
+      }
     }
-    if (stored > 0) this.deps.bus.publish('counters.changed', { cause: 'events' });
+    if (increments.length > 0) this.deps.bus.publish('counters.changed', { cause: 'events', increments });
   }
 }
