@@ -46,6 +46,59 @@ export function uuidBytes(uuid: string): Buffer {
   return Buffer.from(uuid.replaceAll('-', ''), 'hex');
 }
 
+export interface DeviceCountRow {
+  day: string;
+  deviceId: string;
+  metric: string;
+  value: number;
+}
+
+/**
+ * What the newly stored events of one group add to the counters and the per-device figures,
+ * merged by key, so each counter row is written once per group whatever the number of posts.
+ * Both engines use it: the rule for what counts where lives once.
+ */
+export class GroupTally {
+  private readonly increments = new Map<string, CounterRow>();
+  private readonly perDevice = new Map<string, DeviceCountRow>();
+
+  add(prepared: PreparedEvent): void {
+    accumulate(this.increments, prepared.increments);
+    const metric = DEVICE_METRIC[prepared.event.type];
+    if (!metric) return;
+    const key = `${prepared.day}|${prepared.deviceId}|${metric}`;
+    const row = this.perDevice.get(key);
+    if (row) row.value++;
+    else this.perDevice.set(key, { day: prepared.day, deviceId: prepared.deviceId, metric, value: 1 });
+  }
+
+  /** Sorted by key: transactions that take the row locks in one order cannot deadlock on them. */
+  counterRows(): CounterRow[] {
+    return sortedValues(this.increments);
+  }
+
+  deviceRows(): DeviceCountRow[] {
+    return sortedValues(this.perDevice);
+  }
+}
+
+function sortedValues<T>(map: Map<string, T>): T[] {
+  return [...map.keys()].sort().map((key) => map.get(key)!);
+}
+
+/** Folds `device_counts` rows into each device's figures. */
+export function foldDeviceCounts(rows: Iterable<{ device_id: string; metric: string; value: number }>): Map<string, DeviceCounts> {
+  const counts = new Map<string, DeviceCounts>();
+  for (const row of rows) {
+    const entry = counts.get(row.device_id) ?? { visits: 0, boothVisits: 0, exits: 0 };
+    if (row.metric === 'visits') entry.visits += row.value;
+    else if (row.metric === 'sessions') entry.boothVisits += row.value;
+    else if (row.metric === 'exits') entry.exits += row.value;
+    counts.set(row.device_id, entry);
+  }
+  return counts;
+}
+
 export class SqliteEventsRepository implements EventsRepository {
   private readonly insertEvent;
   private readonly upsertCounter;
@@ -56,7 +109,7 @@ export class SqliteEventsRepository implements EventsRepository {
   private readonly insertBadge;
   private readonly deleteEvent;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.insertEvent = db.prepare(
       `INSERT INTO events (id, type, section, item, at, ms, device_id, received_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -81,8 +134,7 @@ export class SqliteEventsRepository implements EventsRepository {
     );
     this.storeInTransaction = db.transaction((batches: readonly (readonly PreparedEvent[])[], receivedAtIso: string) => {
       const receivedAt = Date.parse(receivedAtIso);
-      const increments = new Map<string, CounterRow>();
-      const perDevice = new Map<string, { day: string; deviceId: string; metric: string; value: number }>();
+      const tally = new GroupTally();
       const results = batches.map((batch) => {
         const stored: StoredBatch = { accepted: [], duplicates: 0, repeatedBadges: 0 };
         for (const prepared of batch) {
@@ -105,27 +157,25 @@ export class SqliteEventsRepository implements EventsRepository {
             stored.repeatedBadges++;
           } else if (inserted.changes === 1) {
             stored.accepted.push(prepared);
-            accumulate(increments, prepared.increments);
-            const metric = DEVICE_METRIC[event.type];
-            if (metric) {
-              const key = `${prepared.day}|${prepared.deviceId}|${metric}`;
-              const row = perDevice.get(key);
-              if (row) row.value++;
-              else perDevice.set(key, { day: prepared.day, deviceId: prepared.deviceId, metric, value: 1 });
-            }
+            tally.add(prepared);
           } else {
             stored.duplicates++;
           }
         }
         return stored;
       });
-      for (const row of increments.values()) this.upsertCounter.run(row);
-      for (const row of perDevice.values()) this.upsertDeviceCount.run(row);
+      for (const row of tally.counterRows()) this.upsertCounter.run(row);
+      for (const row of tally.deviceRows()) this.upsertDeviceCount.run(row);
       return results;
     });
   }
 
   async storeBatches(batches: readonly (readonly PreparedEvent[])[], receivedAt: string): Promise<StoredBatch[]> {
+    // Kysely shares this connection and serialises only its own queries: a group stored while one
+    // of its transactions is open would become a savepoint inside it, and be rolled back with it.
+    // So wait for it to end; the check and the synchronous transaction run in the same turn.
+    // (Never await this from inside storage.transaction(): it would wait for itself.)
+    while (this.db.inTransaction) await new Promise((resolve) => setImmediate(resolve));
     return this.storeInTransaction(batches, receivedAt);
   }
 
@@ -134,14 +184,6 @@ export class SqliteEventsRepository implements EventsRepository {
   }
 
   async deviceCounts(day: string): Promise<Map<string, DeviceCounts>> {
-    const counts = new Map<string, DeviceCounts>();
-    for (const row of this.selectDeviceCounts.all(day)) {
-      const entry = counts.get(row.device_id) ?? { visits: 0, boothVisits: 0, exits: 0 };
-      if (row.metric === 'visits') entry.visits += row.value;
-      else if (row.metric === 'sessions') entry.boothVisits += row.value;
-      else if (row.metric === 'exits') entry.exits += row.value;
-      counts.set(row.device_id, entry);
-    }
-    return counts;
+    return foldDeviceCounts(this.selectDeviceCounts.all(day));
   }
 }

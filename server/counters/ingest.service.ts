@@ -36,13 +36,21 @@ interface Pending {
 }
 
 /**
- * Durable ingest with group commit. Requests that arrive while the event loop is busy are
- * queued and written in a single transaction at the next turn, so one fsync acknowledges many
- * posts; each post is answered only after that commit returns.
+ * Durable ingest with group commit. Posts are queued and written in one transaction, so one
+ * commit (one fsync) acknowledges many of them; each post is answered only after that commit
+ * returns. At most one group is in flight: posts arriving while it commits wait and form the
+ * next group. On SQLite the commit blocks the event loop, so that changes nothing; on
+ * PostgreSQL the commit is a round trip, and without the limit every post would start its own
+ * transaction (the naive server) instead of sharing the next one. One group at a time also
+ * keeps a node to one transaction waiting on the hot counter rows.
  */
 export class IngestService {
   private queue: Pending[] = [];
   private flushScheduled = false;
+  /** The group being committed, if any; it never rejects (its posts do). */
+  private inFlight: Promise<void> | undefined;
+  /** In per-request mode: every post's own transaction still running. */
+  private readonly alone = new Set<Promise<unknown>>();
 
   constructor(private readonly deps: IngestDeps) {}
 
@@ -68,9 +76,15 @@ export class IngestService {
     return { accepted: stored.accepted.length, duplicates: stored.duplicates, ...(stored.repeatedBadges > 0 ? { repeatedBadges: stored.repeatedBadges } : {}) };
   }
 
-  /** Commits everything queued now instead of at the next turn (used at shutdown). */
-  drain(): Promise<void> {
-    return this.flush();
+  /**
+   * Commits everything queued now instead of at the next turn, and resolves once nothing is
+   * queued or being committed (used at shutdown).
+   */
+  async drain(): Promise<void> {
+    while (this.inFlight || this.queue.length > 0 || this.alone.size > 0) {
+      if (!this.inFlight && this.queue.length > 0) this.flush();
+      await Promise.allSettled([this.inFlight, ...this.alone]);
+    }
   }
 
   private prepareEvents(deviceId: string, events: readonly VisitorEvent[]): PreparedEvent[] {
@@ -106,19 +120,31 @@ export class IngestService {
   private enqueue(batch: PreparedEvent[]): Promise<StoredBatch> {
     return new Promise((resolve, reject) => {
       this.queue.push({ batch, resolve, reject });
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        // setImmediate runs after the poll phase, so every request already readable joins this group.
-        setImmediate(() => void this.flush());
-      }
+      this.scheduleFlush();
     });
   }
 
-  private async flush(): Promise<void> {
+  private scheduleFlush(): void {
+    if (this.flushScheduled || this.inFlight) return;
+    this.flushScheduled = true;
+    // setImmediate runs after the poll phase, so every request already readable joins this group.
+    setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
     this.flushScheduled = false;
+    if (this.inFlight || this.queue.length === 0) return;
     const group = this.queue;
-    if (group.length === 0) return;
     this.queue = [];
+    this.inFlight = this.commit(group).finally(() => {
+      this.inFlight = undefined;
+      // What arrived during this commit is the next group.
+      if (this.queue.length > 0) this.scheduleFlush();
+    });
+  }
+
+  /** Stores one group; a failure refuses exactly that group's posts. */
+  private async commit(group: Pending[]): Promise<void> {
     let results: StoredBatch[];
     try {
       results = await this.deps.events.storeBatches(
@@ -129,15 +155,25 @@ export class IngestService {
       for (const pending of group) pending.reject(error);
       return;
     }
-    this.deps.metrics.ingestGroupSize.observe(group.length);
-    this.afterCommit(results);
-    group.forEach((pending, i) => pending.resolve(results[i]!));
+    try {
+      this.deps.metrics.ingestGroupSize.observe(group.length);
+      this.afterCommit(results);
+    } finally {
+      // Committed is committed: the posts are answered whatever the telling did.
+      group.forEach((pending, i) => pending.resolve(results[i]!));
+    }
   }
 
   private async storeAlone(batch: PreparedEvent[]): Promise<StoredBatch> {
-    const results = await this.deps.events.storeBatches([batch], new Date(this.deps.now()).toISOString());
-    this.afterCommit(results);
-    return results[0]!;
+    const storing = this.deps.events.storeBatches([batch], new Date(this.deps.now()).toISOString());
+    this.alone.add(storing);
+    try {
+      const results = await storing;
+      this.afterCommit(results);
+      return results[0]!;
+    } finally {
+      this.alone.delete(storing);
+    }
   }
 
   private afterCommit(results: readonly StoredBatch[]): void {

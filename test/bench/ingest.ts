@@ -1,4 +1,6 @@
+import type { Engine } from '../../server/storage/storage';
 import type { Counters } from '../../shared/counters.schema';
+import type { PostgresServer } from '../support/postgres';
 import { clock, sleep } from './clock';
 import { addTally, emptyTally, makeBatch, type Tally } from './event-mix';
 import { requestUsage } from './process-usage';
@@ -153,6 +155,8 @@ async function loadWindow(server: ShowfloorProcess, settings: IngestSettings, du
 interface IngestServer {
   mode: IngestMode;
   server: ShowfloorProcess;
+  /** Stops the server and removes its database. */
+  stop(): Promise<void>;
   /** Events acknowledged during the warm-up, counted in the verification. */
   warm: Tally;
   dayBefore: string;
@@ -163,10 +167,24 @@ interface IngestServer {
  * A fresh showfloor (own process, own database) in `mode`, warmed up: every poster's connection
  * is opened (a handshake while the server is saturated would wait behind whole commits and show up
  * as a multi-second answer), then a few full batches compile the server's code paths. Their events
- * are verified too.
+ * are verified too. With `postgres`, its database is a new one on that server instead of SQLite.
  */
-async function openIngestServer(mode: IngestMode, settings: IngestSettings): Promise<IngestServer> {
-  const server = await startShowfloor({ INGEST_COMMIT: mode });
+async function openIngestServer(mode: IngestMode, settings: IngestSettings, postgres?: PostgresServer): Promise<IngestServer> {
+  const databaseUrl = postgres ? await postgres.createDatabase() : undefined;
+  const dropDatabase = async () => {
+    if (postgres && databaseUrl) await postgres.dropDatabase(databaseUrl);
+  };
+  let server: ShowfloorProcess;
+  try {
+    server = await startShowfloor({ INGEST_COMMIT: mode, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+  } catch (error) {
+    await dropDatabase();
+    throw error;
+  }
+  const stop = async () => {
+    await server.stop();
+    await dropDatabase();
+  };
   try {
     const warm = emptyTally();
     const warmPost = async (size: number) => {
@@ -177,9 +195,9 @@ async function openIngestServer(mode: IngestMode, settings: IngestSettings): Pro
     };
     await Promise.all(Array.from({ length: settings.concurrency }, () => warmPost(1)));
     for (let i = 0; i < 20; i++) await warmPost(settings.batchSize);
-    return { mode, server, warm, dayBefore: (await server.snapshot()).counters.day, load: emptyLoad() };
+    return { mode, server, stop, warm, dayBefore: (await server.snapshot()).counters.day, load: emptyLoad() };
   } catch (error) {
-    await server.stop();
+    await stop();
     throw error;
   }
 }
@@ -214,6 +232,7 @@ async function finish({ mode, server, warm, dayBefore, load }: IngestServer, set
 
 /** Group commit and the naive server measured in the same run. */
 export interface IngestPair {
+  engine: Engine;
   batchSize: number;
   group: IngestRun;
   perRequest: IngestRun;
@@ -224,12 +243,13 @@ export interface IngestPair {
 /**
  * Group commit against the naive server (one transaction per post), each on a fresh database in
  * its own process, in alternating windows (`rounds` each, `durationMs` in all per server): other
- * work on a shared machine, and the disk's mood, weigh on both alike.
+ * work on a shared machine, and the disk's mood, weigh on both alike. On SQLite, or on a new
+ * database of `postgres` for each server when given.
  */
-export async function measureIngestPair(settings: IngestSettings, rounds: number): Promise<IngestPair> {
+export async function measureIngestPair(settings: IngestSettings, rounds: number, postgres?: PostgresServer): Promise<IngestPair> {
   const opened: IngestServer[] = [];
   try {
-    for (const mode of ['group', 'per-request'] as const) opened.push(await openIngestServer(mode, settings));
+    for (const mode of ['group', 'per-request'] as const) opened.push(await openIngestServer(mode, settings, postgres));
     const window = settings.durationMs / rounds;
     for (let round = 0; round < rounds; round++) {
       // Who goes first alternates too.
@@ -237,8 +257,8 @@ export async function measureIngestPair(settings: IngestSettings, rounds: number
       for (const server of order) await loadWindow(server.server, settings, window, server.load);
     }
     const [group, perRequest] = [await finish(opened[0]!, settings), await finish(opened[1]!, settings)];
-    return { batchSize: settings.batchSize, group, perRequest, ratio: group.eventsPerSecond / perRequest.eventsPerSecond };
+    return { engine: postgres ? 'postgres' : 'sqlite', batchSize: settings.batchSize, group, perRequest, ratio: group.eventsPerSecond / perRequest.eventsPerSecond };
   } finally {
-    for (const server of opened) await server.server.stop();
+    for (const server of opened) await server.stop();
   }
 }

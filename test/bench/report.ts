@@ -7,8 +7,9 @@ import type { PagesRun } from './pages';
 import { FOLLOW_BUDGET_MS, type FollowBenchResult, type FollowFigures } from './follow-bench';
 import type { StageBenchResult } from './stage-bench';
 import {
+  ENGINE_NAME,
   ingestRatioMet,
-  INGEST_TARGET_RATIO,
+  ingestTargetRatio,
   KIOSK_PAINT_BUDGET_MS,
   p99Met,
   ratioMet,
@@ -48,12 +49,13 @@ export function fanoutTable(pairs: readonly FanoutPair[]): string {
   return table(rows);
 }
 
-/** Ingest figures, group commit beside the naive server, per batch size. */
+/** Ingest figures, group commit beside the naive server, per engine and batch size. */
 export function ingestTable(pairs: readonly IngestPair[]): string {
   const rows: string[][] = [
-    ['batch', 'mode', 'events/s', 'acked events', 'failed', 'answer p50', 'answer p99', 'reqs/commit', 'server CPU', 'CPU/event', 'server loop', 'disk/event', 'bench CPU', 'counters', 'vs naive'],
+    ['engine', 'batch', 'mode', 'events/s', 'acked events', 'failed', 'answer p50', 'answer p99', 'reqs/commit', 'server CPU', 'CPU/event', 'server loop', 'disk/event', 'bench CPU', 'counters', 'vs naive'],
   ];
-  const runRow = (run: IngestRun, versus: string) => [
+  const runRow = (pair: IngestPair, run: IngestRun, versus: string) => [
+    ENGINE_NAME[pair.engine],
     String(run.batchSize),
     run.mode === 'group' ? 'group commit' : 'naive (per post)',
     count(run.eventsPerSecond),
@@ -71,8 +73,8 @@ export function ingestTable(pairs: readonly IngestPair[]): string {
     versus,
   ];
   for (const pair of pairs) {
-    rows.push(runRow(pair.group, `${times(pair.ratio)} (≥ ${INGEST_TARGET_RATIO}×: ${verdict(ingestRatioMet(pair))})`));
-    rows.push(runRow(pair.perRequest, 'baseline'));
+    rows.push(runRow(pair, pair.group, `${times(pair.ratio)} (≥ ${ingestTargetRatio(pair)}×: ${verdict(ingestRatioMet(pair))})`));
+    rows.push(runRow(pair, pair.perRequest, 'baseline'));
   }
   return table(rows);
 }

@@ -42,6 +42,7 @@ import { liveChannelReport, measureLiveChannel, type LiveChannelRun } from './li
 import { measureStartup, startupLine, type StartupRun } from './startup';
 import type { Summary } from './stats';
 import { targetChecks } from './targets';
+import { startPostgres, type PostgresCluster, type PostgresServer } from '../support/postgres';
 
 const RESULTS_DIR = resolve(import.meta.dirname, '../../bench-results');
 
@@ -124,6 +125,46 @@ async function fanoutPair(clients: number): Promise<FanoutPair> {
     for (const step of cleanup.reverse()) {
       await step().catch((error: unknown) => say(`  warning: cleanup failed: ${(error as Error).message}`));
     }
+  }
+}
+
+/** Group commit against the naive server for each batch size, on SQLite or on `postgres`; a pair that fails is a problem, the others still run. */
+async function measureIngest(postgres?: PostgresServer): Promise<IngestPair[]> {
+  const engine = postgres ? 'PostgreSQL' : 'SQLite';
+  const measured: IngestPair[] = [];
+  for (const batchSize of ingestBatchSizes) {
+    say(`ingest on ${engine}: ${batchSize === 1 ? 'single events' : `${batchSize}-event batches`}, group commit against the naive server …`);
+    try {
+      const background = await checkQuiet(`ingest on ${engine} ×${batchSize}`);
+      const pair = await measureIngestPair({ ...ingestSettings, batchSize }, ingestRounds, postgres);
+      pair.group.backgroundCpu = background;
+      measured.push(pair);
+      for (const run of [pair.group, pair.perRequest]) {
+        if (!run.verification.ok) problems.push(`ingest on ${engine} ${run.mode} ×${batchSize}: counters do not match: ${run.verification.mismatches.join('; ')}`);
+      }
+    } catch (error) {
+      problems.push(`ingest on ${engine} ×${batchSize} failed: ${(error as Error).message}`);
+      say(`  failed: ${(error as Error).message}`);
+    }
+  }
+  return measured;
+}
+
+/** The ingest pairs on a private PostgreSQL cluster started for them and stopped after. */
+async function measurePostgresIngest(): Promise<IngestPair[]> {
+  say('ingest on PostgreSQL: starting a private cluster …');
+  let cluster: PostgresCluster;
+  try {
+    cluster = await startPostgres();
+  } catch (error) {
+    problems.push(`ingest on PostgreSQL not measured: ${(error as Error).message}`);
+    say(`  failed: ${(error as Error).message}`);
+    return [];
+  }
+  try {
+    return await measureIngest(cluster);
+  } finally {
+    await cluster.stop();
   }
 }
 
@@ -225,22 +266,10 @@ async function main(): Promise<void> {
   }
 
   // (b) Durable ingest: group commit against the naive server (one transaction per post), single
-  // events and 50-event batches, each pair in alternating windows on fresh databases.
-  const ingest: IngestPair[] = [];
-  for (const batchSize of ingestBatchSizes) {
-    say(`ingest: ${batchSize === 1 ? 'single events' : `${batchSize}-event batches`}, group commit against the naive server …`);
-    try {
-      const background = await checkQuiet(`ingest ×${batchSize}`);
-      const pair = await measureIngestPair({ ...ingestSettings, batchSize }, ingestRounds);
-      ingest.push(pair);
-      for (const run of [{ ...pair.group, backgroundCpu: background }, pair.perRequest]) {
-        if (!run.verification.ok) problems.push(`ingest ${run.mode} ×${batchSize}: counters do not match: ${run.verification.mismatches.join('; ')}`);
-      }
-    } catch (error) {
-      problems.push(`ingest ×${batchSize} failed: ${(error as Error).message}`);
-      say(`  failed: ${(error as Error).message}`);
-    }
-  }
+  // events and 50-event batches, each pair in alternating windows on fresh databases; on SQLite,
+  // then the same load on PostgreSQL (a private cluster started for it).
+  const ingest: IngestPair[] = [...(await measureIngest()), ...(await measurePostgresIngest())];
+  const ingestSqlite = ingest.filter((pair) => pair.engine === 'sqlite');
 
   // (b2) Start → /readyz of the compiled server on an existing database, beside a bare Express.
   say('start-up: node dist/server/main.js on an existing database, beside a bare Express …');
@@ -255,7 +284,7 @@ async function main(): Promise<void> {
   }
 
   // Every row of issue 15's table is measured by now; printed before the (long) page benches, and again at the end.
-  const issueTable = live ? ["Issue 15 — the live channel's table, every row from this run", ...liveChannelReport(live, { fanout: pairs, ingest, startup }).map((line) => `  ${line}`)] : [];
+  const issueTable = live ? ["Issue 15 — the live channel's table, every row from this run", ...liveChannelReport(live, { fanout: pairs, ingest: ingestSqlite, startup }).map((line) => `  ${line}`)] : [];
   say();
   for (const line of issueTable) say(line);
   say();
@@ -281,8 +310,8 @@ async function main(): Promise<void> {
   }
   if (ingest.length > 0) {
     say(
-      `Durable ingest — ${ingestSettings.concurrency} concurrent posters for ${ingestSettings.durationMs / 1000} s per server in ${ingestRounds} alternating windows, synchronous=FULL; ` +
-        'naive = the same server committing each post in its own transaction',
+      `Durable ingest — ${ingestSettings.concurrency} concurrent posters for ${ingestSettings.durationMs / 1000} s per server in ${ingestRounds} alternating windows, ` +
+        'SQLite synchronous=FULL, PostgreSQL fsync on (a private cluster, default pool of 10); naive = the same server committing each post in its own transaction',
     );
     say(ingestTable(ingest));
     say();

@@ -34,12 +34,12 @@ describe('acknowledgements and the broadcast', () => {
     const bus = new DomainEvents(tasks);
     bus.on('counters.changed', () => broadcaster.countersChanged());
     const events: EventsRepository = {
-      storeBatches: (batches: readonly (readonly PreparedEvent[])[]): StoredBatch[] => {
+      storeBatches: async (batches: readonly (readonly PreparedEvent[])[]): Promise<StoredBatch[]> => {
         log.push('commit');
         return batches.map((batch) => ({ accepted: [...batch], duplicates: 0, repeatedBadges: 0 }));
       },
-      counterRows: () => [],
-      deviceCounts: () => new Map(),
+      counterRows: async () => [],
+      deviceCounts: async () => new Map(),
     };
     const ingest = new IngestService({
       events,
