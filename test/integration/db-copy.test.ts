@@ -10,7 +10,8 @@ import { copyDatabase, CopyRefusedError } from '../../server/storage/database-co
 import { MIGRATIONS } from '../../server/storage/migrations';
 import { openSqliteStorage } from '../../server/storage/sqlite-storage';
 import { dataTables } from '../../server/storage/table-catalog';
-import { postgresForTests, type TestPostgres } from '../support/postgres';
+import type { PostgresServer } from '../support/postgres';
+import { testPostgres } from '../support/test-storage';
 import { createDevice, postEvents, signIn, startTestServer, visitEvent, type TestServer } from '../support/test-server';
 
 /** Runs db:copy as `npm run db:copy -- …` would, with its output captured. */
@@ -116,7 +117,7 @@ async function playShow(server: TestServer, cookie: string): Promise<{ sensor: {
 }
 
 describe('db:copy moves a show between engines', () => {
-  let postgres: TestPostgres;
+  let postgres: PostgresServer;
   let source: TestServer;
   let cookie: string;
   let played: Awaited<ReturnType<typeof playShow>>;
@@ -124,8 +125,11 @@ describe('db:copy moves a show between engines', () => {
   const cleanup: (() => Promise<void> | void)[] = [];
 
   beforeAll(async () => {
-    postgres = await postgresForTests();
-    source = await startTestServer({ DATA_DIR: tempDir() });
+    const cluster = await testPostgres();
+    cleanup.push(cluster.release);
+    postgres = cluster.server;
+    // The show starts on SQLite whichever engine the run is for (an empty DATABASE_URL is unset).
+    source = await startTestServer({ DATA_DIR: tempDir(), DATABASE_URL: '' });
     cookie = await signIn(source.url);
     played = await playShow(source, cookie);
     before = await figures(source.url, cookie);
@@ -139,6 +143,7 @@ describe('db:copy moves a show between engines', () => {
   let pgUrl: string;
   it('copies a SQLite show with data in every table to PostgreSQL, every count checked', async () => {
     pgUrl = await postgres.createDatabase();
+    cleanup.push(() => postgres.dropDatabase(pgUrl));
     const copied = await dbCopy('--from', source.dataDir, '--to', pgUrl);
     expect(copied.stderr).toContain('db:copy: copied:');
     expect(copied.code).toBe(0);
@@ -181,7 +186,7 @@ describe('db:copy moves a show between engines', () => {
   });
 
   it('serves the same show from the copy back on SQLite', async () => {
-    const back = await startTestServer({ DATA_DIR: roundTrip });
+    const back = await startTestServer({ DATA_DIR: roundTrip, DATABASE_URL: '' });
     try {
       expect(await figures(back.url, cookie)).toEqual(before);
     } finally {
@@ -200,6 +205,7 @@ describe('db:copy moves a show between engines', () => {
 
   it('rolls everything back when a row fails on the target: the target stays as it was', async () => {
     const target = await postgres.createDatabase();
+    cleanup.push(() => postgres.dropDatabase(target));
     expect((await dbCopy('--from', source.dataDir, '--to', target)).code).toBe(0);
     const dump = async () => {
       const dir = tempDirFor(cleanup);
@@ -221,7 +227,7 @@ describe('db:copy moves a show between engines', () => {
   });
 });
 
-function tempDirFor(cleanup: (() => void)[]): string {
+function tempDirFor(cleanup: (() => Promise<void> | void)[]): string {
   const dir = tempDir();
   cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
