@@ -173,6 +173,15 @@ describe('db:copy moves a show between engines', () => {
     expect(await sqliteRows(roundTrip)).toEqual(await sqliteRows(source.dataDir));
   });
 
+  it('copies PostgreSQL to PostgreSQL just as well', async () => {
+    const other = await postgres.createDatabase();
+    cleanup.push(() => postgres.dropDatabase(other));
+    expect((await dbCopy('--from', pgUrl, '--to', other)).code).toBe(0);
+    const dump = tempDirFor(cleanup);
+    expect((await dbCopy('--from', other, '--to', dump)).code).toBe(0);
+    expect(await sqliteRows(dump)).toEqual(await sqliteRows(source.dataDir));
+  });
+
   it('serves the same show from PostgreSQL: every figure on the screens and in the console matches', async () => {
     const storage = await openLocation({ engine: 'postgres', url: pgUrl });
     const onPostgres = await startTestServer({ DATABASE_URL: pgUrl }, { storage });
