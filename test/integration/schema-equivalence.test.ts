@@ -8,8 +8,8 @@ import { openPostgresStorage } from '../../server/storage/postgres-storage';
 import type { PostgresServer } from '../support/postgres';
 import { testPostgres } from '../support/test-storage';
 
-/** What must agree between the engines, per table: columns and the primary key. */
-type Schema = Record<string, { columns: Record<string, string>; primaryKey: string[] }>;
+/** What must agree between the engines, per table: columns, the primary key and foreign keys. */
+type Schema = Record<string, { columns: Record<string, string>; primaryKey: string[]; foreignKeys: string[] }>;
 type TypeClass = 'text' | 'integer' | 'real' | 'bytes';
 
 /** Tables each engine keeps for itself: SQLite's AUTOINCREMENT counters, PostgreSQL's migration log. */
@@ -27,6 +27,9 @@ function typeClass(declared: string): TypeClass | `unknown ${string}` {
 /** "integer not null": the coarse type and nullability, which is what repository SQL relies on. */
 const column = (type: string, notNull: boolean) => `${typeClass(type)}${notNull ? ' not null' : ''}`;
 
+/** "section_id -> sections(id) on delete cascade". */
+const foreignKey = (from: string, table: string, to: string, cascade: boolean) => `${from} -> ${table}(${to})${cascade ? ' on delete cascade' : ''}`;
+
 function sqliteSchema(dataDir: string): Schema {
   const db = openDatabase(dataDir);
   try {
@@ -38,6 +41,11 @@ function sqliteSchema(dataDir: string): Schema {
         // A primary key column is NOT NULL on PostgreSQL by definition; SQLite's rowid key is too.
         columns: Object.fromEntries(info.map((c) => [c.name, column(c.type, c.notnull === 1 || c.pk > 0)])),
         primaryKey: info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name),
+        foreignKeys: db
+          .prepare<[string], { table: string; from: string; to: string; on_delete: string }>('SELECT * FROM pragma_foreign_key_list(?)')
+          .all(name)
+          .map((k) => foreignKey(k.from, k.table, k.to, k.on_delete === 'CASCADE'))
+          .sort(),
       };
     }
     return schema;
@@ -59,12 +67,21 @@ async function postgresSchema(url: string): Promise<Schema> {
          JOIN information_schema.key_column_usage k ON k.constraint_name = c.constraint_name AND k.table_schema = c.table_schema
         WHERE c.table_schema = 'public' AND c.constraint_type = 'PRIMARY KEY' ORDER BY k.table_name, k.ordinal_position`,
     );
+    const references = await client.query<{ table_name: string; from: string; to_table: string; to: string; confdeltype: string }>(
+      `SELECT c.conrelid::regclass::text AS table_name, a.attname AS from, c.confrelid::regclass::text AS to_table, r.attname AS to, c.confdeltype
+         FROM pg_constraint c CROSS JOIN LATERAL unnest(c.conkey, c.confkey) AS k(col, ref)
+         JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.col
+         JOIN pg_attribute r ON r.attrelid = c.confrelid AND r.attnum = k.ref
+        WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace`,
+    );
     const schema: Schema = {};
     for (const row of columns.rows.filter((r) => !ENGINE_TABLES.has(r.table_name))) {
-      schema[row.table_name] ??= { columns: {}, primaryKey: [] };
+      schema[row.table_name] ??= { columns: {}, primaryKey: [], foreignKeys: [] };
       schema[row.table_name]!.columns[row.column_name] = column(row.data_type, row.is_nullable === 'NO');
     }
     for (const row of keys.rows.filter((r) => !ENGINE_TABLES.has(r.table_name))) schema[row.table_name]?.primaryKey.push(row.column_name);
+    for (const row of references.rows) schema[row.table_name]?.foreignKeys.push(foreignKey(row.from, row.to_table, row.to, row.confdeltype === 'c'));
+    for (const table of Object.values(schema)) table.foreignKeys.sort();
     return schema;
   } finally {
     await client.end();
@@ -89,6 +106,9 @@ function differences(sqlite: Schema, postgres: Schema): string[] {
     }
     if (a.primaryKey.join() !== b.primaryKey.join()) {
       found.push(`${table} has primary key (${a.primaryKey.join(', ')}) on SQLite but (${b.primaryKey.join(', ')}) on PostgreSQL`);
+    }
+    if (a.foreignKeys.join() !== b.foreignKeys.join()) {
+      found.push(`${table} has foreign keys [${a.foreignKeys.join('; ')}] on SQLite but [${b.foreignKeys.join('; ')}] on PostgreSQL`);
     }
   }
   return found.sort();
@@ -115,14 +135,14 @@ describe('schema equivalence between SQLite and PostgreSQL', () => {
     return url;
   };
 
-  it('gives both engines the same tables, columns, types, NOT NULLs and primary keys once migrated', async () => {
+  it('gives both engines the same tables, columns, types, NOT NULLs, primary and foreign keys once migrated', async () => {
     const sqlite = sqliteSchema(dataDir);
     const postgres = await postgresSchema(await freshPostgres());
     expect(Object.keys(sqlite).length).toBeGreaterThan(20);
     expect(differences(sqlite, postgres)).toEqual([]);
   });
 
-  it('notices a column missing on one side, a changed type or nullability, and a missing table', async () => {
+  it('notices a column missing on one side, a changed type or nullability, a lost foreign key and a missing table', async () => {
     const url = await freshPostgres();
     const client = new pg.Client({ connectionString: url });
     await client.connect();
@@ -131,11 +151,13 @@ describe('schema equivalence between SQLite and PostgreSQL', () => {
       await client.query('ALTER TABLE sessions ALTER COLUMN expires_at TYPE TEXT');
       await client.query('ALTER TABLE meetings ALTER COLUMN note DROP NOT NULL');
       await client.query('DROP TABLE badge_scans');
+      await client.query('ALTER TABLE items DROP CONSTRAINT items_section_id_fkey');
     } finally {
       await client.end();
     }
     expect(differences(sqliteSchema(dataDir), await postgresSchema(url))).toEqual([
       'devices.state exists only on SQLite',
+      'items has foreign keys [section_id -> sections(id) on delete cascade] on SQLite but [] on PostgreSQL',
       'meetings.note is text not null on SQLite but text on PostgreSQL',
       'sessions.expires_at is integer not null on SQLite but text not null on PostgreSQL',
       'table badge_scans exists only on SQLite',

@@ -36,7 +36,7 @@ export interface PostgresCluster extends PostgresServer {
  * touches a system cluster. As root, the server runs as the `postgres` user, since it refuses root.
  */
 export async function startPostgres(): Promise<PostgresCluster> {
-  const bin = findBinaries();
+  const bin = findPostgresBinaries();
   const root = mkdtempSync(join(tmpdir(), 'showfloor-pg-'));
   const dataDir = join(root, 'data');
   const asUser = process.getuid?.() === 0 ? postgresUser() : undefined;
@@ -154,15 +154,14 @@ async function admin(adminUrl: string, statement: string): Promise<void> {
 }
 
 /** The directory of initdb and pg_ctl: PG_BIN, else Debian's newest, else the PATH. */
-function findBinaries(): string {
+export function findPostgresBinaries(env: Record<string, string | undefined> = process.env, debian = '/usr/lib/postgresql'): string {
   const candidates: string[] = [];
-  if (process.env.PG_BIN) candidates.push(process.env.PG_BIN);
-  const debian = '/usr/lib/postgresql';
+  if (env.PG_BIN) candidates.push(env.PG_BIN);
   if (existsSync(debian)) {
     const versions = readdirSync(debian).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
     candidates.push(...versions.map((v) => join(debian, v, 'bin')));
   }
-  candidates.push(...(process.env.PATH ?? '').split(':').filter(Boolean));
+  candidates.push(...(env.PATH ?? '').split(':').filter(Boolean));
   const found = candidates.find((dir) => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl')));
   if (!found) {
     throw new Error(

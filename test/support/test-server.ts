@@ -71,6 +71,11 @@ export async function startTestServer(env: Record<string, string> = {}, deps: Se
     ...env,
   });
   const server = await createServer(config, deps);
+  // The postgres run must not pass on SQLite because a server ignored DATABASE_URL.
+  if (config.databaseUrl && !deps.storage && !deps.db && server.storage.engine !== 'postgres') {
+    await server.close();
+    throw new Error(`startTestServer: DATABASE_URL is set but the server opened ${server.storage.engine}`);
+  }
   const port = await server.listen();
   return {
     server,
