@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDbCopy } from '../../server/cli/db-copy-cli';
-import { openLocation } from '../../server/cli/open-location';
 import { Simulator } from '../../server/rehearsal/simulator';
 import { copyDatabase, CopyRefusedError } from '../../server/storage/database-copy';
 import { MIGRATIONS } from '../../server/storage/migrations';
@@ -183,8 +182,7 @@ describe('db:copy moves a show between engines', () => {
   });
 
   it('serves the same show from PostgreSQL: every figure on the screens and in the console matches', async () => {
-    const storage = await openLocation({ engine: 'postgres', url: pgUrl });
-    const onPostgres = await startTestServer({ DATABASE_URL: pgUrl }, { storage });
+    const onPostgres = await startTestServer({ DATABASE_URL: pgUrl });
     try {
       // The settings came along: the operator's session (signed by the copied secret) still holds.
       expect(await figures(onPostgres.url, cookie)).toEqual(before);
@@ -200,7 +198,6 @@ describe('db:copy moves a show between engines', () => {
       expect(announced.status).toBe(201);
     } finally {
       await onPostgres.stop({ keepData: true });
-      await storage.close();
     }
   });
 
