@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDbCopy } from '../../server/cli/db-copy-cli';
+import { openLocation } from '../../server/cli/open-location';
 import { Simulator } from '../../server/rehearsal/simulator';
 import { copyDatabase, CopyRefusedError } from '../../server/storage/database-copy';
 import { MIGRATIONS } from '../../server/storage/migrations';
@@ -240,6 +241,24 @@ describe('db:copy moves a show between engines', () => {
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain('db:copy: rolled back');
     expect(await dump()).toEqual(held);
+  });
+
+  it('checks every count before it commits: rows that vanish on the way roll the copy back, exit 1', async () => {
+    const target = await postgres.createDatabase();
+    cleanup.push(() => postgres.dropDatabase(target));
+    // A rule on the target that swallows one table's inserts: the statements succeed, the rows are not there.
+    const storage = await openLocation({ engine: 'postgres', url: target });
+    await storage.pg!.query('CREATE RULE swallow AS ON INSERT TO day_resets DO INSTEAD NOTHING');
+    const failed = await dbCopy('--from', source.dataDir, '--to', target);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('Row counts differ after the copy (day_resets); the target was left as it was.');
+    const [from, to] = printedCounts(failed.stdout).get('day_resets')!;
+    expect(from).toBeGreaterThan(0);
+    expect(to).toBe(0);
+    expect(failed.stdout).toMatch(/^day_resets\s+\d+\s+0\s+DIFFERS$/m);
+    const { rows } = await storage.pg!.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
+    expect(rows[0]!.n).toBe(0);
+    await storage.close();
   });
 });
 
