@@ -1,7 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-/** Integration files that only run on PostgreSQL: they test the PostgreSQL engine itself. */
-const POSTGRES_ONLY = ['test/integration/postgres-storage.test.ts', 'test/integration/schema-equivalence.test.ts'];
+/**
+ * Integration files that only run on PostgreSQL: they test the PostgreSQL engine itself, or (db-copy)
+ * move a show between the two engines, which needs the run's cluster and is the same test on either run.
+ */
+const POSTGRES_ONLY = ['test/integration/postgres-storage.test.ts', 'test/integration/schema-equivalence.test.ts', 'test/integration/db-copy.test.ts'];
 
 /**
  * Integration files that read or break the SQLite file itself (its pages, its handle, its
@@ -12,6 +15,8 @@ const SQLITE_ONLY = [
   'test/integration/storage-faults.test.ts',
   'test/integration/content-validation-memo.test.ts',
   'test/integration/sessions-repository.test.ts',
+  // SQLite's own online backup API (PostgreSQL is backed up with pg_dump).
+  'test/integration/db-backup.test.ts',
 ];
 
 export default defineConfig({

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseConfig } from '../config/config.schema';
-import { openSqliteStorage } from '../storage/sqlite-storage';
+import { openStorage } from '../storage/open-storage';
+import { describeDatabase } from '../storage/postgres-storage';
 import { SqlContentRepository } from '../content/content.repository';
 import { readContentFolder, writeContentFolder } from '../content/content.files';
 import { SqlAuditRepository } from '../audit/audit.repository';
@@ -9,18 +10,21 @@ import { AuditService } from '../audit/audit.service';
 /**
  * `content:export [folder]` writes the database's content as a content folder;
  * `content:import [folder]` validates a folder and replaces the database's content with it.
- * DATA_DIR picks the database, the folder defaults to CONTENT_DIR. Stop the server before an
- * import: a running server keeps the content it loaded until it restarts.
+ * DATABASE_URL or DATA_DIR picks the database, as for the server; the folder defaults to
+ * CONTENT_DIR. Stop the server before an import: a running server keeps the content it loaded
+ * until it restarts.
  */
 export async function runContentCli(command: 'export' | 'import', argv: readonly string[], env: Record<string, string | undefined>): Promise<string> {
   const config = parseConfig(env);
   const folder = resolve(argv[0] ?? config.contentDir);
-  const storage = openSqliteStorage({ dataDir: config.dataDir });
+  const storage = await openStorage(config);
+  // Named as the server names it: the data directory, or PostgreSQL's host and database (never the password).
+  const database = config.databaseUrl ? describeDatabase(config.databaseUrl) : config.dataDir;
   try {
     const repository = new SqlContentRepository(storage);
     if (command === 'export') {
       const bundle = await repository.load();
-      if (!bundle) throw new Error(`The database in ${config.dataDir} has no content yet (start the server once, or import).`);
+      if (!bundle) throw new Error(`The database in ${database} has no content yet (start the server once, or import).`);
       writeContentFolder(folder, bundle);
       return `Exported ${bundle.sections.length} sections and ${bundle.items.length} items to ${folder}`;
     }
@@ -33,7 +37,7 @@ export async function runContentCli(command: 'export' | 'import', argv: readonly
         { action: 'content.import', targetType: 'content', after: { folder, sections: bundle.sections.length, items: bundle.items.length } },
       );
     });
-    return `Imported ${bundle.sections.length} sections and ${bundle.items.length} items from ${folder} into ${config.dataDir}`;
+    return `Imported ${bundle.sections.length} sections and ${bundle.items.length} items from ${folder} into ${database}`;
   } finally {
     await storage.close();
   }

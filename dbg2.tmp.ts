@@ -1,0 +1,14 @@
+import { openPostgresStorage } from './server/storage/postgres-storage';
+import { SqlSessionsRepository } from './server/auth/sessions.repository';
+import { SqlSettingsRepository } from './server/settings/settings.repository';
+import { openSqliteStorage } from './server/storage/sqlite-storage';
+import { readdirSync } from 'node:fs';
+const st = await openPostgresStorage({ url: 'postgres://postgres@127.0.0.1:55433/dbg', poolSize: 1, statementTimeoutMs: 0 });
+const r = new SqlSessionsRepository(st);
+const sid = (await st.pg!.query('select sid from sessions')).rows[0].sid;
+console.log(await r.find(sid, Date.now()));
+console.log(await new SqlSettingsRepository(st).get('session.secret'));
+const dir = '/tmp/wc/' + readdirSync('/tmp/wc').filter(d => d.startsWith('dbg-'))[0];
+const sq = openSqliteStorage({ dataDir: dir });
+console.log(await new SqlSettingsRepository(sq).get('session.secret'), await new SqlSessionsRepository(sq).find(sid, Date.now()));
+await st.close(); await sq.close();
