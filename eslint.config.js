@@ -75,6 +75,16 @@ export default tseslint.config(
     },
   },
   {
+    // Storage is asynchronous (issue 11): a repository call nobody awaits is a write that may fail
+    // unseen or land after the answer. Typed rules, for the server only (they need the type checker).
+    files: ['server/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+    },
+  },
+  {
     files: BUDGETED_FILES,
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: NO_SCHEMA_VALUES }] },
   },

@@ -73,9 +73,11 @@ import { guardBackpressure } from './platform/socket-backpressure';
 import { trackConnections } from './platform/http-drain';
 import { allowedOriginsOf } from './platform/origin-policy';
 import { refuseCrossSiteSocket } from './platform/same-origin.middleware';
-import { SqliteSettingsRepository } from './settings/settings.repository';
+import { SqliteSettingsRepository, type SettingsRepository } from './settings/settings.repository';
 import { storedSecret } from './settings/stored-secret';
-import { openDatabase, type Db } from './storage/database';
+import type { Db } from './storage/database';
+import { openSqliteStorage } from './storage/sqlite-storage';
+import type { Storage } from './storage/storage';
 import { StorageHealth } from './storage/storage-health';
 import { SqliteStorageRepository, type StorageRepository } from './storage/storage.repository';
 import { BackgroundTasks } from './platform/background';
@@ -93,8 +95,10 @@ export interface ServerDeps {
   logger?: Logger;
   /** The clock every service reads; tests pass their own. */
   now?: () => number;
-  /** An open database (tests may share one); by default the file in config.dataDir. */
+  /** An open SQLite database (tests may share one; it stays open after close()). */
   db?: Db;
+  /** Open storage to use instead of opening one from config (DATABASE_URL or DATA_DIR). */
+  storage?: Storage;
   /** Where first-start content comes from; by default config.contentDir. */
   seedContent?: () => ContentBundle;
 }
@@ -109,13 +113,14 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   const logger = deps.logger ?? createLogger(config.logLevel);
   const now = deps.now ?? Date.now;
   const metrics = createMetrics();
-  const db = deps.db ?? openDatabase(config.dataDir);
+  const storage = deps.storage ?? (deps.db ? openSqliteStorage({ db: deps.db, closeWithStorage: false }) : openSqliteStorage({ dataDir: config.dataDir }));
+  const db = storage.sqlite!;
   const version = appVersion(config.webDir);
 
   const settings = new SqliteSettingsRepository(db);
   const storageRepository = new SqliteStorageRepository(db);
-  const storage = new StorageHealth({ probe: () => settings.set('storage.probe', `${new Date(now()).toISOString()} ${STORAGE_PROBE_PADDING}`), logger, now });
-  const tasks = new BackgroundTasks({ logger, storage, now });
+  const storageHealth = new StorageHealth({ probe: () => settings.set('storage.probe', `${new Date(now()).toISOString()} ${STORAGE_PROBE_PADDING}`), logger, now });
+  const tasks = new BackgroundTasks({ logger, storage: storageHealth, now });
   const bus = new DomainEvents(tasks);
   const eventsRepository = new SqliteEventsRepository(db);
   const users = new SqliteUsersRepository(db);
@@ -143,7 +148,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   const consoleNsp = io.of(NAMESPACES.console) as unknown as ConsoleNamespace;
 
   const counters = new CountersService({ events: eventsRepository, timeZone: config.timeZone, now });
-  const broadcaster = new LiveBroadcaster({
+  const broadcaster = await LiveBroadcaster.start({
     live,
     settings,
     metrics,
@@ -207,7 +212,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     timeZone: config.timeZone,
     now,
     maxEventAgeDays: config.ingestMaxEventAgeDays,
-    badgeKey: storedSecret(settings, 'badge.key'),
+    badgeKey: await storedSecret(settings, 'badge.key'),
     mode: config.ingestCommit,
     bus,
   });
@@ -225,6 +230,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     audit,
     now,
     bus,
+    tasks,
   });
   const roadshow = new RoadshowService({
     repository: new SqliteRoadshowRepository(db),
@@ -232,13 +238,24 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     now,
     judges: usersService,
     bus,
+    tasks,
   });
   const rehearsal = new RehearsalService({
     repository: new SqliteRehearsalRepository(db),
     audit,
     rehearsal: config.rehearsal,
     bus,
+    counters,
   });
+  // Everything the screens and the console read without a query, read once now.
+  await content.load();
+  await counters.refresh();
+  await devices.load();
+  await groups.load();
+  await announcements.load();
+  await deals.reload();
+  await roadshow.reload();
+  await schedule.start();
   projectToLive({ bus, broadcaster, counters, content: contentVersions, announcements, deals, roadshow });
   // Known once listening (port 0 picks one); computed once, the network does not change under a show.
   let publicUrl: string | undefined;
@@ -259,7 +276,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   const sessionStore = new SessionStore(new SqliteSessionsRepository(db), now, config.sessionIdleMinutes * 60_000, tasks, bus);
   const sessionMiddleware = session({
     name: 'showfloor.sid',
-    secret: config.sessionSecret ?? sessionSecretFrom(settings),
+    secret: config.sessionSecret ?? (await sessionSecretFrom(settings)),
     store: sessionStore,
     resave: false,
     saveUninitialized: false,
@@ -273,7 +290,12 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   // gzip (or deflate) for every answer above 1 KB that a client accepts compressed: the snapshot and
   // the content are JSON text that shrinks ~5×. Socket.io's own transports are not affected.
   app.use(compression({ threshold: 1024 }));
-  app.use(healthRoutes({ registry: metrics.registry, readinessProblems: () => [...(closing ? ['stopping: the server is shutting down'] : []), ...readinessProblems(storageRepository, content, storage)] }));
+  app.use(
+    healthRoutes({
+      registry: metrics.registry,
+      readinessProblems: async () => [...(closing ? ['stopping: the server is shutting down'] : []), ...(await readinessProblems(storageRepository, content, storageHealth))],
+    }),
+  );
   app.use(apiPrelude(sessionMiddleware, allowedOrigins));
   app.use(snapshotRoutes({ snapshots, content: contentVersions }));
   app.use(
@@ -302,7 +324,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     auditRoutes({
       audit,
       auth,
-      names: new AuditNames(auditNameSources({ devices, groups, content, users })),
+      names: new AuditNames(auditNameSources({ devices, groups, content, users: usersService })),
     }),
   );
   app.use(devicesRoutes({ devices, pairing, auth }));
@@ -312,7 +334,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   app.use('/api', apiNotFound);
   app.use(pagesRoutes({ webDir: config.webDir, mediaDirs: [join(config.dataDir, 'media'), join(config.contentDir, 'images')] }));
   app.use(notFoundHandler);
-  app.use(errorHandler(logger, storage));
+  app.use(errorHandler(logger, storageHealth));
 
   registerLiveNamespace(live, { snapshots, devices, metrics, now, tasks });
   const stopBackpressureGuard = guardBackpressure(io, { limits: config.socketLimits, metrics, logger, now });
@@ -325,13 +347,14 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     if (req._query?.sid === undefined) (sessionMiddleware as unknown as (q: unknown, s: unknown, n: () => void) => void)(req, res, next);
     else next();
   });
-  registerConsoleNamespace(consoleNsp, { sessionStore, auth, devices, pairing, announcements, groups, metrics, logger, tasks, storage, bus });
+  registerConsoleNamespace(consoleNsp, { sessionStore, auth, devices, pairing, announcements, groups, metrics, logger, tasks, storage: storageHealth, bus });
 
   return {
     app,
     httpServer,
     io,
     db,
+    storage,
     logger,
     metrics,
     services: { auth, audit, users: usersService, content, counters, corrections, deals, roadshow, devices, pairing, announcements, groups, schedule, ingest, broadcaster },
@@ -353,21 +376,21 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
       closing ??= (async () => {
         stopDayWatch();
         stopBackpressureGuard();
-        storage.close();
+        storageHealth.close();
         announcements.close();
         schedule.close();
         const stopped = new Promise<void>((resolve) => httpServer.once('close', () => resolve()));
         // Requests in flight finish and are answered (their posts commit meanwhile); keep-alive
         // connections close after their last answer. main.ts gives up after 10 s, so cut at 7.
         await connections.drain(7_000);
-        ingest.drain();
-        broadcaster.close();
+        await ingest.drain();
+        await broadcaster.close();
         // Screens' sockets last: they kept getting patches while the requests finished.
         await new Promise<void>((resolve) => void io.close(() => resolve()));
         await stopped;
-        ingest.drain();
+        await ingest.drain();
         sessionStore.close();
-        if (!deps.db) db.close();
+        if (!deps.storage) await storage.close();
       })();
       return closing;
     },
@@ -375,23 +398,23 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
 }
 
 /** Kept in settings: the fingerprint of the content rows the compiled build running now last validated. */
-function contentValidationMemo(settings: SqliteSettingsRepository): ContentValidationMemo | undefined {
+function contentValidationMemo(settings: SettingsRepository): ContentValidationMemo | undefined {
   const build = compiledBuildIdentity();
   if (build === undefined) return undefined;
   return { build, last: () => settings.get('content.validated'), remember: (fingerprint) => settings.set('content.validated', fingerprint) };
 }
 
-function sessionSecretFrom(settings: SqliteSettingsRepository): string {
+function sessionSecretFrom(settings: SettingsRepository): Promise<string> {
   // Kept in the database so sessions survive a restart when SESSION_SECRET is not set.
   return storedSecret(settings, 'session.secret');
 }
 
-function readinessProblems(database: StorageRepository, content: ContentService, storage: StorageHealth): string[] {
+async function readinessProblems(database: StorageRepository, content: ContentService, storage: StorageHealth): Promise<string[]> {
   const problems: string[] = [];
   const storageProblem = storage.problem();
   if (storageProblem) problems.push(storageProblem);
   try {
-    database.ping();
+    await database.ping();
   } catch (error) {
     problems.push(`database: ${(error as Error).message}`);
   }

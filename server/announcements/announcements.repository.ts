@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import { AnnouncementSchema, type Announcement } from '../../shared/announcements.schema';
-import type { Db } from '../storage/database';
+import type { Storage } from '../storage/storage';
 
 export interface StoredAnnouncement extends Announcement {
   withdrawnAt: string | null;
@@ -48,30 +49,27 @@ const toStored = (r: Row): StoredAnnouncement => ({
   createdAt: r.created_at,
 });
 
-export class SqliteAnnouncementsRepository implements AnnouncementsRepository {
-  constructor(private readonly db: Db) {}
+export class SqlAnnouncementsRepository implements AnnouncementsRepository {
+  constructor(private readonly storage: Storage) {}
 
   async create(a: StoredAnnouncement): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO announcements (id, text, target, device_id, group_id, urgent, starts_at, expires_at, until_withdrawn, withdrawn_at, created_by, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(a.id, JSON.stringify(a.text), a.target, a.deviceId, a.groupId ?? null, a.urgent ? 1 : 0, a.startsAt, a.expiresAt, a.untilWithdrawn ? 1 : 0, a.withdrawnAt, a.createdBy, a.createdAt);
+    await sql`INSERT INTO announcements (id, text, target, device_id, group_id, urgent, starts_at, expires_at, until_withdrawn, withdrawn_at, created_by, created_at)
+      VALUES (${a.id}, ${JSON.stringify(a.text)}, ${a.target}, ${a.deviceId}, ${a.groupId ?? null}, ${a.urgent ? 1 : 0}, ${a.startsAt}, ${a.expiresAt},
+        ${a.untilWithdrawn ? 1 : 0}, ${a.withdrawnAt}, ${a.createdBy}, ${a.createdAt})`.execute(this.storage.db);
   }
 
   async current(nowIso: string): Promise<StoredAnnouncement[]> {
-    return this.db
-      .prepare<[string], Row>('SELECT * FROM announcements WHERE withdrawn_at IS NULL AND expires_at > ? ORDER BY starts_at, id')
-      .all(nowIso)
-      .map(toStored);
+    const { rows } = await sql<Row>`SELECT * FROM announcements WHERE withdrawn_at IS NULL AND expires_at > ${nowIso} ORDER BY starts_at, id`.execute(this.storage.db);
+    return rows.map(toStored);
   }
 
   async recent(limit: number): Promise<StoredAnnouncement[]> {
-    return this.db.prepare<[number], Row>('SELECT * FROM announcements ORDER BY created_at DESC, id LIMIT ?').all(limit).map(toStored);
+    const { rows } = await sql<Row>`SELECT * FROM announcements ORDER BY created_at DESC, id LIMIT ${limit}`.execute(this.storage.db);
+    return rows.map(toStored);
   }
 
   async withdraw(id: string, at: string): Promise<boolean> {
-    return this.db.prepare('UPDATE announcements SET withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL').run(at, id).changes === 1;
+    const result = await sql`UPDATE announcements SET withdrawn_at = ${at} WHERE id = ${id} AND withdrawn_at IS NULL`.execute(this.storage.db);
+    return Number(result.numAffectedRows ?? 0) === 1;
   }
 }

@@ -9,15 +9,15 @@ import type { AnnouncementsService } from './announcements.service';
 export function announcementsRoutes(deps: { announcements: AnnouncementsService; auth: AuthService }): Router {
   const router = Router();
   const staff = requireRole(deps.auth, 'admin', 'operator');
-  router.get('/api/v1/announcements', staff, (_req, res) => {
-    res.json({ announcements: deps.announcements.recent() });
+  router.get('/api/v1/announcements', staff, async (_req, res) => {
+    res.json({ announcements: await deps.announcements.recent() });
   });
-  router.post('/api/v1/announcements', staff, (req, res) => {
+  router.post('/api/v1/announcements', staff, async (req, res) => {
     const input = parseOrThrow(CreateAnnouncementSchema, req.body ?? {});
-    res.status(201).json(deps.announcements.create(input, res.locals.user as SessionUser));
+    res.status(201).json(await deps.announcements.create(input, res.locals.user as SessionUser));
   });
-  router.delete('/api/v1/announcements/:id', staff, (req, res) => {
-    deps.announcements.withdraw(String(req.params.id), res.locals.user as SessionUser);
+  router.delete('/api/v1/announcements/:id', staff, async (req, res) => {
+    await deps.announcements.withdraw(String(req.params.id), res.locals.user as SessionUser);
     res.status(204).end();
   });
   return router;

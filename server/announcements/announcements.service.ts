@@ -27,13 +27,17 @@ const strip = ({ withdrawnAt: _w, createdBy: _b, createdAt: _c, ...announcement 
  * waits for the next start or expiry and then tells every screen the new active set.
  */
 export class AnnouncementsService {
-  private current: StoredAnnouncement[];
+  private current: StoredAnnouncement[] = [];
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: AnnouncementsServiceDeps) {
-    this.current = deps.repository.current(this.nowIso());
-    this.schedule();
     deps.bus.on('group.changed', ({ groupId }) => this.groupChanged(groupId));
+  }
+
+  /** Reads the announcements still to come or showing, and starts the timer (at start, and when another node changed them). */
+  async load(): Promise<void> {
+    this.current = await this.deps.repository.current(this.nowIso());
+    this.schedule();
   }
 
   /** Showing now, in start order: what the snapshot and the `announcements` patch carry. */
@@ -54,12 +58,12 @@ export class AnnouncementsService {
   }
 
   /** The latest announcements in any state, for the console. */
-  recent(): ListedAnnouncement[] {
+  async recent(): Promise<ListedAnnouncement[]> {
     const now = this.deps.now();
-    return this.deps.repository.recent(100).map((a) => ({ ...a, state: announcementState(a, now) }));
+    return (await this.deps.repository.recent(100)).map((a) => ({ ...a, state: announcementState(a, now) }));
   }
 
-  create(input: CreateAnnouncement, actor: Actor): StoredAnnouncement {
+  async create(input: CreateAnnouncement, actor: Actor): Promise<StoredAnnouncement> {
     const now = this.deps.now();
     const startsAt = input.startsAt ? Date.parse(input.startsAt) : now;
     const untilWithdrawn = input.untilWithdrawn === true;
@@ -82,9 +86,9 @@ export class AnnouncementsService {
       createdBy: actor.username,
       createdAt: new Date(now).toISOString(),
     };
-    this.deps.repository.create(announcement);
+    await this.deps.repository.create(announcement);
     // The audience as it was: a group's members at that moment, so the log can be filtered by screen.
-    this.deps.audit.record(actor, { action: 'announcement.create', targetType: 'announcement', targetId: announcement.id, after: this.withMembers(strip(announcement)) });
+    await this.deps.audit.record(actor, { action: 'announcement.create', targetType: 'announcement', targetId: announcement.id, after: this.withMembers(strip(announcement)) });
     this.current.push(announcement);
     this.current.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id));
     if (startsAt <= now) this.deps.bus.publish('announcement.active-changed', {});
@@ -93,11 +97,11 @@ export class AnnouncementsService {
   }
 
   /** Takes an announcement off every screen now. */
-  withdraw(id: string, actor: Actor): void {
+  async withdraw(id: string, actor: Actor): Promise<void> {
     const wasActive = this.active().some((a) => a.id === id);
     const before = this.current.find((a) => a.id === id);
-    if (!this.deps.repository.withdraw(id, this.nowIso())) throw notFound(`No announcement "${id}" to withdraw`);
-    this.deps.audit.record(actor, { action: 'announcement.withdraw', targetType: 'announcement', targetId: id, before: before ? strip(before) : null });
+    if (!(await this.deps.repository.withdraw(id, this.nowIso()))) throw notFound(`No announcement "${id}" to withdraw`);
+    await this.deps.audit.record(actor, { action: 'announcement.withdraw', targetType: 'announcement', targetId: id, before: before ? strip(before) : null });
     this.current = this.current.filter((a) => a.id !== id);
     if (wasActive) this.deps.bus.publish('announcement.active-changed', {});
     this.schedule();

@@ -11,19 +11,23 @@ export interface AuditNameSources {
   userName(id: string): string | undefined;
 }
 
-/** Name sources over the services that hold the records. */
+/** Name sources over the services that hold the records: the screens and accounts are read once per page of entries. */
 export function auditNameSources(from: {
-  devices: { list(): { id: string; name: string }[] };
+  devices: { list(): Promise<{ id: string; name: string }[]> };
   groups: { find(id: string): { name: string } | undefined };
   content: { all(): { items: { id: string; title: LocalizedText }[]; sections: { id: string; title: LocalizedText }[] } };
-  users: { list(): { id: string; username: string }[] };
-}): AuditNameSources {
-  return {
-    deviceName: (id) => from.devices.list().find((d) => d.id === id)?.name,
-    groupName: (id) => from.groups.find(id)?.name,
-    itemTitle: (id) => from.content.all().items.find((i) => i.id === id)?.title,
-    sectionTitle: (id) => from.content.all().sections.find((s) => s.id === id)?.title,
-    userName: (id) => from.users.list().find((u) => u.id === id)?.username,
+  users: { list(): Promise<{ id: string; username: string }[]> };
+}): () => Promise<AuditNameSources> {
+  return async () => {
+    const deviceNames = new Map((await from.devices.list()).map((d) => [d.id, d.name]));
+    const userNames = new Map((await from.users.list()).map((u) => [u.id, u.username]));
+    return {
+      deviceName: (id) => deviceNames.get(id),
+      groupName: (id) => from.groups.find(id)?.name,
+      itemTitle: (id) => from.content.all().items.find((i) => i.id === id)?.title,
+      sectionTitle: (id) => from.content.all().sections.find((s) => s.id === id)?.title,
+      userName: (id) => userNames.get(id),
+    };
   };
 }
 
@@ -42,49 +46,50 @@ const textOf = (value: unknown): LocalizedText | undefined => (isText(value) ? v
  * target keeps the name its entry recorded.
  */
 export class AuditNames {
-  constructor(private readonly sources: AuditNameSources) {}
+  constructor(private readonly sources: () => Promise<AuditNameSources>) {}
 
-  name(entries: readonly AuditEntry[]): NamedAuditEntry[] {
-    return entries.map((entry) => ({ ...entry, targetName: this.targetName(entry) }));
+  async name(entries: readonly AuditEntry[]): Promise<NamedAuditEntry[]> {
+    const sources = await this.sources();
+    return entries.map((entry) => ({ ...entry, targetName: targetName(sources, entry) }));
   }
+}
 
-  private targetName(entry: AuditEntry): LocalizedText | null {
-    const id = entry.targetId;
-    const kept = { ...record(entry.before), ...record(entry.after) };
-    switch (entry.targetType) {
-      case 'device': {
-        const name = (id && this.sources.deviceName(id)) ?? (typeof kept.name === 'string' ? kept.name : undefined);
-        return name ? same(name) : null;
-      }
-      case 'group': {
-        const name = (id && this.sources.groupName(id)) ?? (typeof kept.name === 'string' ? kept.name : undefined);
-        return name ? same(name) : null;
-      }
-      case 'item':
-        return (id && this.sources.itemTitle(id)) || textOf(kept.title) || null;
-      case 'section':
-        return (id && this.sources.sectionTitle(id)) || textOf(kept.title) || null;
-      case 'user': {
-        const name = (id && this.sources.userName(id)) ?? (typeof kept.username === 'string' ? kept.username : undefined);
-        return name ? same(name) : null;
-      }
-      case 'announcement': {
-        const text = textOf(kept.text);
-        if (!text) return null;
-        const target = typeof kept.target === 'string' ? kept.target : 'all';
-        const ref = target === 'group' ? kept.groupId : target === 'device' ? kept.deviceId : null;
-        const refName = typeof ref === 'string' ? ((target === 'group' ? this.sources.groupName(ref) : this.sources.deviceName(ref)) ?? ref) : null;
-        const audience = audienceWords(target, refName);
-        return { 'zh-CN': `“${text['zh-CN']}” → ${audience['zh-CN']}`, en: `“${text.en}” → ${audience.en}` };
-      }
-      case 'organisation':
-      case 'partner':
-      case 'project':
-        return textOf(kept.name) ?? null;
-      case 'counters':
-        return id ? same(id) : null;
-      default:
-        return null;
+function targetName(sources: AuditNameSources, entry: AuditEntry): LocalizedText | null {
+  const id = entry.targetId;
+  const kept = { ...record(entry.before), ...record(entry.after) };
+  switch (entry.targetType) {
+    case 'device': {
+      const name = (id && sources.deviceName(id)) ?? (typeof kept.name === 'string' ? kept.name : undefined);
+      return name ? same(name) : null;
     }
+    case 'group': {
+      const name = (id && sources.groupName(id)) ?? (typeof kept.name === 'string' ? kept.name : undefined);
+      return name ? same(name) : null;
+    }
+    case 'item':
+      return (id && sources.itemTitle(id)) || textOf(kept.title) || null;
+    case 'section':
+      return (id && sources.sectionTitle(id)) || textOf(kept.title) || null;
+    case 'user': {
+      const name = (id && sources.userName(id)) ?? (typeof kept.username === 'string' ? kept.username : undefined);
+      return name ? same(name) : null;
+    }
+    case 'announcement': {
+      const text = textOf(kept.text);
+      if (!text) return null;
+      const target = typeof kept.target === 'string' ? kept.target : 'all';
+      const ref = target === 'group' ? kept.groupId : target === 'device' ? kept.deviceId : null;
+      const refName = typeof ref === 'string' ? ((target === 'group' ? sources.groupName(ref) : sources.deviceName(ref)) ?? ref) : null;
+      const audience = audienceWords(target, refName);
+      return { 'zh-CN': `“${text['zh-CN']}” → ${audience['zh-CN']}`, en: `“${text.en}” → ${audience.en}` };
+    }
+    case 'organisation':
+    case 'partner':
+    case 'project':
+      return textOf(kept.name) ?? null;
+    case 'counters':
+      return id ? same(id) : null;
+    default:
+      return null;
   }
 }

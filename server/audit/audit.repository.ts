@@ -1,5 +1,6 @@
+import { sql, type RawBuilder } from 'kysely';
 import type { AuditEntry, AuditQuery } from '../../shared/audit.schema';
-import type { Db } from '../storage/database';
+import type { Storage } from '../storage/storage';
 
 export type NewAuditEntry = Omit<AuditEntry, 'id'>;
 
@@ -23,39 +24,41 @@ interface Row {
 const parse = (json: string | null): unknown => (json === null ? null : JSON.parse(json));
 
 /** Append-only: there is no update or delete. */
-export class SqliteAuditRepository implements AuditRepository {
-  constructor(private readonly db: Db) {}
+export class SqlAuditRepository implements AuditRepository {
+  constructor(private readonly storage: Storage) {}
 
   async append(e: NewAuditEntry): Promise<void> {
-    this.db
-      .prepare('INSERT INTO audit_log (at, user_id, username, action, target_type, target_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(e.at, e.userId, e.username, e.action, e.targetType, e.targetId, e.before === undefined ? null : JSON.stringify(e.before), e.after === undefined ? null : JSON.stringify(e.after));
+    // No id: the engine numbers the entries (AUTOINCREMENT on SQLite, an identity on PostgreSQL).
+    const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+    await sql`INSERT INTO audit_log (at, user_id, username, action, target_type, target_id, before, after)
+      VALUES (${e.at}, ${e.userId}, ${e.username}, ${e.action}, ${e.targetType}, ${e.targetId}, ${json(e.before)}, ${json(e.after)})`.execute(this.storage.db);
   }
 
   async query(q: AuditQuery): Promise<AuditEntry[]> {
-    const where: string[] = [];
-    const params: (string | number)[] = [];
-    const filter = (clause: string, value: string | undefined) => {
-      if (value === undefined) return;
-      where.push(clause);
-      params.push(value);
-    };
-    filter('action = ?', q.action);
-    filter('target_type = ?', q.targetType);
-    filter('username = ?', q.username);
+    const where: RawBuilder<unknown>[] = [];
+    if (q.action !== undefined) where.push(sql`action = ${q.action}`);
+    if (q.targetType !== undefined) where.push(sql`target_type = ${q.targetType}`);
+    if (q.username !== undefined) where.push(sql`username = ${q.username}`);
     if (q.screen !== undefined) {
       // The screen itself, or a group or announcement whose recorded values name it.
       const quoted = `%${JSON.stringify(q.screen).replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-      where.push("((target_type = 'device' AND target_id = ?) OR before LIKE ? ESCAPE '\\' OR after LIKE ? ESCAPE '\\')");
-      params.push(q.screen, quoted, quoted);
+      where.push(sql`((target_type = 'device' AND target_id = ${q.screen}) OR before LIKE ${quoted} ESCAPE '\\' OR after LIKE ${quoted} ESCAPE '\\')`);
     }
-    filter('at >= ?', q.from && new Date(q.from).toISOString());
-    filter('at <= ?', q.to && new Date(q.to).toISOString());
-    params.push(q.limit);
-    const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
-    return this.db
-      .prepare<(string | number)[], Row>(sql)
-      .all(...params)
-      .map((r) => ({ id: r.id, at: r.at, userId: r.user_id, username: r.username, action: r.action, targetType: r.target_type, targetId: r.target_id, before: parse(r.before), after: parse(r.after) }));
+    if (q.from !== undefined) where.push(sql`at >= ${new Date(q.from).toISOString()}`);
+    if (q.to !== undefined) where.push(sql`at <= ${new Date(q.to).toISOString()}`);
+    const filters = where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``;
+    const { rows } = await sql<Row>`SELECT * FROM audit_log ${filters} ORDER BY id DESC LIMIT ${q.limit}`.execute(this.storage.db);
+    return rows.map((r) => ({
+      // A BIGINT identity on PostgreSQL: Number() whatever the driver hands back.
+      id: Number(r.id),
+      at: r.at,
+      userId: r.user_id,
+      username: r.username,
+      action: r.action,
+      targetType: r.target_type,
+      targetId: r.target_id,
+      before: parse(r.before),
+      after: parse(r.after),
+    }));
   }
 }

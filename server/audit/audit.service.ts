@@ -21,8 +21,8 @@ export class AuditService {
     private readonly now: () => number,
   ) {}
 
-  record(actor: Actor, change: AuditChange): void {
-    this.repository.append({
+  record(actor: Actor, change: AuditChange): Promise<void> {
+    return this.repository.append({
       at: new Date(this.now()).toISOString(),
       userId: actor.id,
       username: actor.username,
@@ -34,7 +34,7 @@ export class AuditService {
     });
   }
 
-  query(query: AuditQuery): AuditEntry[] {
+  query(query: AuditQuery): Promise<AuditEntry[]> {
     return this.repository.query(query);
   }
 }

@@ -20,9 +20,9 @@ export class AuthService {
    * generated and printed once; only its hash is stored.
    */
   async ensureAdmin(configured: string | undefined, logger: Logger): Promise<void> {
-    if (this.users.count() > 0) return;
+    if ((await this.users.count()) > 0) return;
     const password = configured ?? generatePassword();
-    this.users.create(
+    await this.users.create(
       { id: randomUUID(), username: 'admin', passwordHash: await hashPassword(password), role: 'admin', disabled: false },
       new Date(this.now()).toISOString(),
     );
@@ -36,7 +36,7 @@ export class AuthService {
 
   /** The user these credentials belong to, or undefined. */
   async verify(login: Login): Promise<SessionUser | undefined> {
-    const user = this.users.findByUsername(login.username);
+    const user = await this.users.findByUsername(login.username);
     if (!user || user.disabled) {
       this.dummyHash ??= hashPassword(DUMMY_HASH_PASSWORD);
       await verifyPassword(login.password, await this.dummyHash);
@@ -47,8 +47,8 @@ export class AuthService {
   }
 
   /** The current state of a signed-in user (disabled users lose their sessions' rights at once). */
-  sessionUser(id: string): SessionUser | undefined {
-    const user = this.users.findById(id);
+  async sessionUser(id: string): Promise<SessionUser | undefined> {
+    const user = await this.users.findById(id);
     return user && !user.disabled ? { id: user.id, username: user.username, role: user.role } : undefined;
   }
 }

@@ -42,8 +42,8 @@ export function sessionRoutes(deps: { auth: AuthService; maxFailures: number; bu
     res.json({ user });
   });
 
-  router.get('/api/v1/session', (req, res) => {
-    const user = currentUser(req, deps.auth);
+  router.get('/api/v1/session', async (req, res) => {
+    const user = await currentUser(req, deps.auth);
     if (!user) throw unauthorized('Not signed in');
     res.json({ user });
   });

@@ -19,14 +19,14 @@ export class SessionStore extends session.Store {
   ) {
     super();
     // Disabled, demoted or a new password: every session of the user ends now.
-    bus.on('user.access-changed', ({ userId }) => this.destroyForUser(userId));
-    this.sweepTimer = setInterval(() => tasks.run('sessions.sweep', () => this.repository.deleteExpired(this.now())), 10 * 60_000);
+    bus.on('user.access-changed', ({ userId }) => void tasks.runAsync('sessions.end-for-user', () => this.destroyForUser(userId)));
+    this.sweepTimer = setInterval(() => void tasks.runAsync('sessions.sweep', () => this.repository.deleteExpired(this.now())), 10 * 60_000);
     this.sweepTimer.unref();
   }
 
   override get(sid: string, callback: (err: unknown, session?: session.SessionData | null) => void): void {
-    this.answer(callback, () => {
-      const row = this.repository.find(sid, this.now());
+    this.answer(callback, async () => {
+      const row = await this.repository.find(sid, this.now());
       return row ? (JSON.parse(row.data) as session.SessionData) : null;
     });
   }
@@ -44,12 +44,12 @@ export class SessionStore extends session.Store {
   }
 
   /** The user signed in with session `sid`, if the session exists and has not expired. */
-  userIdOf(sid: string): string | undefined {
-    return this.repository.find(sid, this.now())?.userId ?? undefined;
+  async userIdOf(sid: string): Promise<string | undefined> {
+    return (await this.repository.find(sid, this.now()))?.userId ?? undefined;
   }
 
   /** Ends every session of a user (disabled, or password reset). Returns their ids. */
-  destroyForUser(userId: string): string[] {
+  destroyForUser(userId: string): Promise<string[]> {
     return this.repository.deleteForUser(userId);
   }
 
@@ -58,15 +58,11 @@ export class SessionStore extends session.Store {
   }
 
   /** express-session's callback style: the result, or the error instead of a throw. */
-  private answer<T>(callback: ((err: unknown, result?: T) => void) | undefined, fn: () => T): void {
-    let result: T;
-    try {
-      result = fn();
-    } catch (error) {
-      callback?.(error);
-      return;
-    }
-    callback?.(null, result);
+  private answer<T>(callback: ((err: unknown, result?: T) => void) | undefined, fn: () => Promise<T>): void {
+    fn().then(
+      (result) => callback?.(null, result),
+      (error: unknown) => callback?.(error),
+    );
   }
 
   private expiry(data: session.SessionData): number {

@@ -1,4 +1,5 @@
-import type { Db } from '../storage/database';
+import { sql } from 'kysely';
+import type { Storage } from '../storage/storage';
 
 /** One signed-in session as stored: express-session's JSON, whose user it belongs to, when it ends. */
 export interface SessionRow {
@@ -7,10 +8,7 @@ export interface SessionRow {
   expiresAt: number;
 }
 
-/**
- * Where operators' sessions are kept. Synchronous for now; every method takes and returns plain
- * values, so an async engine changes only the signatures (and the store awaits them).
- */
+/** Where operators' sessions are kept; every method takes and returns plain values, whatever the engine. */
 export interface SessionsRepository {
   /** The session `sid` unless it expired at `now`. */
   find(sid: string, now: number): Promise<SessionRow | undefined>;
@@ -29,52 +27,37 @@ interface Row {
   expires_at: number;
 }
 
-/** Statements prepared once; a user's sessions are found through the indexed `user_id` column. */
-export class SqliteSessionsRepository implements SessionsRepository {
-  private readonly selectOne;
-  private readonly upsert;
-  private readonly updateExpiry;
-  private readonly deleteOne;
-  private readonly selectOfUser;
-  private readonly deleteOfUser;
-  private readonly deleteBefore;
-
-  constructor(db: Db) {
-    this.selectOne = db.prepare<[string, number], Row>('SELECT data, user_id, expires_at FROM sessions WHERE sid = ? AND expires_at > ?');
-    this.upsert = db.prepare<[string, string, string | null, number]>(
-      'INSERT INTO sessions (sid, data, user_id, expires_at) VALUES (?, ?, ?, ?) ON CONFLICT(sid) DO UPDATE SET data = excluded.data, user_id = excluded.user_id, expires_at = excluded.expires_at',
-    );
-    this.updateExpiry = db.prepare<[number, string]>('UPDATE sessions SET expires_at = ? WHERE sid = ?');
-    this.deleteOne = db.prepare<[string]>('DELETE FROM sessions WHERE sid = ?');
-    this.selectOfUser = db.prepare<[string], { sid: string }>('SELECT sid FROM sessions WHERE user_id = ?');
-    this.deleteOfUser = db.prepare<[string]>('DELETE FROM sessions WHERE user_id = ?');
-    this.deleteBefore = db.prepare<[number]>('DELETE FROM sessions WHERE expires_at <= ?');
-  }
+/** A user's sessions are found through the indexed `user_id` column, never by reading their JSON. */
+export class SqlSessionsRepository implements SessionsRepository {
+  constructor(private readonly storage: Storage) {}
 
   async find(sid: string, now: number): Promise<SessionRow | undefined> {
-    const row = this.selectOne.get(sid, now);
-    return row && { data: row.data, userId: row.user_id, expiresAt: row.expires_at };
+    const { rows } = await sql<Row>`SELECT data, user_id, expires_at FROM sessions WHERE sid = ${sid} AND expires_at > ${now}`.execute(this.storage.db);
+    const row = rows[0];
+    // expires_at is milliseconds: a BIGINT on PostgreSQL, so Number() whatever the driver hands back.
+    return row && { data: row.data, userId: row.user_id, expiresAt: Number(row.expires_at) };
   }
 
   async save(sid: string, row: SessionRow): Promise<void> {
-    this.upsert.run(sid, row.data, row.userId, row.expiresAt);
+    await sql`INSERT INTO sessions (sid, data, user_id, expires_at) VALUES (${sid}, ${row.data}, ${row.userId}, ${row.expiresAt})
+      ON CONFLICT (sid) DO UPDATE SET data = excluded.data, user_id = excluded.user_id, expires_at = excluded.expires_at`.execute(this.storage.db);
   }
 
   async touch(sid: string, expiresAt: number): Promise<void> {
-    this.updateExpiry.run(expiresAt, sid);
+    await sql`UPDATE sessions SET expires_at = ${expiresAt} WHERE sid = ${sid}`.execute(this.storage.db);
   }
 
   async delete(sid: string): Promise<void> {
-    this.deleteOne.run(sid);
+    await sql`DELETE FROM sessions WHERE sid = ${sid}`.execute(this.storage.db);
   }
 
   async deleteForUser(userId: string): Promise<string[]> {
-    const sids = this.selectOfUser.all(userId).map((r) => r.sid);
-    this.deleteOfUser.run(userId);
-    return sids;
+    // RETURNING names exactly the sessions this statement removed, on both engines.
+    const { rows } = await sql<{ sid: string }>`DELETE FROM sessions WHERE user_id = ${userId} RETURNING sid`.execute(this.storage.db);
+    return rows.map((r) => r.sid);
   }
 
   async deleteExpired(now: number): Promise<void> {
-    this.deleteBefore.run(now);
+    await sql`DELETE FROM sessions WHERE expires_at <= ${now}`.execute(this.storage.db);
   }
 }

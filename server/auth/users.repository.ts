@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import type { UserRole } from '../../shared/auth.schema';
-import type { Db } from '../storage/database';
+import type { Storage } from '../storage/storage';
 
 export interface UserRecord {
   id: string;
@@ -33,43 +34,43 @@ interface UserRow {
 const toRecord = (row: UserRow | undefined): UserRecord | undefined =>
   row && { id: row.id, username: row.username, passwordHash: row.password_hash, role: row.role, disabled: row.disabled === 1, createdAt: row.created_at };
 
-export class SqliteUsersRepository implements UsersRepository {
-  constructor(private readonly db: Db) {}
+export class SqlUsersRepository implements UsersRepository {
+  constructor(private readonly storage: Storage) {}
 
   async count(): Promise<number> {
-    return this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users').get()!.n;
+    const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM users`.execute(this.storage.db);
+    return Number(rows[0]!.n);
   }
 
   async findByUsername(username: string): Promise<UserRecord | undefined> {
-    return toRecord(this.db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?').get(username));
+    // Usernames are unique whatever their case (Ann and ann are one operator); lower() says so on both engines.
+    const { rows } = await sql<UserRow>`SELECT * FROM users WHERE lower(username) = lower(${username})`.execute(this.storage.db);
+    return toRecord(rows[0]);
   }
 
   async findById(id: string): Promise<UserRecord | undefined> {
-    return toRecord(this.db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?').get(id));
+    const { rows } = await sql<UserRow>`SELECT * FROM users WHERE id = ${id}`.execute(this.storage.db);
+    return toRecord(rows[0]);
   }
 
   async create(user: UserRecord, createdAt: string): Promise<void> {
-    this.db
-      .prepare('INSERT INTO users (id, username, password_hash, role, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(user.id, user.username, user.passwordHash, user.role, user.disabled ? 1 : 0, createdAt);
+    await sql`INSERT INTO users (id, username, password_hash, role, disabled, created_at)
+      VALUES (${user.id}, ${user.username}, ${user.passwordHash}, ${user.role}, ${user.disabled ? 1 : 0}, ${createdAt})`.execute(this.storage.db);
   }
 
   async list(): Promise<UserRecord[]> {
-    return this.db
-      .prepare<[], UserRow>('SELECT * FROM users ORDER BY created_at, username')
-      .all()
-      .map((row) => toRecord(row)!);
+    const { rows } = await sql<UserRow>`SELECT * FROM users ORDER BY created_at, username`.execute(this.storage.db);
+    return rows.map((row) => toRecord(row)!);
   }
 
   async update(id: string, changes: { role?: UserRole; disabled?: boolean; passwordHash?: string }): Promise<void> {
-    const row = this.db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?').get(id);
-    if (!row) return;
-    this.db
-      .prepare('UPDATE users SET role = ?, disabled = ?, password_hash = ? WHERE id = ?')
-      .run(changes.role ?? row.role, changes.disabled === undefined ? row.disabled : changes.disabled ? 1 : 0, changes.passwordHash ?? row.password_hash, id);
+    // One statement: what is not changed keeps its stored value (coalesce of a NULL parameter).
+    const disabled = changes.disabled === undefined ? null : changes.disabled ? 1 : 0;
+    await sql`UPDATE users SET role = coalesce(${changes.role ?? null}, role), disabled = coalesce(${disabled}, disabled),
+      password_hash = coalesce(${changes.passwordHash ?? null}, password_hash) WHERE id = ${id}`.execute(this.storage.db);
   }
 
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+  transaction<T>(fn: () => Promise<T>): Promise<T> {
+    return this.storage.transaction(fn);
   }
 }

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseConfig } from '../config/config.schema';
-import { openDatabase } from '../storage/database';
-import { SqliteContentRepository } from '../content/content.repository';
+import { openSqliteStorage } from '../storage/sqlite-storage';
+import { SqlContentRepository } from '../content/content.repository';
 import { readContentFolder, writeContentFolder } from '../content/content.files';
 import { SqliteAuditRepository } from '../audit/audit.repository';
 import { AuditService } from '../audit/audit.service';
@@ -12,36 +12,36 @@ import { AuditService } from '../audit/audit.service';
  * DATA_DIR picks the database, the folder defaults to CONTENT_DIR. Stop the server before an
  * import: a running server keeps the content it loaded until it restarts.
  */
-export function runContentCli(command: 'export' | 'import', argv: readonly string[], env: Record<string, string | undefined>): string {
+export async function runContentCli(command: 'export' | 'import', argv: readonly string[], env: Record<string, string | undefined>): Promise<string> {
   const config = parseConfig(env);
   const folder = resolve(argv[0] ?? config.contentDir);
-  const db = openDatabase(config.dataDir);
+  const storage = openSqliteStorage({ dataDir: config.dataDir });
   try {
-    const repository = new SqliteContentRepository(db);
+    const repository = new SqlContentRepository(storage);
     if (command === 'export') {
-      const bundle = repository.load();
+      const bundle = await repository.load();
       if (!bundle) throw new Error(`The database in ${config.dataDir} has no content yet (start the server once, or import).`);
       writeContentFolder(folder, bundle);
       return `Exported ${bundle.sections.length} sections and ${bundle.items.length} items to ${folder}`;
     }
     const bundle = readContentFolder(folder);
     // readContentFolder validated the files and sanitised every body.
-    repository.transaction(() => {
-      repository.replaceAll(bundle, new Date().toISOString(), 'content:import');
-      new AuditService(new SqliteAuditRepository(db), Date.now).record(
+    await repository.transaction(async () => {
+      await repository.replaceAll(bundle, new Date().toISOString(), 'content:import');
+      await new AuditService(new SqliteAuditRepository(storage.sqlite!), Date.now).record(
         { id: null, username: 'system' },
         { action: 'content.import', targetType: 'content', after: { folder, sections: bundle.sections.length, items: bundle.items.length } },
       );
     });
     return `Imported ${bundle.sections.length} sections and ${bundle.items.length} items from ${folder} into ${config.dataDir}`;
   } finally {
-    db.close();
+    await storage.close();
   }
 }
 
-export function main(command: 'export' | 'import'): void {
+export async function main(command: 'export' | 'import'): Promise<void> {
   try {
-    process.stdout.write(`${runContentCli(command, process.argv.slice(2), process.env)}\n`);
+    process.stdout.write(`${await runContentCli(command, process.argv.slice(2), process.env)}\n`);
   } catch (error) {
     process.stderr.write(`content:${command}: ${(error as Error).message}\n`);
     process.exit(1);

@@ -1,3 +1,3 @@
 import { main } from './content-cli';
 
-main('export');
+void main('export');

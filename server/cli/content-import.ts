@@ -1,3 +1,3 @@
 import { main } from './content-cli';
 
-main('import');
+void main('import');

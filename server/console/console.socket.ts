@@ -55,25 +55,37 @@ const DeviceCommandSchema = z.strictObject({ deviceId: z.string().min(1).max(64)
  */
 export function registerConsoleNamespace(nsp: ConsoleNamespace, deps: ConsoleDeps): void {
   // The session was read from the cookie at the engine handshake (see app.ts), like any HTTP request.
-  nsp.use((socket, next) => next(currentUser(socket) ? undefined : new Error('unauthorized: sign in first')));
+  nsp.use((socket, next) => {
+    void deps.tasks.runAsync('console.handshake', async () => {
+      const user = await currentUser(socket);
+      if (user) socket.data.user = user;
+      next(user ? undefined : new Error('unauthorized: sign in first'));
+    }).then((done) => done === undefined && next(new Error('unavailable: the server could not check the session')));
+  });
 
-  const currentUser = (socket: ConsoleSocket): SessionUser | undefined => {
+  const currentUser = async (socket: ConsoleSocket): Promise<SessionUser | undefined> => {
     const request = socket.request as unknown as SessionRequest;
     const sid = request.sessionID;
-    const userId = sid ? deps.sessionStore.userIdOf(sid) : undefined;
+    const userId = sid ? await deps.sessionStore.userIdOf(sid) : undefined;
     return userId ? deps.auth.sessionUser(userId) : undefined;
   };
 
-  const fleet = (): Fleet => ({ devices: deps.devices.list(), pending: deps.pairing.pending(), groups: deps.groups.list() });
+  const fleet = async (): Promise<Fleet> => ({ devices: await deps.devices.list(), pending: deps.pairing.pending(), groups: await deps.groups.list() });
 
   /** One command: validate the callback and payload, check the role now, run, answer. */
-  const command = <I, O>(socket: ConsoleSocket, name: keyof ConsoleClientToServerEvents, roles: UserRole[], schema: ZodType<I> | null, run: (input: I, user: SessionUser) => O) => {
-    socket.on(name, (...args: unknown[]) => {
+  const command = <I, O>(socket: ConsoleSocket, name: keyof ConsoleClientToServerEvents, roles: UserRole[], schema: ZodType<I> | null, run: (input: I, user: SessionUser) => O | Promise<O>) => {
+    socket.on(name, (...args: unknown[]) => void answer(args));
+    const answer = async (args: unknown[]) => {
       const ack = args[args.length - 1];
       // A client chooses its arguments; only a real callback gets an answer.
       if (typeof ack !== 'function') return;
       const reply = ack as (reply: Reply<O>) => void;
-      const user = currentUser(socket);
+      let user: SessionUser | undefined;
+      try {
+        user = await currentUser(socket);
+      } catch (error) {
+        return reply({ ok: false, error: deps.storage.report(error) ?? { code: 'internal', message: 'Something went wrong on the server' } });
+      }
       if (!user) {
         reply({ ok: false, error: { code: 'unauthorized', message: 'Your session ended; sign in again' } });
         socket.disconnect(true);
@@ -87,7 +99,7 @@ export function registerConsoleNamespace(nsp: ConsoleNamespace, deps: ConsoleDep
         input = parsed.data;
       }
       try {
-        reply({ ok: true, data: run(input, user) });
+        reply({ ok: true, data: await run(input, user) });
       } catch (error) {
         if (error instanceof AppError) return reply({ ok: false, error: { code: error.code, message: error.message } });
         const fault = deps.storage.report(error);
@@ -95,12 +107,12 @@ export function registerConsoleNamespace(nsp: ConsoleNamespace, deps: ConsoleDep
         deps.logger.error({ err: error, command: name }, 'console command failed');
         reply({ ok: false, error: { code: 'internal', message: 'Something went wrong on the server' } });
       }
-    });
+    };
   };
 
   nsp.on('connection', (socket) => {
     const request = socket.request as unknown as SessionRequest;
-    const user = currentUser(socket)!;
+    const user = socket.data.user as SessionUser;
     deps.metrics.connectedClients.inc({ namespace: '/console' });
     socket.on('disconnect', () => deps.metrics.connectedClients.dec({ namespace: '/console' }));
     void socket.join([sessionRoom(request.sessionID!), userRoom(user.id)]);
@@ -108,9 +120,9 @@ export function registerConsoleNamespace(nsp: ConsoleNamespace, deps: ConsoleDep
 
     command(socket, 'fleet:get', STAFF, null, () => fleet());
     command(socket, 'device:command', STAFF, DeviceCommandSchema, (input, u) => ({ delivered: deps.devices.command(input.deviceId, input.command, u) }));
-    command(socket, 'device:revoke', STAFF, DeviceIdSchema, (input, u) => (deps.devices.revoke(input.deviceId, u), null));
+    command(socket, 'device:revoke', STAFF, DeviceIdSchema, async (input, u) => (await deps.devices.revoke(input.deviceId, u), null));
     command(socket, 'pairing:approve', STAFF, PairingApprovalSchema, (input, u) => deps.pairing.approve(input, u));
-    command(socket, 'announcement:withdraw', STAFF, IdSchema, (input, u) => (deps.announcements.withdraw(input.id, u), null));
+    command(socket, 'announcement:withdraw', STAFF, IdSchema, async (input, u) => (await deps.announcements.withdraw(input.id, u), null));
   });
 
   // Fleet changes come in bursts (a hall of screens reconnecting): at most one push a second.
@@ -118,8 +130,8 @@ export function registerConsoleNamespace(nsp: ConsoleNamespace, deps: ConsoleDep
   const fleetChanged = () => {
     pending ??= setTimeout(() => {
       pending = undefined;
-      deps.tasks.run('console.fleet', () => {
-        if (nsp.adapter.rooms.get(STAFF_ROOM)?.size) nsp.to(STAFF_ROOM).emit('fleet', fleet());
+      void deps.tasks.runAsync('console.fleet', async () => {
+        if (nsp.adapter.rooms.get(STAFF_ROOM)?.size) nsp.to(STAFF_ROOM).emit('fleet', await fleet());
       });
     }, 1_000);
     pending.unref?.();

@@ -1,7 +1,8 @@
 import { ExhibitionSchema, ItemSchema, SectionSchema, type Exhibition, type Item, type ItemVersion, type Section } from '../../shared/content.schema';
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { ZodType } from 'zod';
-import type { Db } from '../storage/database';
+import type { Storage } from '../storage/storage';
 import type { ContentBundle } from './content.bundle';
 
 export interface ContentVersions {
@@ -40,14 +41,16 @@ export interface ContentRepository {
   transaction<T>(fn: () => Promise<T>): Promise<T>;
 }
 
-export class SqliteContentRepository implements ContentRepository {
-  constructor(private readonly db: Db) {}
+export class SqlContentRepository implements ContentRepository {
+  constructor(private readonly storage: Storage) {}
 
   async load(memo?: ContentValidationMemo): Promise<ContentBundle | undefined> {
-    const row = this.db.prepare<[], { data: string }>('SELECT data FROM exhibition WHERE id = 1').get();
+    const db = this.storage.db;
+    const { rows: exhibitionRows } = await sql<{ data: string }>`SELECT data FROM exhibition WHERE id = 1`.execute(db);
+    const row = exhibitionRows[0];
     if (!row) return undefined;
-    const sectionRows = this.db.prepare<[], { data: string }>('SELECT data FROM sections ORDER BY position, id').all();
-    const itemRows = this.db.prepare<[], { data: string }>('SELECT data FROM items ORDER BY section_id, position, id').all();
+    const { rows: sectionRows } = await sql<{ data: string }>`SELECT data FROM sections ORDER BY position, id`.execute(db);
+    const { rows: itemRows } = await sql<{ data: string }>`SELECT data FROM items ORDER BY section_id, position, id`.execute(db);
     // Rows were validated when written; parsing again guards against hand edits of the file,
     // unless this build already validated exactly these rows.
     const fingerprint = memo && contentFingerprint(memo.build, [row, ...sectionRows, ...itemRows]);
@@ -63,66 +66,78 @@ export class SqliteContentRepository implements ContentRepository {
   }
 
   async versions(): Promise<ContentVersions> {
-    const items = new Map(
-      this.db
-        .prepare<[], { id: string; version: number; updated_at: string }>('SELECT id, version, updated_at FROM items')
-        .all()
-        .map((r) => [r.id, { version: r.version, updatedAt: r.updated_at }] as const),
-    );
-    const sections = new Map(this.db.prepare<[], { id: string; version: number }>('SELECT id, version FROM sections').all().map((r) => [r.id, r.version] as const));
-    return { items, sections };
+    const db = this.storage.db;
+    const { rows: itemRows } = await sql<{ id: string; version: number; updated_at: string }>`SELECT id, version, updated_at FROM items`.execute(db);
+    const { rows: sectionRows } = await sql<{ id: string; version: number }>`SELECT id, version FROM sections`.execute(db);
+    return {
+      items: new Map(itemRows.map((r) => [r.id, { version: r.version, updatedAt: r.updated_at }] as const)),
+      sections: new Map(sectionRows.map((r) => [r.id, r.version] as const)),
+    };
   }
 
   async replaceAll(bundle: ContentBundle, at: string, savedBy: string): Promise<void> {
-    const insertSection = this.db.prepare('INSERT INTO sections (id, position, data, updated_at) VALUES (?, ?, ?, ?)');
-    const lastVersion = this.db.prepare<[string], { v: number | null }>('SELECT max(version) AS v FROM item_versions WHERE item_id = ?');
-    this.transaction(() => {
-      this.db.prepare('DELETE FROM items').run();
-      this.db.prepare('DELETE FROM sections').run();
-      this.saveExhibition(bundle.exhibition, at);
-      for (const s of bundle.sections) insertSection.run(s.id, s.order, JSON.stringify(s), at);
-      for (const item of bundle.items) this.saveItem(item, (lastVersion.get(item.id)?.v ?? 0) + 1, at, savedBy);
+    await this.storage.transaction(async () => {
+      const db = this.storage.db;
+      // Each item's history goes on from its last version, deleted items' included.
+      const { rows: last } = await sql<{ item_id: string; v: number }>`SELECT item_id, max(version) AS v FROM item_versions GROUP BY item_id`.execute(db);
+      const lastVersion = new Map(last.map((r) => [r.item_id, Number(r.v)] as const));
+      await sql`DELETE FROM items`.execute(db);
+      await sql`DELETE FROM sections`.execute(db);
+      await this.saveExhibition(bundle.exhibition, at);
+      for (const s of bundle.sections) {
+        await sql`INSERT INTO sections (id, position, data, updated_at) VALUES (${s.id}, ${s.order}, ${JSON.stringify(s)}, ${at})`.execute(db);
+      }
+      for (const item of bundle.items) await this.saveItem(item, (lastVersion.get(item.id) ?? 0) + 1, at, savedBy);
     });
   }
 
   async saveItem(item: Item, version: number, at: string, savedBy: string): Promise<void> {
     const data = JSON.stringify(item);
-    this.db
-      .prepare(
-        `INSERT INTO items (id, section_id, position, published, version, data, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT(id) DO UPDATE SET section_id = excluded.section_id, position = excluded.position, published = excluded.published,
-           version = excluded.version, data = excluded.data, updated_at = excluded.updated_at`,
-      )
-      .run(item.id, item.section, item.order, item.published ? 1 : 0, version, data, at);
-    this.db.prepare('INSERT INTO item_versions (item_id, version, data, saved_by, saved_at) VALUES (?, ?, ?, ?, ?)').run(item.id, version, data, savedBy, at);
+    // The item and its history entry land together, whether or not the caller opened a transaction.
+    await this.storage.transaction(async () => {
+      await sql`
+        INSERT INTO items (id, section_id, position, published, version, data, updated_at)
+        VALUES (${item.id}, ${item.section}, ${item.order}, ${item.published ? 1 : 0}, ${version}, ${data}, ${at})
+        ON CONFLICT(id) DO UPDATE SET section_id = excluded.section_id, position = excluded.position, published = excluded.published,
+          version = excluded.version, data = excluded.data, updated_at = excluded.updated_at`.execute(this.storage.db);
+      await sql`
+        INSERT INTO item_versions (item_id, version, data, saved_by, saved_at) VALUES (${item.id}, ${version}, ${data}, ${savedBy}, ${at})`.execute(this.storage.db);
+    });
   }
 
   async deleteItem(id: string, version: number, at: string, savedBy: string): Promise<void> {
-    this.db.prepare('DELETE FROM items WHERE id = ?').run(id);
-    this.db.prepare('INSERT INTO item_versions (item_id, version, data, saved_by, saved_at) VALUES (?, ?, NULL, ?, ?)').run(id, version, savedBy, at);
+    await this.storage.transaction(async () => {
+      await sql`DELETE FROM items WHERE id = ${id}`.execute(this.storage.db);
+      await sql`
+        INSERT INTO item_versions (item_id, version, data, saved_by, saved_at) VALUES (${id}, ${version}, NULL, ${savedBy}, ${at})`.execute(this.storage.db);
+    });
   }
 
   async saveSection(section: Section, version: number, at: string): Promise<void> {
-    this.db.prepare('UPDATE sections SET position = ?, data = ?, version = ?, updated_at = ? WHERE id = ?').run(section.order, JSON.stringify(section), version, at, section.id);
+    await sql`
+      UPDATE sections SET position = ${section.order}, data = ${JSON.stringify(section)}, version = ${version}, updated_at = ${at}
+      WHERE id = ${section.id}`.execute(this.storage.db);
   }
 
   async saveExhibition(exhibition: Exhibition, at: string): Promise<void> {
-    this.db
-      .prepare('INSERT INTO exhibition (id, data, updated_at) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at')
-      .run(JSON.stringify(exhibition), at);
+    await sql`
+      INSERT INTO exhibition (id, data, updated_at) VALUES (1, ${JSON.stringify(exhibition)}, ${at})
+      ON CONFLICT(id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`.execute(this.storage.db);
   }
 
   async history(itemId: string): Promise<ItemVersion[]> {
-    return this.db
-      .prepare<[string], { version: number; data: string | null; saved_by: string; saved_at: string }>(
-        'SELECT version, data, saved_by, saved_at FROM item_versions WHERE item_id = ? ORDER BY version DESC',
-      )
-      .all(itemId)
-      .map((r) => ({ version: r.version, savedBy: r.saved_by, savedAt: r.saved_at, item: r.data === null ? null : ItemSchema.parse(JSON.parse(r.data)) }));
+    const { rows } = await sql<{ version: number; data: string | null; saved_by: string; saved_at: string }>`
+      SELECT version, data, saved_by, saved_at FROM item_versions WHERE item_id = ${itemId} ORDER BY version DESC`.execute(this.storage.db);
+    return rows.map((r) => ({
+      version: r.version,
+      savedBy: r.saved_by,
+      savedAt: r.saved_at,
+      item: r.data === null ? null : ItemSchema.parse(JSON.parse(r.data)),
+    }));
   }
 
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+  transaction<T>(fn: () => Promise<T>): Promise<T> {
+    return this.storage.transaction(fn);
   }
 }
 

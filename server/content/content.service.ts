@@ -5,6 +5,7 @@ import { bundleProblems, publishedSections, type ContentBundle } from './content
 import type { ContentRepository, ContentValidationMemo, ContentVersions } from './content.repository';
 import { sanitizeItemOrThrow } from './rich-text';
 import type { DomainEventPublisher } from '../platform/domain-events';
+import pLimit from 'p-limit';
 
 export interface ContentServiceDeps {
   repository: ContentRepository;
@@ -24,23 +25,28 @@ const SYSTEM: Actor = { id: null, username: 'system' };
  * new version; a save based on an older version is refused as a conflict, never merged silently.
  */
 export class ContentService {
-  private bundle: ContentBundle;
+  private bundle: ContentBundle = { exhibition: undefined as unknown as Exhibition, sections: [], items: [] };
+  /** Writes run one at a time: a version check and the save it guards must not interleave with another save. */
+  private readonly writes = pLimit(1);
   private published: PublishedSection[] = [];
   private itemSections = new Map<string, string>();
   private versions: ContentVersions = { items: new Map(), sections: new Map() };
 
   constructor(
     private readonly deps: ContentServiceDeps,
-    seed: () => ContentBundle,
-  ) {
-    const stored = deps.repository.load(deps.validationMemo);
+    private readonly seed: () => ContentBundle,
+  ) {}
+
+  /** Reads the stored content, or stores the seed on the very first start. */
+  async load(): Promise<void> {
+    const stored = await this.deps.repository.load(this.deps.validationMemo);
     if (stored) {
       this.bundle = stored;
     } else {
-      this.bundle = seed();
-      deps.repository.replaceAll(this.bundle, this.nowIso(), 'seed');
+      this.bundle = this.seed();
+      await this.deps.repository.replaceAll(this.bundle, this.nowIso(), 'seed');
     }
-    this.refresh();
+    await this.refresh();
   }
 
   exhibition(): Exhibition {
@@ -73,11 +79,13 @@ export class ContentService {
   }
 
   /** Publishes or unpublishes an item as `actor` (the run of show does this at a slot's time). */
-  setPublished(itemId: string, published: boolean, actor: Actor): void {
-    const current = this.editable().items.find((i) => i.id === itemId);
-    if (!current || current.published === published) return;
-    const { version, updatedAt: _updatedAt, ...item } = current;
-    this.saveItem(itemId, { ...item, published }, version, actor);
+  setPublished(itemId: string, published: boolean, actor: Actor): Promise<void> {
+    return this.writes(async () => {
+      const current = this.editable().items.find((i) => i.id === itemId);
+      if (!current || current.published === published) return;
+      const { version, updatedAt: _updatedAt, ...item } = current;
+      await this.store({ ...item, published }, version + 1, actor, 'item.update', this.existingItem(itemId));
+    });
   }
 
   /** The section an item (published or not) belongs to, or undefined for an unknown item. */
@@ -86,93 +94,108 @@ export class ContentService {
   }
 
   /** Replaces all content (content:import), then tells every screen. */
-  replaceAll(bundle: ContentBundle, actor: Actor = SYSTEM): void {
+  replaceAll(bundle: ContentBundle, actor: Actor = SYSTEM): Promise<void> {
     const problems = bundleProblems(bundle);
     if (problems.length > 0) throw badRequest(problems.join('; '), 'validation_failed');
     const clean = { ...bundle, items: bundle.items.map((item, i) => sanitizeItemOrThrow(item, `items[${i}].`)) };
-    this.deps.repository.transaction(() => {
-      this.deps.repository.replaceAll(clean, this.nowIso(), actor.username);
-      this.deps.audit.record(actor, { action: 'content.replace', targetType: 'content', after: { sections: clean.sections.length, items: clean.items.length } });
+    return this.writes(async () => {
+      await this.deps.repository.transaction(async () => {
+        await this.deps.repository.replaceAll(clean, this.nowIso(), actor.username);
+        await this.deps.audit.record(actor, { action: 'content.replace', targetType: 'content', after: { sections: clean.sections.length, items: clean.items.length } });
+      });
+      this.bundle = clean;
+      await this.changed();
     });
-    this.bundle = clean;
-    this.changed();
   }
 
-  createItem(item: Item, actor: Actor): { item: Item; version: number } {
-    if (this.itemSections.has(item.id)) throw new AppError(409, 'exists', `id: an item "${item.id}" already exists`);
-    const version = (this.deps.repository.history(item.id)[0]?.version ?? 0) + 1;
-    return this.store(item, version, actor, 'item.create', null);
+  createItem(item: Item, actor: Actor): Promise<{ item: Item; version: number }> {
+    return this.writes(async () => {
+      if (this.itemSections.has(item.id)) throw new AppError(409, 'exists', `id: an item "${item.id}" already exists`);
+      const version = ((await this.deps.repository.history(item.id))[0]?.version ?? 0) + 1;
+      return this.store(item, version, actor, 'item.create', null);
+    });
   }
 
   /** Saves an edit made on `baseVersion`; refuses it when someone saved a newer version meanwhile. */
-  saveItem(id: string, item: Item, baseVersion: number, actor: Actor): { item: Item; version: number } {
+  saveItem(id: string, item: Item, baseVersion: number, actor: Actor): Promise<{ item: Item; version: number }> {
     if (item.id !== id) throw badRequest(`item.id: must be "${id}" (ids cannot change)`, 'validation_failed');
-    const before = this.existingItem(id);
-    const version = this.checkVersion(id, baseVersion);
-    return this.store(item, version + 1, actor, 'item.update', before);
+    return this.writes(() => {
+      const before = this.existingItem(id);
+      const version = this.checkVersion(id, baseVersion);
+      return this.store(item, version + 1, actor, 'item.update', before);
+    });
   }
 
   /** Saves an old version again as the newest one (history is never rewritten). */
-  rollbackItem(id: string, toVersion: number, baseVersion: number, actor: Actor): { item: Item; version: number } {
-    const before = this.existingItem(id);
-    const version = this.checkVersion(id, baseVersion);
-    const target = this.deps.repository.history(id).find((v) => v.version === toVersion);
-    if (!target?.item) throw notFound(`version: item "${id}" has no version ${toVersion} with content`);
-    return this.store(target.item, version + 1, actor, 'item.rollback', before, { fromVersion: toVersion });
-  }
-
-  deleteItem(id: string, baseVersion: number, actor: Actor): void {
-    const before = this.existingItem(id);
-    const version = this.checkVersion(id, baseVersion);
-    this.deps.repository.transaction(() => {
-      this.deps.repository.deleteItem(id, version + 1, this.nowIso(), actor.username);
-      this.deps.audit.record(actor, { action: 'item.delete', targetType: 'item', targetId: id, before });
+  rollbackItem(id: string, toVersion: number, baseVersion: number, actor: Actor): Promise<{ item: Item; version: number }> {
+    return this.writes(async () => {
+      const before = this.existingItem(id);
+      const version = this.checkVersion(id, baseVersion);
+      const target = (await this.deps.repository.history(id)).find((v) => v.version === toVersion);
+      if (!target?.item) throw notFound(`version: item "${id}" has no version ${toVersion} with content`);
+      return this.store(target.item, version + 1, actor, 'item.rollback', before, { fromVersion: toVersion });
     });
-    this.bundle = { ...this.bundle, items: this.bundle.items.filter((i) => i.id !== id) };
-    this.changed();
   }
 
-  history(id: string): ItemVersion[] {
-    const history = this.deps.repository.history(id);
+  deleteItem(id: string, baseVersion: number, actor: Actor): Promise<void> {
+    return this.writes(async () => {
+      const before = this.existingItem(id);
+      const version = this.checkVersion(id, baseVersion);
+      await this.deps.repository.transaction(async () => {
+        await this.deps.repository.deleteItem(id, version + 1, this.nowIso(), actor.username);
+        await this.deps.audit.record(actor, { action: 'item.delete', targetType: 'item', targetId: id, before });
+      });
+      this.bundle = { ...this.bundle, items: this.bundle.items.filter((i) => i.id !== id) };
+      await this.changed();
+    });
+  }
+
+  async history(id: string): Promise<ItemVersion[]> {
+    const history = await this.deps.repository.history(id);
     if (history.length === 0) throw notFound(`No item "${id}"`);
     return history;
   }
 
-  saveSection(id: string, section: Section, baseVersion: number, actor: Actor): { section: Section; version: number } {
+  saveSection(id: string, section: Section, baseVersion: number, actor: Actor): Promise<{ section: Section; version: number }> {
     if (section.id !== id) throw badRequest(`section.id: must be "${id}" (ids cannot change)`, 'validation_failed');
-    const before = this.bundle.sections.find((s) => s.id === id);
-    if (!before) throw notFound(`No section "${id}"`);
-    const current = this.versions.sections.get(id) ?? 1;
-    if (baseVersion !== current) throw conflict(`section "${section.title.en}"`, current);
-    this.deps.repository.transaction(() => {
-      this.deps.repository.saveSection(section, current + 1, this.nowIso());
-      this.deps.audit.record(actor, { action: 'section.update', targetType: 'section', targetId: id, before, after: section });
+    return this.writes(async () => {
+      const before = this.bundle.sections.find((s) => s.id === id);
+      if (!before) throw notFound(`No section "${id}"`);
+      const current = this.versions.sections.get(id) ?? 1;
+      if (baseVersion !== current) throw conflict(`section "${section.title.en}"`, current);
+      await this.deps.repository.transaction(async () => {
+        await this.deps.repository.saveSection(section, current + 1, this.nowIso());
+        await this.deps.audit.record(actor, { action: 'section.update', targetType: 'section', targetId: id, before, after: section });
+      });
+      this.bundle = { ...this.bundle, sections: this.bundle.sections.map((s) => (s.id === id ? section : s)) };
+      await this.changed();
+      return { section, version: current + 1 };
     });
-    this.bundle = { ...this.bundle, sections: this.bundle.sections.map((s) => (s.id === id ? section : s)) };
-    this.changed();
-    return { section, version: current + 1 };
   }
 
-  saveExhibition(exhibition: Exhibition, actor: Actor): Exhibition {
-    this.deps.repository.transaction(() => {
-      this.deps.repository.saveExhibition(exhibition, this.nowIso());
-      this.deps.audit.record(actor, { action: 'exhibition.update', targetType: 'exhibition', before: this.bundle.exhibition, after: exhibition });
+  saveExhibition(exhibition: Exhibition, actor: Actor): Promise<Exhibition> {
+    return this.writes(async () => {
+      await this.deps.repository.transaction(async () => {
+        await this.deps.repository.saveExhibition(exhibition, this.nowIso());
+        await this.deps.audit.record(actor, { action: 'exhibition.update', targetType: 'exhibition', before: this.bundle.exhibition, after: exhibition });
+      });
+      this.bundle = { ...this.bundle, exhibition };
+      await this.changed();
+      return exhibition;
     });
-    this.bundle = { ...this.bundle, exhibition };
-    this.changed();
-    return exhibition;
   }
 
-  private store(item: Item, version: number, actor: Actor, action: string, before: Item | null, extra: Record<string, unknown> = {}): { item: Item; version: number } {
+  /** Stores one item version with its audit entry (inside `writes`, after the version check). */
+  private async store(item: Item, version: number, actor: Actor, action: string, before: Item | null, extra: Record<string, unknown> = {}): Promise<{ item: Item; version: number }> {
     if (!this.hasSection(item.section)) throw badRequest(`item.section: unknown section "${item.section}"`, 'validation_failed');
     const clean = sanitizeItemOrThrow(item, 'item.');
-    this.deps.repository.transaction(() => {
-      this.deps.repository.saveItem(clean, version, this.nowIso(), actor.username);
-      this.deps.audit.record(actor, { action, targetType: 'item', targetId: item.id, before, after: { ...clean, version, ...extra } });
+    await this.deps.repository.transaction(async () => {
+      await this.deps.repository.saveItem(clean, version, this.nowIso(), actor.username);
+      await this.deps.audit.record(actor, { action, targetType: 'item', targetId: item.id, before, after: { ...clean, version, ...extra } });
     });
     const others = this.bundle.items.filter((i) => i.id !== item.id);
     this.bundle = { ...this.bundle, items: [...others, clean] };
-    this.changed();
+    await this.changed();
     return { item: clean, version };
   }
 
@@ -188,15 +211,15 @@ export class ContentService {
     return current;
   }
 
-  private changed(): void {
-    this.refresh();
+  private async changed(): Promise<void> {
+    await this.refresh();
     this.deps.bus.publish('content.changed', {});
   }
 
-  private refresh(): void {
+  private async refresh(): Promise<void> {
+    this.versions = await this.deps.repository.versions();
     this.published = publishedSections(this.bundle);
     this.itemSections = new Map(this.bundle.items.map((item) => [item.id, item.section]));
-    this.versions = this.deps.repository.versions();
   }
 
   private nowIso(): string {

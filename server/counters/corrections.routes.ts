@@ -9,14 +9,14 @@ import type { CorrectionsService } from './corrections.service';
 export function correctionsRoutes(deps: { corrections: CorrectionsService; auth: AuthService }): Router {
   const router = Router();
   const staff = requireRole(deps.auth, 'admin', 'operator');
-  router.get('/api/v1/counters/corrections', staff, (_req, res) => {
-    res.json({ corrections: deps.corrections.list() });
+  router.get('/api/v1/counters/corrections', staff, async (_req, res) => {
+    res.json({ corrections: await deps.corrections.list() });
   });
-  router.post('/api/v1/counters/corrections', staff, (req, res) => {
-    res.status(201).json(deps.corrections.correct(parseOrThrow(CounterCorrectionInputSchema, req.body ?? {}), res.locals.user as SessionUser));
+  router.post('/api/v1/counters/corrections', staff, async (req, res) => {
+    res.status(201).json(await deps.corrections.correct(parseOrThrow(CounterCorrectionInputSchema, req.body ?? {}), res.locals.user as SessionUser));
   });
-  router.post('/api/v1/counters/reset', staff, (req, res) => {
-    deps.corrections.resetDay(parseOrThrow(DayResetSchema, req.body ?? {}), res.locals.user as SessionUser);
+  router.post('/api/v1/counters/reset', staff, async (req, res) => {
+    await deps.corrections.resetDay(parseOrThrow(DayResetSchema, req.body ?? {}), res.locals.user as SessionUser);
     res.json({ ok: true });
   });
   return router;

@@ -12,7 +12,7 @@ export interface CorrectionsServiceDeps {
   audit: AuditService;
   catalog: { hasSection(sectionId: string): boolean };
   /** The calendar day in TIME_ZONE now. */
-  counters: { today(): string };
+  counters: { today(): string; refresh(): Promise<void> };
   now: () => number;
   /** Told that the figures moved. */
   bus: DomainEventPublisher;
@@ -25,35 +25,38 @@ export interface CorrectionsServiceDeps {
 export class CorrectionsService {
   constructor(private readonly deps: CorrectionsServiceDeps) {}
 
-  correct(input: CounterCorrectionInput, user: SessionUser): CounterCorrection {
+  async correct(input: CounterCorrectionInput, user: SessionUser): Promise<CounterCorrection> {
     const day = input.day ?? this.deps.counters.today();
     const section = input.section ?? '';
     if (section && !this.deps.catalog.hasSection(section)) throw badRequest(`section: unknown section "${section}"`, 'validation_failed');
     if (day > this.deps.counters.today()) throw badRequest('day: cannot correct a day that has not begun', 'validation_failed');
-    const current = this.deps.repository.visits(day, section);
-    if (current + input.delta < 0) throw badRequest(`delta: would make visitors negative (now ${current})`, 'validation_failed');
     const row = (over: Partial<CounterRow>): CounterRow => ({ day, metric: 'visits', section: '', item: '', bucket: 0, value: input.delta, ...over });
     // A section's correction moves the hall's figures too, as a visit to that section would.
     const increments = [row({}), row({ day: ALL_TIME }), ...(section ? [row({ section })] : [])];
     const correction = { id: randomUUID(), day, section: section || null, delta: input.delta, reason: input.reason, at: new Date(this.deps.now()).toISOString() };
-    this.deps.repository.transaction(() => {
-      this.deps.repository.add({ ...correction, userId: user.id }, increments);
-      this.deps.audit.record(user, { action: 'counters.correct', targetType: 'counters', targetId: day, before: { visitors: current, section: section || null }, after: correction });
+    await this.deps.repository.transaction(async () => {
+      // Read inside the transaction, so the check and the correction it allows see the same figure.
+      const current = await this.deps.repository.visits(day, section);
+      if (current + input.delta < 0) throw badRequest(`delta: would make visitors negative (now ${current})`, 'validation_failed');
+      await this.deps.repository.add({ ...correction, userId: user.id }, increments);
+      await this.deps.audit.record(user, { action: 'counters.correct', targetType: 'counters', targetId: day, before: { visitors: current, section: section || null }, after: correction });
     });
+    await this.deps.counters.refresh();
     this.deps.bus.publish('counters.changed', { cause: 'correction' });
     return { ...correction, username: user.username };
   }
 
-  list(): CounterCorrection[] {
+  list(): Promise<CounterCorrection[]> {
     return this.deps.repository.list(200);
   }
 
-  resetDay(input: DayReset, user: SessionUser): void {
+  async resetDay(input: DayReset, user: SessionUser): Promise<void> {
     if (input.day > this.deps.counters.today()) throw badRequest('day: cannot reset a day that has not begun', 'validation_failed');
-    this.deps.repository.transaction(() => {
-      const before = this.deps.repository.resetDay(input.day, new Date(this.deps.now()).toISOString(), user.id, input.reason);
-      this.deps.audit.record(user, { action: 'counters.reset-day', targetType: 'counters', targetId: input.day, before, after: { reason: input.reason } });
+    await this.deps.repository.transaction(async () => {
+      const before = await this.deps.repository.resetDay(input.day, new Date(this.deps.now()).toISOString(), user.id, input.reason);
+      await this.deps.audit.record(user, { action: 'counters.reset-day', targetType: 'counters', targetId: input.day, before, after: { reason: input.reason } });
     });
+    await this.deps.counters.refresh();
     this.deps.bus.publish('counters.changed', { cause: 'correction' });
   }
 }

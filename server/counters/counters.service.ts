@@ -1,19 +1,23 @@
 import type { Counters } from '../../shared/counters.schema';
-import { foldCounters } from './counters.rules';
+import { accumulate, ALL_TIME, foldCounters, type CounterRow } from './counters.rules';
 import type { DeviceCounts, EventsRepository } from './events.repository';
 import { localTime } from '../../shared/time-zone';
 
 export interface CountersServiceDeps {
-  events: EventsRepository;
+  events: Pick<EventsRepository, 'counterRows' | 'deviceCounts'>;
   timeZone: string;
   now: () => number;
 }
 
 /**
- * Today's live figures. Kept folded in memory and rebuilt from the database only after a
- * commit touched today (or the day turned), so snapshots for thousands of screens cost nothing.
+ * Today's live figures, kept in memory so snapshots for thousands of screens cost nothing.
+ * An ingest commit adds its increments here as it commits (no read back); anything else that moves
+ * the figures (a correction, a day reset, the day turning, another node) reloads them with
+ * `refresh()` before it says so.
  */
 export class CountersService {
+  private rows = new Map<string, CounterRow>();
+  private day: string | undefined;
   private cached: Counters | undefined;
 
   constructor(private readonly deps: CountersServiceDeps) {}
@@ -23,25 +27,38 @@ export class CountersService {
   }
 
   /** What each device counted today (door entries, booth visits), for the console's fleet view. */
-  deviceCountsToday(): Map<string, DeviceCounts> {
+  deviceCountsToday(): Promise<Map<string, DeviceCounts>> {
     return this.deps.events.deviceCounts(this.today());
   }
 
-  current(): Counters {
+  /** Reads today's and the all-time rows from storage (at start, and after any change not made by ingest). */
+  async refresh(): Promise<void> {
     const day = this.today();
-    if (!this.cached || this.cached.day !== day) {
-      this.cached = foldCounters(this.deps.events.counterRows(day), day, this.deps.timeZone);
-    }
-    return this.cached;
+    const rows = new Map<string, CounterRow>();
+    accumulate(rows, await this.deps.events.counterRows(day));
+    this.rows = rows;
+    this.day = day;
+    this.cached = undefined;
   }
 
-  /** Marks the figures stale after a commit (even a late event for another day moves the all-time total). */
-  invalidate(): void {
+  /** Adds what an ingest commit stored (called right after the commit, before its posts are answered). */
+  recordCommitted(increments: readonly CounterRow[]): void {
+    accumulate(
+      this.rows,
+      increments.filter((row) => row.day === this.day || row.day === ALL_TIME),
+    );
     this.cached = undefined;
+  }
+
+  /** The figures as of the last refresh and commit. `refresh()` must have run once (the server does at start). */
+  current(): Counters {
+    if (this.day === undefined) throw new Error('CountersService.current() before refresh()');
+    this.cached ??= foldCounters([...this.rows.values()], this.day, this.deps.timeZone);
+    return this.cached;
   }
 
   /** True when the calendar day in TIME_ZONE is no longer the one the figures were built for. */
   dayTurned(): boolean {
-    return this.cached !== undefined && this.cached.day !== this.today();
+    return this.day !== undefined && this.day !== this.today();
   }
 }

@@ -6,10 +6,12 @@ import type { CountersService } from './counters.service';
  * At midnight in TIME_ZONE "today" starts from zero on every screen without waiting for an event:
  * a check every `intervalMs` publishes `counters.changed` once the day turned. Returns the stop.
  */
-export function watchDayTurn(deps: { counters: Pick<CountersService, 'dayTurned'>; bus: DomainEventPublisher; tasks: BackgroundTasks; intervalMs?: number }): () => void {
+export function watchDayTurn(deps: { counters: Pick<CountersService, 'dayTurned' | 'refresh'>; bus: DomainEventPublisher; tasks: BackgroundTasks; intervalMs?: number }): () => void {
   const timer = setInterval(() => {
-    deps.tasks.run('counters.day', () => {
-      if (deps.counters.dayTurned()) deps.bus.publish('counters.changed', { cause: 'day' });
+    void deps.tasks.runAsync('counters.day', async () => {
+      if (!deps.counters.dayTurned()) return;
+      await deps.counters.refresh();
+      deps.bus.publish('counters.changed', { cause: 'day' });
     });
   }, deps.intervalMs ?? 30_000);
   timer.unref();

@@ -2,7 +2,7 @@ import type { EventBatch, IngestResult, VisitorEvent } from '../../shared/events
 import { badRequest } from '../platform/errors';
 import type { Metrics } from '../platform/metrics';
 import { badgeHash } from './badge-hash';
-import { effectiveTime, incrementsFor, staleEventProblem } from './counters.rules';
+import { effectiveTime, incrementsFor, staleEventProblem, type CounterRow } from './counters.rules';
 import type { EventsRepository, PreparedEvent, StoredBatch } from './events.repository';
 import { localTime } from '../../shared/time-zone';
 import type { DomainEventPublisher } from '../platform/domain-events';
@@ -178,12 +178,14 @@ export class IngestService {
 
   private afterCommit(results: readonly StoredBatch[]): void {
     const { metrics } = this.deps;
-    let stored = 0;
+    const increments: CounterRow[] = [];
     for (const result of results) {
       metrics.eventDuplicates.inc(result.duplicates);
-      for (const prepared of result.accepted) metrics.eventsIngested.inc({ type: prepared.event.type });
-      stored += result.accepted.length;
+      for (const prepared of result.accepted) {
+        metrics.eventsIngested.inc({ type: prepared.event.type });
+        increments.push(...prepared.increments);
+      }
     }
-    if (stored > 0) this.deps.bus.publish('counters.changed', { cause: 'events' });
+    if (increments.length > 0) this.deps.bus.publish('counters.changed', { cause: 'events', increments });
   }
 }

@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import { LocalizedTextSchema } from '../../shared/i18n.schema';
 import type { Meeting, MeetingStatus, MeetingStepRecord, Organisation, Partner } from '../../shared/deals.schema';
-import type { Db } from '../storage/database';
+import type { Storage } from '../storage/storage';
 
 export type { MeetingStepRecord };
 
@@ -32,82 +33,72 @@ interface MeetingRow {
   version: number;
 }
 
-export class SqliteDealsRepository implements DealsRepository {
-  constructor(private readonly db: Db) {}
+export class SqlDealsRepository implements DealsRepository {
+  constructor(private readonly storage: Storage) {}
 
   async organisations(): Promise<Organisation[]> {
-    return this.db
-      .prepare<[], { id: string; name: string; country: string; type: Organisation['type'] }>('SELECT id, name, country, type FROM organisations ORDER BY created_at, id')
-      .all()
-      .map((r) => ({ id: r.id, name: parseName(r.name), country: r.country, type: r.type }));
+    const { rows } = await sql<{ id: string; name: string; country: string; type: Organisation['type'] }>`
+      SELECT id, name, country, type FROM organisations ORDER BY created_at, id`.execute(this.storage.db);
+    return rows.map((r) => ({ id: r.id, name: parseName(r.name), country: r.country, type: r.type }));
   }
 
   async partners(): Promise<Partner[]> {
-    return this.db
-      .prepare<[], { id: string; name: string; district: string | null }>('SELECT id, name, district FROM partners ORDER BY created_at, id')
-      .all()
-      .map((r) => ({ id: r.id, name: parseName(r.name), ...(r.district ? { district: r.district } : {}) }));
+    const { rows } = await sql<{ id: string; name: string; district: string | null }>`
+      SELECT id, name, district FROM partners ORDER BY created_at, id`.execute(this.storage.db);
+    return rows.map((r) => ({ id: r.id, name: parseName(r.name), ...(r.district ? { district: r.district } : {}) }));
   }
 
   async meetings(): Promise<Meeting[]> {
-    return this.db
-      .prepare<[], MeetingRow>('SELECT * FROM meetings ORDER BY held_at, id')
-      .all()
-      .map((r) => ({
-        id: r.id,
-        organisationId: r.organisation_id,
-        partnerId: r.partner_id,
-        industry: r.industry,
-        status: r.status,
-        heldAt: r.held_at,
-        intentionAt: r.intention_at,
-        signedAt: r.signed_at,
-        droppedAt: r.dropped_at,
-        note: r.note,
-        version: r.version,
-      }));
+    const { rows } = await sql<MeetingRow>`SELECT * FROM meetings ORDER BY held_at, id`.execute(this.storage.db);
+    return rows.map((r) => ({
+      id: r.id,
+      organisationId: r.organisation_id,
+      partnerId: r.partner_id,
+      industry: r.industry,
+      status: r.status,
+      heldAt: r.held_at,
+      intentionAt: r.intention_at,
+      signedAt: r.signed_at,
+      droppedAt: r.dropped_at,
+      note: r.note,
+      version: r.version,
+    }));
   }
 
   async saveOrganisation(o: Organisation, at: string): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO organisations (id, name, country, type, created_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT(id) DO UPDATE SET name = excluded.name, country = excluded.country, type = excluded.type`,
-      )
-      .run(o.id, JSON.stringify(o.name), o.country, o.type, at);
+    await sql`
+      INSERT INTO organisations (id, name, country, type, created_at) VALUES (${o.id}, ${JSON.stringify(o.name)}, ${o.country}, ${o.type}, ${at})
+      ON CONFLICT(id) DO UPDATE SET name = excluded.name, country = excluded.country, type = excluded.type`.execute(this.storage.db);
   }
 
   async savePartner(p: Partner, at: string): Promise<void> {
-    this.db
-      .prepare('INSERT INTO partners (id, name, district, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, district = excluded.district')
-      .run(p.id, JSON.stringify(p.name), p.district ?? null, at);
+    await sql`
+      INSERT INTO partners (id, name, district, created_at) VALUES (${p.id}, ${JSON.stringify(p.name)}, ${p.district ?? null}, ${at})
+      ON CONFLICT(id) DO UPDATE SET name = excluded.name, district = excluded.district`.execute(this.storage.db);
   }
 
   async saveMeeting(m: Meeting, step: MeetingStepRecord, createdBy: string): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO meetings (id, organisation_id, partner_id, industry, status, held_at, intention_at, signed_at, dropped_at, note, version, created_by)
-         VALUES (@id, @organisationId, @partnerId, @industry, @status, @heldAt, @intentionAt, @signedAt, @droppedAt, @note, @version, @createdBy)
-         ON CONFLICT(id) DO UPDATE SET status = excluded.status, intention_at = excluded.intention_at, signed_at = excluded.signed_at,
-           dropped_at = excluded.dropped_at, note = excluded.note, version = excluded.version`,
-      )
-      .run({ ...m, createdBy });
-    this.db
-      .prepare('INSERT INTO meeting_steps (meeting_id, at, from_status, to_status, reason, username) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(step.meetingId, step.at, step.from, step.to, step.reason, step.username);
+    // The meeting and its step land together, whether or not the caller opened a transaction.
+    await this.storage.transaction(async () => {
+      await sql`
+        INSERT INTO meetings (id, organisation_id, partner_id, industry, status, held_at, intention_at, signed_at, dropped_at, note, version, created_by)
+        VALUES (${m.id}, ${m.organisationId}, ${m.partnerId}, ${m.industry}, ${m.status}, ${m.heldAt}, ${m.intentionAt}, ${m.signedAt}, ${m.droppedAt}, ${m.note}, ${m.version}, ${createdBy})
+        ON CONFLICT(id) DO UPDATE SET status = excluded.status, intention_at = excluded.intention_at, signed_at = excluded.signed_at,
+          dropped_at = excluded.dropped_at, note = excluded.note, version = excluded.version`.execute(this.storage.db);
+      await sql`
+        INSERT INTO meeting_steps (meeting_id, at, from_status, to_status, reason, username)
+        VALUES (${step.meetingId}, ${step.at}, ${step.from}, ${step.to}, ${step.reason}, ${step.username})`.execute(this.storage.db);
+    });
   }
 
   async steps(meetingId: string): Promise<MeetingStepRecord[]> {
-    return this.db
-      .prepare<[string], { at: string; from_status: MeetingStatus | null; to_status: MeetingStatus; reason: string | null; username: string }>(
-        'SELECT at, from_status, to_status, reason, username FROM meeting_steps WHERE meeting_id = ? ORDER BY rowid',
-      )
-      .all(meetingId)
-      .map((r) => ({ meetingId, at: r.at, from: r.from_status, to: r.to_status, reason: r.reason, username: r.username }));
+    // meeting_steps has no key of its own (PostgreSQL has no rowid): the steps' times give their order.
+    const { rows } = await sql<{ at: string; from_status: MeetingStatus | null; to_status: MeetingStatus; reason: string | null; username: string }>`
+      SELECT at, from_status, to_status, reason, username FROM meeting_steps WHERE meeting_id = ${meetingId} ORDER BY at`.execute(this.storage.db);
+    return rows.map((r) => ({ meetingId, at: r.at, from: r.from_status, to: r.to_status, reason: r.reason, username: r.username }));
   }
 
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+  transaction<T>(fn: () => Promise<T>): Promise<T> {
+    return this.storage.transaction(fn);
   }
 }
-

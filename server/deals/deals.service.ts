@@ -15,6 +15,8 @@ import { AppError, badRequest, describeZodError, notFound } from '../platform/er
 import type { DealsRepository, MeetingStepRecord } from './deals.repository';
 import { applyStep, dealFigures, stepKind } from './deals.rules';
 import type { DomainEventPublisher, DomainEventSource } from '../platform/domain-events';
+import type { BackgroundTasks } from '../platform/background';
+import pLimit from 'p-limit';
 
 export interface DealsServiceDeps {
   repository: DealsRepository;
@@ -22,6 +24,7 @@ export interface DealsServiceDeps {
   now: () => number;
   /** Told when the public figures changed; tells it when the rehearsal data was cleared. */
   bus: DomainEventPublisher & DomainEventSource;
+  tasks: BackgroundTasks;
 }
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
@@ -37,20 +40,24 @@ export class DealsService {
   private partnersById = new Map<string, Partner>();
   private meetingsById = new Map<string, Meeting>();
   private cachedFigures: DealFigures | undefined;
+  /** Writes run one at a time: a meeting's version check and the step it allows must not interleave with another step. */
+  private readonly writes = pLimit(1);
 
   constructor(private readonly deps: DealsServiceDeps) {
-    this.reload();
     deps.bus.on('rehearsal.cleared', () => {
-      this.reload();
-      deps.bus.publish('deal.changed', { meetingId: null });
+      void deps.tasks.runAsync('deals.reload', async () => {
+        await this.reload();
+        deps.bus.publish('deal.changed', { meetingId: null });
+      });
     });
   }
 
-  /** Re-reads everything from storage (after the rehearsal data was cleared). */
-  reload(): void {
-    this.organisationsById = new Map(this.deps.repository.organisations().map((o) => [o.id, o]));
-    this.partnersById = new Map(this.deps.repository.partners().map((p) => [p.id, p]));
-    this.meetingsById = new Map(this.deps.repository.meetings().map((m) => [m.id, m]));
+  /** Reads everything from storage (at start, and after the rehearsal data was cleared). */
+  async reload(): Promise<void> {
+    const [organisations, partners, meetings] = [await this.deps.repository.organisations(), await this.deps.repository.partners(), await this.deps.repository.meetings()];
+    this.organisationsById = new Map(organisations.map((o) => [o.id, o]));
+    this.partnersById = new Map(partners.map((p) => [p.id, p]));
+    this.meetingsById = new Map(meetings.map((m) => [m.id, m]));
     this.cachedFigures = undefined;
   }
 
@@ -62,22 +69,22 @@ export class DealsService {
     return { organisations: [...this.organisationsById.values()], partners: [...this.partnersById.values()], meetings: [...this.meetingsById.values()] };
   }
 
-  addOrganisation(input: Omit<Organisation, 'id'>, actor: Actor): Organisation {
+  async addOrganisation(input: Omit<Organisation, 'id'>, actor: Actor): Promise<Organisation> {
     if (!isKnownCountry(input.country)) throw badRequest(`country: "${input.country}" is not a known country code`, 'validation_failed');
     const organisation = { id: randomUUID(), ...input };
-    this.deps.repository.transaction(() => {
-      this.deps.repository.saveOrganisation(organisation, this.nowIso());
-      this.deps.audit.record(actor, { action: 'organisation.create', targetType: 'organisation', targetId: organisation.id, after: organisation });
+    await this.deps.repository.transaction(async () => {
+      await this.deps.repository.saveOrganisation(organisation, this.nowIso());
+      await this.deps.audit.record(actor, { action: 'organisation.create', targetType: 'organisation', targetId: organisation.id, after: organisation });
     });
     this.organisationsById.set(organisation.id, organisation);
     return organisation;
   }
 
-  addPartner(input: Omit<Partner, 'id'>, actor: Actor): Partner {
+  async addPartner(input: Omit<Partner, 'id'>, actor: Actor): Promise<Partner> {
     const partner = { id: randomUUID(), ...input };
-    this.deps.repository.transaction(() => {
-      this.deps.repository.savePartner(partner, this.nowIso());
-      this.deps.audit.record(actor, { action: 'partner.create', targetType: 'partner', targetId: partner.id, after: partner });
+    await this.deps.repository.transaction(async () => {
+      await this.deps.repository.savePartner(partner, this.nowIso());
+      await this.deps.audit.record(actor, { action: 'partner.create', targetType: 'partner', targetId: partner.id, after: partner });
     });
     this.partnersById.set(partner.id, partner);
     return partner;
@@ -87,7 +94,7 @@ export class DealsService {
    * Imports organisations (`name_zh,name_en,country,type`) or partners (`name_zh,name_en,district`)
    * from CSV. All rows are checked first; one bad row refuses the file, naming the line and field.
    */
-  importCsv(kind: 'organisations' | 'partners', text: string, actor: Actor): number {
+  async importCsv(kind: 'organisations' | 'partners', text: string, actor: Actor): Promise<number> {
     let rows: Record<string, string>[];
     try {
       rows = parseCsv(text);
@@ -105,12 +112,12 @@ export class DealsService {
     });
     const at = this.nowIso();
     const records = parsed.map((input) => ({ id: randomUUID(), ...input }));
-    this.deps.repository.transaction(() => {
+    await this.deps.repository.transaction(async () => {
       for (const record of records) {
-        if (kind === 'organisations') this.deps.repository.saveOrganisation(record as Organisation, at);
-        else this.deps.repository.savePartner(record as Partner, at);
+        if (kind === 'organisations') await this.deps.repository.saveOrganisation(record as Organisation, at);
+        else await this.deps.repository.savePartner(record as Partner, at);
       }
-      this.deps.audit.record(actor, { action: `${kind}.import`, targetType: kind, after: { rows: parsed.length } });
+      await this.deps.audit.record(actor, { action: `${kind}.import`, targetType: kind, after: { rows: parsed.length } });
     });
     // Only after the commit: a rolled-back import must leave the in-memory lists as storage has them.
     for (const record of records) {
@@ -120,17 +127,25 @@ export class DealsService {
     return parsed.length;
   }
 
-  recordMeeting(input: RecordMeeting, actor: Actor): Meeting {
+  recordMeeting(input: RecordMeeting, actor: Actor): Promise<Meeting> {
+    return this.writes(() => this.recordMeetingNow(input, actor));
+  }
+
+  private async recordMeetingNow(input: RecordMeeting, actor: Actor): Promise<Meeting> {
     if (!this.organisationsById.has(input.organisationId)) throw badRequest(`organisationId: no organisation "${input.organisationId}"`, 'validation_failed');
     if (!this.partnersById.has(input.partnerId)) throw badRequest(`partnerId: no partner "${input.partnerId}"`, 'validation_failed');
     const at = this.nowIso();
     const meeting: Meeting = { id: randomUUID(), ...input, status: 'held', heldAt: at, intentionAt: null, signedAt: null, droppedAt: null, version: 1 };
-    this.store(meeting, { meetingId: meeting.id, at, from: null, to: 'held', reason: null, username: actor.username }, actor, 'meeting.record', null);
+    await this.store(meeting, { meetingId: meeting.id, at, from: null, to: 'held', reason: null, username: actor.username }, actor, 'meeting.record', null);
     return meeting;
   }
 
   /** Moves a meeting a step on, or corrects it back (with a reason); never silently rewritten. */
-  step(id: string, step: MeetingStep, actor: Actor): Meeting {
+  step(id: string, step: MeetingStep, actor: Actor): Promise<Meeting> {
+    return this.writes(() => this.stepNow(id, step, actor));
+  }
+
+  private async stepNow(id: string, step: MeetingStep, actor: Actor): Promise<Meeting> {
     const meeting = this.meetingsById.get(id);
     if (!meeting) throw notFound(`No meeting "${id}"`);
     if (step.baseVersion !== meeting.version) {
@@ -141,11 +156,11 @@ export class DealsService {
     if (kind === 'correction' && !step.reason) throw badRequest(`reason: going from "${meeting.status}" back to "${step.to}" is a correction and needs a reason`, 'validation_failed');
     const at = this.nowIso();
     const next = applyStep(meeting, step.to, at);
-    this.store(next, { meetingId: id, at, from: meeting.status, to: step.to, reason: step.reason ?? null, username: actor.username }, actor, kind === 'correction' ? 'meeting.correct' : 'meeting.step', meeting);
+    await this.store(next, { meetingId: id, at, from: meeting.status, to: step.to, reason: step.reason ?? null, username: actor.username }, actor, kind === 'correction' ? 'meeting.correct' : 'meeting.step', meeting);
     return next;
   }
 
-  steps(id: string): MeetingStepRecord[] {
+  steps(id: string): Promise<MeetingStepRecord[]> {
     if (!this.meetingsById.has(id)) throw notFound(`No meeting "${id}"`);
     return this.deps.repository.steps(id);
   }
@@ -173,10 +188,10 @@ export class DealsService {
     );
   }
 
-  private store(meeting: Meeting, step: MeetingStepRecord, actor: Actor, action: string, before: Meeting | null): void {
-    this.deps.repository.transaction(() => {
-      this.deps.repository.saveMeeting(meeting, step, actor.username);
-      this.deps.audit.record(actor, { action, targetType: 'meeting', targetId: meeting.id, before, after: { ...meeting, reason: step.reason } });
+  private async store(meeting: Meeting, step: MeetingStepRecord, actor: Actor, action: string, before: Meeting | null): Promise<void> {
+    await this.deps.repository.transaction(async () => {
+      await this.deps.repository.saveMeeting(meeting, step, actor.username);
+      await this.deps.audit.record(actor, { action, targetType: 'meeting', targetId: meeting.id, before, after: { ...meeting, reason: step.reason } });
     });
     this.meetingsById.set(meeting.id, meeting);
     this.cachedFigures = undefined;

@@ -12,10 +12,10 @@ export function bearerToken(header: string | undefined): string | undefined {
 
 /** Admits requests that carry the token of an active device with one of `roles`; sets `res.locals.device`. */
 export function requireDevice(devices: DevicesService, ...roles: DeviceRole[]): RequestHandler {
-  return (req, res, next) => {
+  return async (req, res, next) => {
     const token = bearerToken(req.get('authorization'));
     if (!token) return next(unauthorized('Send the device token as "Authorization: Bearer <token>"'));
-    const device = devices.authenticate(token);
+    const device = await devices.authenticate(token);
     if (!device) return next(unauthorized('The device token is not valid (revoked or mistyped)'));
     if (!roles.includes(device.role)) {
       return next(new AppError(403, 'forbidden', `A ${device.role} device may not do this (needs ${roles.join(' or ')})`));

@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import type { DeviceRole, Heartbeat, ScreenState } from '../../shared/devices.schema';
 import type { Locale } from '../../shared/i18n';
-import type { Db } from '../storage/database';
+import type { Storage } from '../storage/storage';
 
 export interface DeviceRecord {
   id: string;
@@ -76,47 +77,45 @@ const toRecord = (r: DeviceRow): DeviceRecord => ({
   state: parseState(r.state),
 });
 
-const COLUMNS = 'id, name, role, section, idle_timeout_seconds, scene_seconds, locale, created_at, revoked_at, last_seen_at, online_since, app_version, view, address, state';
+// Listed, not *: token_hash and created_by stay in the table.
+const COLUMNS = sql.raw('id, name, role, section, idle_timeout_seconds, scene_seconds, locale, created_at, revoked_at, last_seen_at, online_since, app_version, view, address, state');
 
-export class SqliteDevicesRepository implements DevicesRepository {
-  constructor(private readonly db: Db) {}
+export class SqlDevicesRepository implements DevicesRepository {
+  constructor(private readonly storage: Storage) {}
 
   async create(device: DeviceRecord, tokenHash: string, createdBy: string): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO devices (id, name, role, section, idle_timeout_seconds, scene_seconds, locale, token_hash, created_at, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(device.id, device.name, device.role, device.section, device.idleTimeoutSeconds, device.sceneSeconds, device.locale, tokenHash, device.createdAt, createdBy);
+    await sql`INSERT INTO devices (id, name, role, section, idle_timeout_seconds, scene_seconds, locale, token_hash, created_at, created_by)
+      VALUES (${device.id}, ${device.name}, ${device.role}, ${device.section}, ${device.idleTimeoutSeconds}, ${device.sceneSeconds}, ${device.locale},
+        ${tokenHash}, ${device.createdAt}, ${createdBy})`.execute(this.storage.db);
   }
 
   async list(): Promise<DeviceRecord[]> {
-    return this.db.prepare<[], DeviceRow>(`SELECT ${COLUMNS} FROM devices ORDER BY created_at, id`).all().map(toRecord);
+    const { rows } = await sql<DeviceRow>`SELECT ${COLUMNS} FROM devices ORDER BY created_at, id`.execute(this.storage.db);
+    return rows.map(toRecord);
   }
 
   async findById(id: string): Promise<DeviceRecord | undefined> {
-    const row = this.db.prepare<[string], DeviceRow>(`SELECT ${COLUMNS} FROM devices WHERE id = ?`).get(id);
-    return row && toRecord(row);
+    const { rows } = await sql<DeviceRow>`SELECT ${COLUMNS} FROM devices WHERE id = ${id}`.execute(this.storage.db);
+    return rows[0] && toRecord(rows[0]);
   }
 
   async findActiveByTokenHash(tokenHash: string): Promise<DeviceRecord | undefined> {
-    const row = this.db
-      .prepare<[string], DeviceRow>(`SELECT ${COLUMNS} FROM devices WHERE token_hash = ? AND revoked_at IS NULL`)
-      .get(tokenHash);
-    return row && toRecord(row);
+    const { rows } = await sql<DeviceRow>`SELECT ${COLUMNS} FROM devices WHERE token_hash = ${tokenHash} AND revoked_at IS NULL`.execute(this.storage.db);
+    return rows[0] && toRecord(rows[0]);
   }
 
   async revoke(id: string, at: string): Promise<boolean> {
-    return this.db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
+    const result = await sql`UPDATE devices SET revoked_at = ${at} WHERE id = ${id} AND revoked_at IS NULL`.execute(this.storage.db);
+    return Number(result.numAffectedRows ?? 0) === 1;
   }
 
   async recordHeartbeat(id: string, heartbeat: Heartbeat, at: string): Promise<void> {
-    this.db
-      .prepare('UPDATE devices SET last_seen_at = ?, app_version = ?, view = ?, online_since = coalesce(?, online_since), state = coalesce(?, state) WHERE id = ?')
-      .run(at, heartbeat.appVersion, heartbeat.view, heartbeat.onlineSince ?? null, heartbeat.state ? JSON.stringify(heartbeat.state) : null, id);
+    const state = heartbeat.state ? JSON.stringify(heartbeat.state) : null;
+    await sql`UPDATE devices SET last_seen_at = ${at}, app_version = ${heartbeat.appVersion}, view = ${heartbeat.view},
+      online_since = coalesce(${heartbeat.onlineSince ?? null}, online_since), state = coalesce(${state}, state) WHERE id = ${id}`.execute(this.storage.db);
   }
 
   async recordConnection(id: string, address: string | null, at: string): Promise<void> {
-    this.db.prepare('UPDATE devices SET last_seen_at = ?, online_since = ?, address = ? WHERE id = ?').run(at, at, address, id);
+    await sql`UPDATE devices SET last_seen_at = ${at}, online_since = ${at}, address = ${address} WHERE id = ${id}`.execute(this.storage.db);
   }
 }

@@ -13,24 +13,24 @@ export function devicesRoutes(deps: { devices: DevicesService; pairing: PairingS
   const staff = requireRole(deps.auth, 'admin', 'operator');
   const userOf = (locals: Record<string, unknown>) => locals.user as SessionUser;
 
-  router.post('/api/v1/devices', staff, (req, res) => {
+  router.post('/api/v1/devices', staff, async (req, res) => {
     const input = parseOrThrow(CreateDeviceSchema, req.body ?? {});
-    const { id, token } = deps.devices.create(input, userOf(res.locals));
+    const { id, token } = await deps.devices.create(input, userOf(res.locals));
     res.status(201).json({ id, token });
   });
 
-  router.get('/api/v1/devices', staff, (_req, res) => {
-    res.json({ devices: deps.devices.list() });
+  router.get('/api/v1/devices', staff, async (_req, res) => {
+    res.json({ devices: await deps.devices.list() });
   });
 
-  router.delete('/api/v1/devices/:id', staff, (req, res) => {
-    deps.devices.revoke(String(req.params.id), userOf(res.locals));
+  router.delete('/api/v1/devices/:id', staff, async (req, res) => {
+    await deps.devices.revoke(String(req.params.id), userOf(res.locals));
     res.status(204).end();
   });
 
-  router.post('/api/v1/devices/:id/commands', staff, (req, res) => {
+  router.post('/api/v1/devices/:id/commands', staff, async (req, res) => {
     const command = parseOrThrow(DeviceCommandInputSchema, req.body ?? {});
-    res.status(202).json({ delivered: deps.devices.command(String(req.params.id), command, userOf(res.locals)) });
+    res.status(202).json({ delivered: await deps.devices.command(String(req.params.id), command, userOf(res.locals)) });
   });
 
   // Screens ask for codes without signing in: limit how often one address may ask.
@@ -41,18 +41,18 @@ export function devicesRoutes(deps: { devices: DevicesService; pairing: PairingS
     legacyHeaders: false,
     handler: (_req, _res, next) => next(new AppError(429, 'too_many_requests', 'Too many pairing requests from this address; wait a minute')),
   });
-  router.post('/api/v1/pairing', ticketLimiter, (req, res) => {
+  router.post('/api/v1/pairing', ticketLimiter, async (req, res) => {
     res.status(201).json(deps.pairing.open({ address: req.ip ?? null, userAgent: req.get('user-agent') ?? null }));
   });
-  router.post('/api/v1/pairing/claim', (req, res) => {
+  router.post('/api/v1/pairing/claim', async (req, res) => {
     res.json(deps.pairing.claim(parseOrThrow(PairingClaimSchema, req.body ?? {})));
   });
-  router.get('/api/v1/pairing', staff, (_req, res) => {
+  router.get('/api/v1/pairing', staff, async (_req, res) => {
     res.json({ pending: deps.pairing.pending() });
   });
-  router.post('/api/v1/pairing/approve', staff, (req, res) => {
+  router.post('/api/v1/pairing/approve', staff, async (req, res) => {
     const approval = parseOrThrow(PairingApprovalSchema, req.body ?? {});
-    res.status(201).json(deps.pairing.approve(approval, userOf(res.locals)));
+    res.status(201).json(await deps.pairing.approve(approval, userOf(res.locals)));
   });
   return router;
 }

@@ -28,7 +28,7 @@ export interface DevicesServiceDeps {
 }
 
 export interface DeviceFigures {
-  deviceCountsToday(): Map<string, { visits: number; boothVisits: number }>;
+  deviceCountsToday(): Promise<Map<string, { visits: number; boothVisits: number }>>;
 }
 
 /** Seconds an identified screen shows its name full-screen. */
@@ -49,10 +49,17 @@ export class DevicesService {
   // Token digest → device, so ingest does not query the database on every post.
   private readonly byTokenHash = new Map<string, DeviceRecord>();
   private readonly openConnections = new Map<string, number>();
+  /** Every device, so the run of show, groups and commands check and reach screens without a query. */
+  private records = new Map<string, DeviceRecord>();
 
   constructor(private readonly deps: DevicesServiceDeps) {}
 
-  create(input: CreateDevice, actor: Actor): CreatedDevice & { device: DeviceRecord } {
+  /** Reads the fleet from storage (at start). */
+  async load(): Promise<void> {
+    this.records = new Map((await this.deps.repository.list()).map((d) => [d.id, d]));
+  }
+
+  async create(input: CreateDevice, actor: Actor): Promise<CreatedDevice & { device: DeviceRecord }> {
     if (input.section !== undefined && !this.deps.catalog.hasSection(input.section)) {
       throw badRequest(`section: unknown section "${input.section}"`, 'validation_failed');
     }
@@ -73,15 +80,18 @@ export class DevicesService {
       view: null,
       address: null,
     };
-    this.deps.repository.create(device, hashDeviceToken(token), actor.id ?? 'system');
-    this.deps.audit.record(actor, { action: 'device.create', targetType: 'device', targetId: device.id, after: toConfig(device) });
+    await this.deps.repository.create(device, hashDeviceToken(token), actor.id ?? 'system');
+    await this.deps.audit.record(actor, { action: 'device.create', targetType: 'device', targetId: device.id, after: toConfig(device) });
+    this.records.set(device.id, device);
     this.deps.bus.publish('fleet.changed', { cause: 'device' });
     return { id: device.id, token, device };
   }
 
-  list(): Device[] {
-    const today = this.deps.figures.deviceCountsToday();
-    return this.deps.repository.list().map((d) => ({
+  async list(): Promise<Device[]> {
+    const today = await this.deps.figures.deviceCountsToday();
+    const records = await this.deps.repository.list();
+    this.records = new Map(records.map((d) => [d.id, d]));
+    return records.map((d) => ({
       ...d,
       online: d.revokedAt === null && (this.openConnections.get(d.id) ?? 0) > 0,
       today: today.get(d.id) ?? { visits: 0, boothVisits: 0, exits: 0 },
@@ -89,29 +99,31 @@ export class DevicesService {
   }
 
   /** The active device holding `token`, or undefined. */
-  authenticate(token: string): DeviceRecord | undefined {
+  async authenticate(token: string): Promise<DeviceRecord | undefined> {
     const digest = hashDeviceToken(token);
     const cached = this.byTokenHash.get(digest);
     if (cached) return cached;
-    const device = this.deps.repository.findActiveByTokenHash(digest);
+    const device = await this.deps.repository.findActiveByTokenHash(digest);
     if (device) this.byTokenHash.set(digest, device);
     return device;
   }
 
   /** Revokes a device: its token stops working now and its open connections are closed. */
-  revoke(id: string, actor: Actor): void {
+  async revoke(id: string, actor: Actor): Promise<void> {
     const device = this.activeDevice(id);
-    this.deps.repository.revoke(id, new Date(this.deps.now()).toISOString());
-    this.deps.audit.record(actor, { action: 'device.revoke', targetType: 'device', targetId: id, before: toConfig(device) });
+    const at = new Date(this.deps.now()).toISOString();
+    await this.deps.repository.revoke(id, at);
+    await this.deps.audit.record(actor, { action: 'device.revoke', targetType: 'device', targetId: id, before: toConfig(device) });
+    this.records.set(id, { ...device, revokedAt: at });
     for (const [digest, cached] of this.byTokenHash) if (cached.id === id) this.byTokenHash.delete(digest);
     this.deps.channel.disconnect(id);
     this.deps.bus.publish('device.revoked', { deviceId: id });
   }
 
   /** Sends an operator's command to a screen; returns how many of its connections received it. */
-  command(id: string, input: DeviceCommandInput, actor: Actor): number {
+  async command(id: string, input: DeviceCommandInput, actor: Actor): Promise<number> {
     this.activeDevice(id);
-    this.deps.audit.record(actor, { action: `device.command.${input.type}`, targetType: 'device', targetId: id, after: input });
+    await this.deps.audit.record(actor, { action: `device.command.${input.type}`, targetType: 'device', targetId: id, after: input });
     return this.deliver(id, input);
   }
 
@@ -121,7 +133,7 @@ export class DevicesService {
    * it; 0 for a revoked or unknown screen.
    */
   deliver(id: string, input: DeviceCommandInput): number {
-    const device = this.deps.repository.findById(id);
+    const device = this.records.get(id);
     if (!device || device.revokedAt) return 0;
     const command: DeviceCommand = input.type === 'identify' ? { type: 'identify', name: device.name, seconds: IDENTIFY_SECONDS } : input;
     return this.deps.channel.send(id, command);
@@ -129,13 +141,13 @@ export class DevicesService {
 
   /** Whether `id` is a paired screen that has not been revoked. */
   isActive(id: string): boolean {
-    const device = this.deps.repository.findById(id);
+    const device = this.records.get(id);
     return !!device && device.revokedAt === null;
   }
 
-  connected(id: string, address: string | null): void {
+  async connected(id: string, address: string | null): Promise<void> {
     this.openConnections.set(id, (this.openConnections.get(id) ?? 0) + 1);
-    this.deps.repository.recordConnection(id, address, new Date(this.deps.now()).toISOString());
+    await this.deps.repository.recordConnection(id, address, new Date(this.deps.now()).toISOString());
     this.deps.bus.publish('fleet.changed', { cause: 'connection' });
     this.deps.bus.publish('device.connected', { deviceId: id });
   }
@@ -147,17 +159,18 @@ export class DevicesService {
     this.deps.bus.publish('fleet.changed', { cause: 'connection' });
   }
 
-  heartbeat(id: string, heartbeat: Heartbeat): void {
-    this.deps.repository.recordHeartbeat(id, heartbeat, new Date(this.deps.now()).toISOString());
+  async heartbeat(id: string, heartbeat: Heartbeat): Promise<void> {
+    await this.deps.repository.recordHeartbeat(id, heartbeat, new Date(this.deps.now()).toISOString());
     if (heartbeat.state) {
-      const record = this.deps.repository.findById(id);
+      const record = await this.deps.repository.findById(id);
+      if (record) this.records.set(id, record);
       if (record) this.deps.bus.publish('device.reported', { device: { ...record, online: record.revokedAt === null && (this.openConnections.get(id) ?? 0) > 0 } });
     }
     this.deps.bus.publish('fleet.changed', { cause: 'heartbeat' });
   }
 
   private activeDevice(id: string): DeviceRecord {
-    const device = this.deps.repository.findById(id);
+    const device = this.records.get(id);
     if (!device || device.revokedAt) throw notFound(`No active device with id "${id}"`);
     return device;
   }

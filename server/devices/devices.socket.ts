@@ -39,10 +39,14 @@ export function attachDevice(socket: Socket, devices: DevicesService, options: {
   const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
   if (token === undefined && !options.required) return next();
   if (typeof token !== 'string' || token.length > 200) return next(new Error('unauthorized: send the device token as auth.token'));
-  const device = devices.authenticate(token);
-  if (!device) return next(new Error('unauthorized: the device token is not valid (revoked or mistyped)'));
-  (socket.data as DeviceSocketData).device = device;
-  next();
+  devices.authenticate(token).then(
+    (device) => {
+      if (!device) return next(new Error('unauthorized: the device token is not valid (revoked or mistyped)'));
+      (socket.data as DeviceSocketData).device = device;
+      next();
+    },
+    () => next(new Error('unavailable: the server could not check the token; try again')),
+  );
 }
 
 /** `/device`: paired screens only. They report heartbeats and receive commands in their room. */
@@ -53,18 +57,18 @@ export function registerDeviceNamespace(nsp: DeviceNamespace, deps: { devices: D
     const deviceId = device.id;
     void socket.join(deviceRoom(deviceId));
     // Recording the connection writes to the database; on a full disk the screen is still served.
-    deps.tasks.run('device.connected', () => deps.devices.connected(deviceId, socket.handshake.address || null));
+    void deps.tasks.runAsync('device.connected', () => deps.devices.connected(deviceId, socket.handshake.address || null));
     socket.emit('device:config', toConfig(device));
     deps.metrics.connectedClients.inc({ namespace: '/device' });
     socket.on('disconnect', () => {
       deps.tasks.run('device.disconnected', () => deps.devices.disconnected(deviceId));
       deps.metrics.connectedClients.dec({ namespace: '/device' });
     });
-    socket.on('device:heartbeat', (payload: unknown, ack: unknown) => {
+    socket.on('device:heartbeat', async (payload: unknown, ack: unknown) => {
       const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => {};
       const parsed = HeartbeatSchema.safeParse(payload);
       if (!parsed.success) return reply({ ok: false, error: { code: 'validation_failed', message: describeZodError(parsed.error) } });
-      const recorded = deps.tasks.run('device.heartbeat', () => (deps.devices.heartbeat(deviceId, parsed.data), true));
+      const recorded = await deps.tasks.runAsync('device.heartbeat', async () => (await deps.devices.heartbeat(deviceId, parsed.data), true));
       if (!recorded) return reply({ ok: false, error: { code: 'storage_unavailable', message: 'The heartbeat could not be recorded; send the next one as usual' } });
       reply({ ok: true, data: { serverTime: new Date(deps.now()).toISOString() } });
     });

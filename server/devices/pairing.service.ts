@@ -21,6 +21,8 @@ interface Ticket {
   userAgent: string | null;
   /** Set once an operator approved it; handed over at the next claim, then the ticket is gone. */
   approved?: PairingClaimResult & { status: 'paired' };
+  /** Set while the approval's device is being stored, so a second approval of the same code finds nothing. */
+  approving?: boolean;
 }
 
 const digest = (secret: string) => createHash('sha256').update(secret).digest();
@@ -68,12 +70,13 @@ export class PairingService {
   }
 
   /** An operator approves a code: the device is created now, its token waits for the screen. */
-  approve(approval: PairingApproval, actor: Actor): { id: string } {
+  async approve(approval: PairingApproval, actor: Actor): Promise<{ id: string }> {
     this.sweep();
-    const ticket = [...this.tickets.values()].find((t) => t.code === approval.code && !t.approved);
+    const ticket = [...this.tickets.values()].find((t) => t.code === approval.code && !t.approved && !t.approving);
     if (!ticket) throw notFound(`code: no screen is waiting with code ${approval.code} (codes expire after 10 minutes and work once)`);
     const { code: _code, ...settings } = approval;
-    const created = this.devices.create(settings, actor);
+    ticket.approving = true;
+    const created = await this.devices.create(settings, actor).finally(() => (ticket.approving = false));
     ticket.approved = { status: 'paired', token: created.token, device: toConfig(created.device) };
     this.bus.publish('fleet.changed', { cause: 'pairing' });
     return { id: created.id };

@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import type { ScreenGroup } from '../../shared/groups.schema';
-import type { Db } from '../storage/database';
+import type { Storage } from '../storage/storage';
 
 export interface GroupsRepository {
   list(): Promise<ScreenGroup[]>;
@@ -9,63 +10,66 @@ export interface GroupsRepository {
   remove(id: string): Promise<boolean>;
 }
 
-interface GroupRow {
+/** A group with one of its members (NULL when it has none), as the join gives them. */
+interface GroupMemberRow {
   id: string;
   name: string;
   created_at: string;
   created_by: string;
+  device_id: string | null;
 }
 
-export class SqliteGroupsRepository implements GroupsRepository {
-  // Prepared once: the fleet view asks for groups at every push.
-  private readonly selectAll;
-  private readonly selectOne;
-  private readonly selectMembers;
-  private readonly selectAllMembers;
-  private readonly upsert;
-  private readonly clearMembers;
-  private readonly addMember;
-  private readonly deleteGroup;
-
-  constructor(private readonly db: Db) {
-    this.selectAll = db.prepare<[], GroupRow>('SELECT id, name, created_at, created_by FROM screen_groups ORDER BY name COLLATE NOCASE, id');
-    this.selectOne = db.prepare<[string], GroupRow>('SELECT id, name, created_at, created_by FROM screen_groups WHERE id = ?');
-    this.selectMembers = db.prepare<[string], { device_id: string }>('SELECT device_id FROM screen_group_members WHERE group_id = ? ORDER BY device_id');
-    this.selectAllMembers = db.prepare<[], { group_id: string; device_id: string }>('SELECT group_id, device_id FROM screen_group_members ORDER BY device_id');
-    this.upsert = db.prepare('INSERT INTO screen_groups (id, name, created_at, created_by) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name');
-    this.clearMembers = db.prepare('DELETE FROM screen_group_members WHERE group_id = ?');
-    this.addMember = db.prepare('INSERT OR IGNORE INTO screen_group_members (group_id, device_id) VALUES (?, ?)');
-    this.deleteGroup = db.prepare('DELETE FROM screen_groups WHERE id = ?');
+/** Folds the join's rows, in their order, into groups. */
+function toGroups(rows: GroupMemberRow[]): ScreenGroup[] {
+  const groups = new Map<string, ScreenGroup>();
+  for (const r of rows) {
+    let group = groups.get(r.id);
+    if (!group) {
+      group = { id: r.id, name: r.name, deviceIds: [], createdAt: r.created_at, createdBy: r.created_by };
+      groups.set(r.id, group);
+    }
+    if (r.device_id !== null) group.deviceIds.push(r.device_id);
   }
+  return [...groups.values()];
+}
+
+// One statement per read: the fleet view asks for groups at every push, and one statement sees one
+// snapshot on both engines (a save between two queries could not split a group from its members).
+const SELECT_GROUPS = sql`SELECT g.id, g.name, g.created_at, g.created_by, m.device_id
+  FROM screen_groups g LEFT JOIN screen_group_members m ON m.group_id = g.id`;
+
+export class SqlGroupsRepository implements GroupsRepository {
+  constructor(private readonly storage: Storage) {}
 
   async list(): Promise<ScreenGroup[]> {
-    const members = new Map<string, string[]>();
-    for (const row of this.selectAllMembers.all()) {
-      const list = members.get(row.group_id) ?? [];
-      list.push(row.device_id);
-      members.set(row.group_id, list);
-    }
-    return this.selectAll.all().map((r) => ({ id: r.id, name: r.name, deviceIds: members.get(r.id) ?? [], createdAt: r.created_at, createdBy: r.created_by }));
+    const { rows } = await sql<GroupMemberRow>`${SELECT_GROUPS} ORDER BY lower(g.name), g.id, m.device_id`.execute(this.storage.db);
+    return toGroups(rows);
   }
 
   async find(id: string): Promise<ScreenGroup | undefined> {
-    const row = this.selectOne.get(id);
-    if (!row) return undefined;
-    return { id: row.id, name: row.name, deviceIds: this.selectMembers.all(id).map((m) => m.device_id), createdAt: row.created_at, createdBy: row.created_by };
+    const { rows } = await sql<GroupMemberRow>`${SELECT_GROUPS} WHERE g.id = ${id} ORDER BY m.device_id`.execute(this.storage.db);
+    return toGroups(rows)[0];
   }
 
   async save(group: ScreenGroup): Promise<void> {
-    this.db.transaction(() => {
-      this.upsert.run(group.id, group.name, group.createdAt, group.createdBy);
-      this.clearMembers.run(group.id);
-      for (const deviceId of group.deviceIds) this.addMember.run(group.id, deviceId);
-    })();
+    await this.storage.transaction(async () => {
+      const db = this.storage.db;
+      await sql`INSERT INTO screen_groups (id, name, created_at, created_by) VALUES (${group.id}, ${group.name}, ${group.createdAt}, ${group.createdBy})
+        ON CONFLICT (id) DO UPDATE SET name = excluded.name`.execute(db);
+      await sql`DELETE FROM screen_group_members WHERE group_id = ${group.id}`.execute(db);
+      if (group.deviceIds.length === 0) return;
+      // All members in one statement; a device listed twice is one member.
+      const members = sql.join(group.deviceIds.map((deviceId) => sql`(${group.id}, ${deviceId})`));
+      await sql`INSERT INTO screen_group_members (group_id, device_id) VALUES ${members} ON CONFLICT DO NOTHING`.execute(db);
+    });
   }
 
   async remove(id: string): Promise<boolean> {
-    return this.db.transaction(() => {
-      this.clearMembers.run(id);
-      return this.deleteGroup.run(id).changes === 1;
-    })();
+    return this.storage.transaction(async () => {
+      const db = this.storage.db;
+      await sql`DELETE FROM screen_group_members WHERE group_id = ${id}`.execute(db);
+      const result = await sql`DELETE FROM screen_groups WHERE id = ${id}`.execute(db);
+      return Number(result.numAffectedRows ?? 0) === 1;
+    });
   }
 }

@@ -11,21 +11,21 @@ export function groupsRoutes(deps: { groups: GroupsService; auth: AuthService })
   const staff = requireRole(deps.auth, 'admin', 'operator');
   const userOf = (locals: Record<string, unknown>) => locals.user as SessionUser;
 
-  router.get('/api/v1/groups', staff, (_req, res) => {
+  router.get('/api/v1/groups', staff, async (_req, res) => {
     res.json({ groups: deps.groups.list() });
   });
-  router.post('/api/v1/groups', staff, (req, res) => {
-    res.status(201).json(deps.groups.create(parseOrThrow(CreateGroupSchema, req.body ?? {}), userOf(res.locals)));
+  router.post('/api/v1/groups', staff, async (req, res) => {
+    res.status(201).json(await deps.groups.create(parseOrThrow(CreateGroupSchema, req.body ?? {}), userOf(res.locals)));
   });
-  router.put('/api/v1/groups/:id', staff, (req, res) => {
-    res.json(deps.groups.update(String(req.params.id), parseOrThrow(UpdateGroupSchema, req.body ?? {}), userOf(res.locals)));
+  router.put('/api/v1/groups/:id', staff, async (req, res) => {
+    res.json(await deps.groups.update(String(req.params.id), parseOrThrow(UpdateGroupSchema, req.body ?? {}), userOf(res.locals)));
   });
-  router.delete('/api/v1/groups/:id', staff, (req, res) => {
-    deps.groups.remove(String(req.params.id), userOf(res.locals));
+  router.delete('/api/v1/groups/:id', staff, async (req, res) => {
+    await deps.groups.remove(String(req.params.id), userOf(res.locals));
     res.status(204).end();
   });
-  router.post('/api/v1/groups/:id/commands', staff, (req, res) => {
-    res.status(202).json(deps.groups.command(String(req.params.id), parseOrThrow(GroupCommandSchema, req.body ?? {}), userOf(res.locals)));
+  router.post('/api/v1/groups/:id/commands', staff, async (req, res) => {
+    res.status(202).json(await deps.groups.command(String(req.params.id), parseOrThrow(GroupCommandSchema, req.body ?? {}), userOf(res.locals)));
   });
   return router;
 }

@@ -31,12 +31,17 @@ const invalid = (field: string, message: string) => new AppError(400, 'validatio
  */
 export class GroupsService {
   // Announcements ask for members at every broadcast; the list changes only through this service.
-  private cache: ScreenGroup[] | undefined;
+  private cache: ScreenGroup[] = [];
 
   constructor(private readonly deps: GroupsServiceDeps) {}
 
+  /** Reads the groups from storage (at start, and after every change). */
+  async load(): Promise<void> {
+    this.cache = await this.deps.repository.list();
+  }
+
   list(): ScreenGroup[] {
-    return (this.cache ??= this.deps.repository.list());
+    return this.cache;
   }
 
   find(id: string): ScreenGroup | undefined {
@@ -53,7 +58,7 @@ export class GroupsService {
     return this.list().filter((g) => g.deviceIds.includes(deviceId));
   }
 
-  create(input: CreateGroup, actor: Actor): ScreenGroup {
+  async create(input: CreateGroup, actor: Actor): Promise<ScreenGroup> {
     this.checkName(input.name, null);
     const group: ScreenGroup = {
       id: randomUUID(),
@@ -62,39 +67,39 @@ export class GroupsService {
       createdAt: new Date(this.deps.now()).toISOString(),
       createdBy: actor.username,
     };
-    this.deps.repository.save(group);
-    this.deps.audit.record(actor, { action: 'group.create', targetType: 'group', targetId: group.id, after: { name: group.name, deviceIds: group.deviceIds } });
-    this.changed(group.id);
+    await this.deps.repository.save(group);
+    await this.deps.audit.record(actor, { action: 'group.create', targetType: 'group', targetId: group.id, after: { name: group.name, deviceIds: group.deviceIds } });
+    await this.changed(group.id);
     return group;
   }
 
-  update(id: string, input: UpdateGroup, actor: Actor): ScreenGroup {
+  async update(id: string, input: UpdateGroup, actor: Actor): Promise<ScreenGroup> {
     const before = this.existing(id);
     this.checkName(input.name, id);
     const group: ScreenGroup = { ...before, name: input.name, deviceIds: this.checkMembers(input.deviceIds) };
-    this.deps.repository.save(group);
-    this.deps.audit.record(actor, {
+    await this.deps.repository.save(group);
+    await this.deps.audit.record(actor, {
       action: 'group.update',
       targetType: 'group',
       targetId: id,
       before: { name: before.name, deviceIds: before.deviceIds },
       after: { name: group.name, deviceIds: group.deviceIds },
     });
-    this.changed(id);
+    await this.changed(id);
     return group;
   }
 
-  remove(id: string, actor: Actor): void {
+  async remove(id: string, actor: Actor): Promise<void> {
     const before = this.existing(id);
-    this.deps.repository.remove(id);
-    this.deps.audit.record(actor, { action: 'group.delete', targetType: 'group', targetId: id, before: { name: before.name, deviceIds: before.deviceIds } });
-    this.changed(id);
+    await this.deps.repository.remove(id);
+    await this.deps.audit.record(actor, { action: 'group.delete', targetType: 'group', targetId: id, before: { name: before.name, deviceIds: before.deviceIds } });
+    await this.changed(id);
   }
 
   /** Sends a command to every member; audited once, as a command to the group. */
-  command(id: string, input: DeviceCommandInput, actor: Actor): { delivered: number; screens: number } {
+  async command(id: string, input: DeviceCommandInput, actor: Actor): Promise<{ delivered: number; screens: number }> {
     const group = this.existing(id);
-    this.deps.audit.record(actor, { action: `group.command.${input.type}`, targetType: 'group', targetId: id, after: input });
+    await this.deps.audit.record(actor, { action: `group.command.${input.type}`, targetType: 'group', targetId: id, after: input });
     let delivered = 0;
     for (const deviceId of group.deviceIds) delivered += this.deps.fleet.deliver(deviceId, input);
     return { delivered, screens: group.deviceIds.length };
@@ -119,8 +124,8 @@ export class GroupsService {
     return unique.sort();
   }
 
-  private changed(groupId: string): void {
-    this.cache = undefined;
+  private async changed(groupId: string): Promise<void> {
+    await this.load();
     this.deps.bus.publish('group.changed', { groupId });
     this.deps.bus.publish('fleet.changed', { cause: 'group' });
   }

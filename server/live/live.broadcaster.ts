@@ -58,20 +58,28 @@ export class LiveBroadcaster {
   private observed: Counters | undefined;
   private readonly views: Record<LiveView, ViewStream>;
 
-  constructor(private readonly deps: LiveBroadcasterDeps) {
+  /** Reads the last written seq from storage, then starts. */
+  static async start(deps: LiveBroadcasterDeps): Promise<LiveBroadcaster> {
+    return new LiveBroadcaster(deps, await deps.settings.get(SEQ_KEY));
+  }
+
+  /** `stored`: the seq last written down (see `start`). */
+  constructor(
+    private readonly deps: LiveBroadcasterDeps,
+    stored: string | undefined,
+  ) {
     // seq keeps increasing across restarts so a client never mistakes a new server's patch for an
     // old one. Writing it on every patch would add a durable commit to each broadcast (measured:
     // as costly as the ingest commit itself), so it is written every few seconds and restarts
     // jump ahead by a margin larger than what could have been lost.
-    const stored = deps.settings.get(SEQ_KEY);
     this.seqValue = stored === undefined ? 0 : Number(stored) + SEQ_RESTART_MARGIN;
     this.persistedSeq = -1;
     this.views = Object.fromEntries(
       LIVE_VIEWS.map((view) => [view, { lastSentSeq: this.seqValue, pending: new Map(), lastCountersAt: -Infinity, timer: undefined }]),
     ) as Record<LiveView, ViewStream>;
     // On a full disk this write fails; the server still starts (read-only) and retries every few seconds.
-    deps.tasks.run('live.seq.persist', () => this.persistSeq());
-    this.persistTimer = setInterval(() => deps.tasks.run('live.seq.persist', () => this.persistSeq()), SEQ_PERSIST_MS);
+    void deps.tasks.runAsync('live.seq.persist', () => this.persistSeq());
+    this.persistTimer = setInterval(() => void deps.tasks.runAsync('live.seq.persist', () => this.persistSeq()), SEQ_PERSIST_MS);
     this.persistTimer.unref();
   }
 
@@ -126,7 +134,7 @@ export class LiveBroadcaster {
   }
 
   /** Sends what is pending now (used at shutdown), writes down the seq and stops the timers. */
-  close(): void {
+  async close(): Promise<void> {
     if (this.countersTimer) {
       clearTimeout(this.countersTimer);
       this.countersTimer = undefined;
@@ -134,13 +142,14 @@ export class LiveBroadcaster {
     }
     for (const view of LIVE_VIEWS) clearTimeout(this.views[view].timer);
     clearInterval(this.persistTimer);
-    this.deps.tasks.run('live.seq.persist', () => this.persistSeq());
+    await this.deps.tasks.runAsync('live.seq.persist', () => this.persistSeq());
   }
 
-  private persistSeq(): void {
-    if (this.seqValue === this.persistedSeq) return;
-    this.deps.settings.set(SEQ_KEY, String(this.seqValue));
-    this.persistedSeq = this.seqValue;
+  private async persistSeq(): Promise<void> {
+    const seq = this.seqValue;
+    if (seq === this.persistedSeq) return;
+    await this.deps.settings.set(SEQ_KEY, String(seq));
+    this.persistedSeq = seq;
   }
 
   private sendCounters(): void {

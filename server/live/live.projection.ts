@@ -9,7 +9,7 @@ import type { LiveBroadcaster } from './live.broadcaster';
 export interface LiveProjectionDeps {
   bus: DomainEventSource;
   broadcaster: Pick<LiveBroadcaster, 'publish' | 'countersChanged'>;
-  counters: Pick<CountersService, 'invalidate'>;
+  counters: Pick<CountersService, 'recordCommitted'>;
   content: { current(): VersionedContent };
   announcements: Pick<AnnouncementsService, 'active'>;
   deals: Pick<DealsService, 'figures'>;
@@ -18,15 +18,15 @@ export interface LiveProjectionDeps {
 
 /**
  * Turns what happened in the domain into what every screen is sent on /live. The one place where
- * "the counters moved" becomes "mark them stale, then schedule the (throttled) patch": after a
+ * "the counters moved" becomes "add what the commit stored, then schedule the (throttled) patch": after a
  * commit the snapshot already sees the new figures, and the broadcast follows on its own timer,
  * never before the posts that caused it are answered. Returns the unsubscribe.
  */
 export function projectToLive(deps: LiveProjectionDeps): () => void {
   const { bus, broadcaster } = deps;
   const subscriptions = [
-    bus.on('counters.changed', () => {
-      deps.counters.invalidate();
+    bus.on('counters.changed', (change) => {
+      if (change.cause === 'events') deps.counters.recordCommitted(change.increments);
       broadcaster.countersChanged();
     }),
     bus.on('content.changed', () => void broadcaster.publish({ type: 'content', ...deps.content.current().content })),

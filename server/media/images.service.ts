@@ -49,7 +49,7 @@ export class ImagesService {
     const src = `${randomUUID()}.webp`;
     await writeFile(join(this.mediaDir, src), output.data, { flag: 'wx' });
     const stored = { src, width: output.info.width, height: output.info.height };
-    this.audit.record(actor, { action: 'image.upload', targetType: 'image', targetId: src, after: { ...stored, originalName: originalName.slice(0, 200), bytes: output.data.length } });
+    await this.audit.record(actor, { action: 'image.upload', targetType: 'image', targetId: src, after: { ...stored, originalName: originalName.slice(0, 200), bytes: output.data.length } });
     return stored;
   }
 }

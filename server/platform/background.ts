@@ -24,6 +24,16 @@ export class BackgroundTasks {
     }
   }
 
+  /** Runs asynchronous `fn`; on failure (thrown or rejected) resolves with undefined. Never rejects. */
+  async runAsync<T>(task: string, fn: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await fn();
+    } catch (error) {
+      this.failed(task, error);
+      return undefined;
+    }
+  }
+
   /** Records a failure of `task` (logged at most once a minute per task). */
   failed(task: string, error: unknown): void {
     if (this.deps.storage.report(error)) return;

@@ -1,3 +1,4 @@
+import type { CounterRow } from '../counters/counters.rules';
 import type { Device } from '../../shared/devices.schema';
 import type { BackgroundTasks } from './background';
 
@@ -11,10 +12,11 @@ export interface DomainEventMap {
   /** Published content changed (an item, a section, the exhibition, an import). */
   'content.changed': Record<string, never>;
   /**
-   * Today's figures may have moved: `events` stored, a `correction` recorded, the `day` turned in
-   * TIME_ZONE, or the `rehearsal` data cleared.
+   * Today's figures may have moved: `events` stored (with what the commit added), a `correction`
+   * recorded, the `day` turned in TIME_ZONE, or the `rehearsal` data cleared (those three have
+   * already refreshed the counters from storage when they say so).
    */
-  'counters.changed': { cause: 'events' | 'correction' | 'day' | 'rehearsal' };
+  'counters.changed': { cause: 'events'; increments: readonly CounterRow[] } | { cause: 'correction' | 'day' | 'rehearsal' };
   /** Something the console's fleet view shows changed (devices, their connections, waiting codes, groups). */
   'fleet.changed': { cause: 'device' | 'connection' | 'heartbeat' | 'pairing' | 'group' };
   /** A screen opened a /device connection. */
@@ -35,6 +37,8 @@ export interface DomainEventMap {
   'rehearsal.cleared': Record<string, never>;
   /** A user's sessions must end now: disabled, role changed or password reset. */
   'user.access-changed': { userId: string; reason: 'disabled' | 'role' | 'password' };
+  /** An account was created or its role or state changed (the roadshow counts active judges). */
+  'users.changed': Record<string, never>;
   /** One console session signed out. */
   'session.ended': { userId: string; sessionId: string };
 }

@@ -6,8 +6,8 @@ import type { RehearsalService } from './rehearsal.service';
 
 export function rehearsalRoutes(deps: { rehearsal: RehearsalService; auth: AuthService }): Router {
   const router = Router();
-  router.post('/api/v1/rehearsal/clear', requireRole(deps.auth, 'admin', 'operator'), (_req, res) => {
-    deps.rehearsal.clear(res.locals.user as SessionUser);
+  router.post('/api/v1/rehearsal/clear', requireRole(deps.auth, 'admin', 'operator'), async (_req, res) => {
+    await deps.rehearsal.clear(res.locals.user as SessionUser);
     res.json({ ok: true });
   });
   return router;

@@ -35,10 +35,10 @@ export class Simulator {
 
   async start(): Promise<void> {
     await this.seedRoadshow();
-    this.seedMatchmaking();
+    await this.seedMatchmaking();
     this.every(1_000, () => this.visitorsAndInteractions());
     this.every(Math.max(250, 60_000 / this.options.speed), () => this.matchmakingStep());
-    this.every(Math.max(500, 120_000 / this.options.speed), () => void this.roadshowStep());
+    this.every(Math.max(500, 120_000 / this.options.speed), () => this.roadshowStep());
   }
 
   stop(): void {
@@ -46,8 +46,18 @@ export class Simulator {
     this.timers = [];
   }
 
-  private every(ms: number, fn: () => void): void {
-    this.timers.push(setInterval(fn, ms));
+  /** Runs `fn` every `ms`, never two at once; a failed step (the operator acting meanwhile, a clear) is retried next time. */
+  private every(ms: number, fn: () => Promise<void>): void {
+    let running = false;
+    this.timers.push(
+      setInterval(() => {
+        if (running) return;
+        running = true;
+        fn()
+          .catch(() => {})
+          .finally(() => (running = false));
+      }, ms),
+    );
   }
 
   private pick<T>(list: readonly T[]): T {
@@ -55,7 +65,7 @@ export class Simulator {
   }
 
   /** Arrivals rise and fall in waves (opening, lunch, the afternoon sessions). */
-  private visitorsAndInteractions(): void {
+  private async visitorsAndInteractions(): Promise<void> {
     const { content, ingest } = this.server.services;
     const sections = content.publishedSections();
     const wave = 0.5 + 0.5 * Math.sin(Date.now() / 60_000);
@@ -72,40 +82,40 @@ export class Simulator {
         events.push({ id: randomUUID(), type: 'dwell', section: section.id, item: item.id, at, ms: Math.round(5_000 + 40_000 * this.random()) });
       }
     }
-    void ingest.ingest(this.sensorId, { events });
+    await ingest.ingest(this.sensorId, { events });
   }
 
-  private seedMatchmaking(): void {
+  private async seedMatchmaking(): Promise<void> {
     const { deals } = this.server.services;
     if (deals.records().organisations.length > 0) return;
-    deals.addOrganisation({ name: { 'zh-CN': '弗劳恩霍夫协会', en: 'Fraunhofer-Gesellschaft' }, country: 'DE', type: 'research' }, SIMULATOR);
-    deals.addOrganisation({ name: { 'zh-CN': '意大利技术研究院', en: 'Istituto Italiano di Tecnologia' }, country: 'IT', type: 'research' }, SIMULATOR);
-    COUNTRIES.slice(2).forEach((country, i) =>
-      deals.addOrganisation({ name: { 'zh-CN': `模拟机构 ${i + 3}`, en: `Simulated organisation ${i + 3}` }, country, type: 'other' }, SIMULATOR),
-    );
-    for (let i = 1; i <= 12; i++) deals.addPartner({ name: { 'zh-CN': `模拟杭州企业 ${i}`, en: `Simulated Hangzhou company ${i}` } }, SIMULATOR);
+    await deals.addOrganisation({ name: { 'zh-CN': '弗劳恩霍夫协会', en: 'Fraunhofer-Gesellschaft' }, country: 'DE', type: 'research' }, SIMULATOR);
+    await deals.addOrganisation({ name: { 'zh-CN': '意大利技术研究院', en: 'Istituto Italiano di Tecnologia' }, country: 'IT', type: 'research' }, SIMULATOR);
+    for (const [i, country] of COUNTRIES.slice(2).entries()) {
+      await deals.addOrganisation({ name: { 'zh-CN': `模拟机构 ${i + 3}`, en: `Simulated organisation ${i + 3}` }, country, type: 'other' }, SIMULATOR);
+    }
+    for (let i = 1; i <= 12; i++) await deals.addPartner({ name: { 'zh-CN': `模拟杭州企业 ${i}`, en: `Simulated Hangzhou company ${i}` } }, SIMULATOR);
   }
 
   /** Each tick: a new meeting, or a step for an open one (about a third end up signed). */
-  private matchmakingStep(): void {
+  private async matchmakingStep(): Promise<void> {
     const { deals } = this.server.services;
-    this.seedMatchmaking(); // again after the rehearsal data was cleared
+    await this.seedMatchmaking(); // again after the rehearsal data was cleared
     const { organisations, partners, meetings } = deals.records();
     const open = meetings.filter((m) => m.status === 'held' || m.status === 'intention');
     if (open.length < 3 || this.random() < 0.4) {
-      deals.recordMeeting({ organisationId: this.pick(organisations).id, partnerId: this.pick(partners).id, industry: this.pick(INDUSTRIES), note: '' }, SIMULATOR);
+      await deals.recordMeeting({ organisationId: this.pick(organisations).id, partnerId: this.pick(partners).id, industry: this.pick(INDUSTRIES), note: '' }, SIMULATOR);
       return;
     }
     const meeting = this.pick(open);
     const to = meeting.status === 'held' ? (this.random() < 0.75 ? 'intention' : 'dropped') : this.random() < 0.6 ? 'signed' : 'dropped';
-    deals.step(meeting.id, { to, baseVersion: meeting.version }, SIMULATOR);
+    await deals.step(meeting.id, { to, baseVersion: meeting.version }, SIMULATOR);
   }
 
   private async seedRoadshow(): Promise<void> {
     const { roadshow, users, content } = this.server.services;
     const view = roadshow.staffView();
     if (view.criteria.length === 0) {
-      roadshow.setRubric(
+      await roadshow.setRubric(
         [
           { id: 'innovation', name: { 'zh-CN': '创新性', en: 'Innovation' }, weight: 3, maxScore: 10 },
           { id: 'feasibility', name: { 'zh-CN': '可行性', en: 'Feasibility' }, weight: 2, maxScore: 10 },
@@ -117,11 +127,11 @@ export class Simulator {
     }
     if (view.projects.length === 0) {
       const items = content.publishedSections().flatMap((s) => s.items).slice(0, 3);
-      items.forEach((item, i) =>
-        roadshow.addProject({ name: item.title, presenter: `Presenter ${i + 1}`, country: COUNTRIES[i]!, field: { 'zh-CN': '科技创新', en: 'Innovation' } }, SIMULATOR),
-      );
+      for (const [i, item] of items.entries()) {
+        await roadshow.addProject({ name: item.title, presenter: `Presenter ${i + 1}`, country: COUNTRIES[i]!, field: { 'zh-CN': '科技创新', en: 'Innovation' } }, SIMULATOR);
+      }
     }
-    const existing = new Set(users.list().map((u) => u.username));
+    const existing = new Set((await users.list()).map((u) => u.username));
     for (const name of ['sim-judge-1', 'sim-judge-2', 'sim-judge-3']) {
       if (!existing.has(name)) await users.create({ username: name, role: 'judge', password: randomUUID() }, SIMULATOR);
     }
@@ -132,30 +142,30 @@ export class Simulator {
     const { roadshow, users } = this.server.services;
     if (roadshow.staffView().projects.length === 0) await this.seedRoadshow(); // again after a clear
     const state = roadshow.publicState();
-    const act = (action: Parameters<typeof roadshow.act>[0]) => {
+    const act = async (action: Parameters<typeof roadshow.act>[0]) => {
       try {
-        roadshow.act(action, SIMULATOR);
+        await roadshow.act(action, SIMULATOR);
       } catch {
         // The operator may be driving the show by hand at the same time; the next tick tries again.
       }
     };
     if (state.phase === 'idle' || state.phase === 'closed') {
-      if (state.projects.some((p) => p.status === 'waiting')) act('next-project');
-      else if (!state.revealed) act('reveal');
+      if (state.projects.some((p) => p.status === 'waiting')) await act('next-project');
+      else if (!state.revealed) await act('reveal');
     } else if (state.phase === 'pitching') {
-      act('open-scoring');
+      await act('open-scoring');
     } else if (state.phase === 'scoring' && state.currentProjectId) {
-      const judges = users.list().filter((u) => u.role === 'judge' && u.username.startsWith('sim-judge'));
+      const judges = (await users.list()).filter((u) => u.role === 'judge' && u.username.startsWith('sim-judge'));
       for (const judge of judges) {
         for (const criterion of roadshow.staffView().criteria) {
           try {
-            roadshow.score({ projectId: state.currentProjectId, criterionId: criterion.id, score: 5 + Math.floor(this.random() * 6) }, { id: judge.id, username: judge.username, role: 'judge' });
+            await roadshow.score({ projectId: state.currentProjectId, criterionId: criterion.id, score: 5 + Math.floor(this.random() * 6) }, { id: judge.id, username: judge.username, role: 'judge' });
           } catch {
             // Scoring closed under us: fine.
           }
         }
       }
-      act('close-scoring');
+      await act('close-scoring');
     }
   }
 }

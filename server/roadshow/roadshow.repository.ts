@@ -1,5 +1,6 @@
 import { CriterionSchema, ProjectSchema, type Criterion, type Project } from '../../shared/roadshow.schema';
-import type { Db } from '../storage/database';
+import { sql } from 'kysely';
+import type { Storage } from '../storage/storage';
 import type { ScoreRow } from './roadshow.rules';
 import { INITIAL_STATE, type ShowState } from '../../shared/roadshow.rules';
 
@@ -16,58 +17,64 @@ export interface RoadshowRepository {
   transaction<T>(fn: () => Promise<T>): Promise<T>;
 }
 
-export class SqliteRoadshowRepository implements RoadshowRepository {
-  constructor(private readonly db: Db) {}
+export class SqlRoadshowRepository implements RoadshowRepository {
+  constructor(private readonly storage: Storage) {}
 
   async projects(): Promise<Project[]> {
-    return this.db.prepare<[], { data: string }>('SELECT data FROM roadshow_projects ORDER BY position, id').all().map((r) => ProjectSchema.parse(JSON.parse(r.data)));
+    const { rows } = await sql<{ data: string }>`SELECT data FROM roadshow_projects ORDER BY position, id`.execute(this.storage.db);
+    return rows.map((r) => ProjectSchema.parse(JSON.parse(r.data)));
   }
 
   async criteria(): Promise<Criterion[]> {
-    return this.db.prepare<[], { data: string }>('SELECT data FROM roadshow_criteria ORDER BY position, id').all().map((r) => CriterionSchema.parse(JSON.parse(r.data)));
+    const { rows } = await sql<{ data: string }>`SELECT data FROM roadshow_criteria ORDER BY position, id`.execute(this.storage.db);
+    return rows.map((r) => CriterionSchema.parse(JSON.parse(r.data)));
   }
 
   async state(): Promise<ShowState> {
-    const row = this.db.prepare<[], { data: string }>('SELECT data FROM roadshow_state WHERE id = 1').get();
-    return row ? (JSON.parse(row.data) as ShowState) : INITIAL_STATE;
+    const { rows } = await sql<{ data: string }>`SELECT data FROM roadshow_state WHERE id = 1`.execute(this.storage.db);
+    return rows[0] ? (JSON.parse(rows[0].data) as ShowState) : INITIAL_STATE;
   }
 
   async scores(): Promise<ScoreRow[]> {
-    return this.db
-      .prepare<[], ScoreRow>('SELECT project_id AS projectId, judge_id AS judgeId, criterion_id AS criterionId, score FROM roadshow_scores')
-      .all();
+    // Quoted aliases: PostgreSQL folds unquoted names to lower case.
+    const { rows } = await sql<ScoreRow>`
+      SELECT project_id AS "projectId", judge_id AS "judgeId", criterion_id AS "criterionId", score FROM roadshow_scores`.execute(this.storage.db);
+    return rows;
   }
 
   async saveProject(project: Project): Promise<void> {
-    this.db
-      .prepare('INSERT INTO roadshow_projects (id, position, data) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET position = excluded.position, data = excluded.data')
-      .run(project.id, project.order, JSON.stringify(project));
+    await sql`
+      INSERT INTO roadshow_projects (id, position, data) VALUES (${project.id}, ${project.order}, ${JSON.stringify(project)})
+      ON CONFLICT(id) DO UPDATE SET position = excluded.position, data = excluded.data`.execute(this.storage.db);
   }
 
   async deleteProject(id: string): Promise<void> {
-    this.db.prepare('DELETE FROM roadshow_projects WHERE id = ?').run(id);
+    await sql`DELETE FROM roadshow_projects WHERE id = ${id}`.execute(this.storage.db);
   }
 
   async replaceCriteria(criteria: readonly Criterion[]): Promise<void> {
-    this.db.prepare('DELETE FROM roadshow_criteria').run();
-    const insert = this.db.prepare('INSERT INTO roadshow_criteria (id, position, data) VALUES (?, ?, ?)');
-    criteria.forEach((c, i) => insert.run(c.id, i, JSON.stringify(c)));
+    // Never a moment with half a rubric, whether or not the caller opened a transaction.
+    await this.storage.transaction(async () => {
+      await sql`DELETE FROM roadshow_criteria`.execute(this.storage.db);
+      for (const [i, c] of criteria.entries()) {
+        await sql`INSERT INTO roadshow_criteria (id, position, data) VALUES (${c.id}, ${i}, ${JSON.stringify(c)})`.execute(this.storage.db);
+      }
+    });
   }
 
   async saveState(state: ShowState): Promise<void> {
-    this.db.prepare('INSERT INTO roadshow_state (id, data) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data').run(JSON.stringify(state));
+    await sql`
+      INSERT INTO roadshow_state (id, data) VALUES (1, ${JSON.stringify(state)})
+      ON CONFLICT(id) DO UPDATE SET data = excluded.data`.execute(this.storage.db);
   }
 
   async saveScore(s: ScoreRow, at: string): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO roadshow_scores (project_id, judge_id, criterion_id, score, updated_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT(project_id, judge_id, criterion_id) DO UPDATE SET score = excluded.score, updated_at = excluded.updated_at`,
-      )
-      .run(s.projectId, s.judgeId, s.criterionId, s.score, at);
+    await sql`
+      INSERT INTO roadshow_scores (project_id, judge_id, criterion_id, score, updated_at) VALUES (${s.projectId}, ${s.judgeId}, ${s.criterionId}, ${s.score}, ${at})
+      ON CONFLICT(project_id, judge_id, criterion_id) DO UPDATE SET score = excluded.score, updated_at = excluded.updated_at`.execute(this.storage.db);
   }
 
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+  transaction<T>(fn: () => Promise<T>): Promise<T> {
+    return this.storage.transaction(fn);
   }
 }

@@ -7,15 +7,18 @@ import type { RoadshowRepository } from './roadshow.repository';
 import { completeJudges, publicRoadshow, rankProjects, type ScoreRow } from './roadshow.rules';
 import { isRefusal, nextState, type ShowState } from '../../shared/roadshow.rules';
 import type { DomainEventPublisher, DomainEventSource } from '../platform/domain-events';
+import type { BackgroundTasks } from '../platform/background';
+import pLimit from 'p-limit';
 
 export interface RoadshowServiceDeps {
   repository: RoadshowRepository;
   audit: AuditService;
   now: () => number;
   /** Active judge accounts. */
-  judges: { activeJudges(): { id: string; username: string }[] };
-  /** Told when the public roadshow state changed; tells it when the rehearsal data was cleared. */
+  judges: { activeJudges(): Promise<{ id: string; username: string }[]> };
+  /** Told when the public roadshow state changed; tells it when the rehearsal data was cleared or the accounts changed. */
   bus: DomainEventPublisher & DomainEventSource;
+  tasks: BackgroundTasks;
 }
 
 /**
@@ -23,32 +26,36 @@ export interface RoadshowServiceDeps {
  * this service except as a judge's own card, the staff view, or ranked results after the reveal.
  */
 export class RoadshowService {
-  private projects: Project[];
-  private criteria: Criterion[];
-  private state: ShowState;
-  private scores: ScoreRow[];
+  private projects: Project[] = [];
+  private criteria: Criterion[] = [];
+  private state!: ShowState;
+  private scores: ScoreRow[] = [];
+  private judges: { id: string; username: string }[] = [];
+  /** Steps and rubric changes run one at a time: each is checked against the state the previous one left. */
+  private readonly writes = pLimit(1);
 
   constructor(private readonly deps: RoadshowServiceDeps) {
-    this.projects = deps.repository.projects();
-    this.criteria = deps.repository.criteria();
-    this.state = deps.repository.state();
-    this.scores = deps.repository.scores();
-    deps.bus.on('rehearsal.cleared', () => {
-      this.reload();
-      deps.bus.publish('roadshow.changed', {});
-    });
+    const reloadAndTell = (task: string) => () =>
+      void deps.tasks.runAsync(task, async () => {
+        await this.writes(() => this.reload());
+        deps.bus.publish('roadshow.changed', {});
+      });
+    deps.bus.on('rehearsal.cleared', reloadAndTell('roadshow.reload'));
+    deps.bus.on('users.changed', reloadAndTell('roadshow.judges'));
   }
 
-  /** Re-reads everything from storage (after the rehearsal data was cleared). */
-  reload(): void {
-    this.projects = this.deps.repository.projects();
-    this.criteria = this.deps.repository.criteria();
-    this.state = this.deps.repository.state();
-    this.scores = this.deps.repository.scores();
+  /** Reads everything from storage (at start, after the rehearsal data was cleared, when accounts changed). */
+  async reload(): Promise<void> {
+    const { repository } = this.deps;
+    this.projects = await repository.projects();
+    this.criteria = await repository.criteria();
+    this.state = await repository.state();
+    this.scores = await repository.scores();
+    this.judges = await this.deps.judges.activeJudges();
   }
 
   publicState(): PublicRoadshow {
-    const judges = this.deps.judges.activeJudges().map((j) => j.id);
+    const judges = this.judges.map((j) => j.id);
     const progress = this.state.currentProjectId ? { judges: judges.length, complete: completeJudges(this.state.currentProjectId, judges, this.criteria, this.scores) } : null;
     return publicRoadshow(this.state, this.projects, progress, () => this.results());
   }
@@ -59,51 +66,59 @@ export class RoadshowService {
       public: this.publicState(),
       projects: this.projects,
       criteria: this.criteria,
-      judges: this.deps.judges.activeJudges().map((j) => ({ ...j, complete: current !== null && completeJudges(current, [j.id], this.criteria, this.scores) === 1 })),
+      judges: this.judges.map((j) => ({ ...j, complete: current !== null && completeJudges(current, [j.id], this.criteria, this.scores) === 1 })),
       results: this.results(),
     };
   }
 
-  addProject(input: Omit<Project, 'id' | 'order'>, actor: Actor): Project {
+  async addProject(input: Omit<Project, 'id' | 'order'>, actor: Actor): Promise<Project> {
     const project: Project = { id: randomUUID(), order: this.projects.reduce((max, p) => Math.max(max, p.order + 1), 0), ...input };
-    this.deps.repository.transaction(() => {
-      this.deps.repository.saveProject(project);
-      this.deps.audit.record(actor, { action: 'roadshow.project.create', targetType: 'project', targetId: project.id, after: project });
+    await this.deps.repository.transaction(async () => {
+      await this.deps.repository.saveProject(project);
+      await this.deps.audit.record(actor, { action: 'roadshow.project.create', targetType: 'project', targetId: project.id, after: project });
     });
     this.projects = [...this.projects, project];
     this.deps.bus.publish('roadshow.changed', {});
     return project;
   }
 
-  deleteProject(id: string, actor: Actor): void {
+  async deleteProject(id: string, actor: Actor): Promise<void> {
     const project = this.projects.find((p) => p.id === id);
     if (!project) throw notFound(`No project "${id}"`);
     if (this.state.currentProjectId === id || this.state.closed.includes(id)) throw new AppError(409, 'project_started', 'A project that has pitched cannot be removed');
-    this.deps.repository.transaction(() => {
-      this.deps.repository.deleteProject(id);
-      this.deps.audit.record(actor, { action: 'roadshow.project.delete', targetType: 'project', targetId: id, before: project });
+    await this.deps.repository.transaction(async () => {
+      await this.deps.repository.deleteProject(id);
+      await this.deps.audit.record(actor, { action: 'roadshow.project.delete', targetType: 'project', targetId: id, before: project });
     });
     this.projects = this.projects.filter((p) => p.id !== id);
     this.deps.bus.publish('roadshow.changed', {});
   }
 
   /** Sets the rubric; refused once scoring has begun, so nobody's score changes meaning. */
-  setRubric(criteria: Criterion[], actor: Actor): Criterion[] {
+  setRubric(criteria: Criterion[], actor: Actor): Promise<Criterion[]> {
+    return this.writes(() => this.setRubricNow(criteria, actor));
+  }
+
+  private async setRubricNow(criteria: Criterion[], actor: Actor): Promise<Criterion[]> {
     if (this.scores.length > 0) throw new AppError(409, 'scoring_started', 'The rubric cannot change after judges have started scoring');
-    this.deps.repository.transaction(() => {
-      this.deps.repository.replaceCriteria(criteria);
-      this.deps.audit.record(actor, { action: 'roadshow.rubric', targetType: 'rubric', before: this.criteria, after: criteria });
+    await this.deps.repository.transaction(async () => {
+      await this.deps.repository.replaceCriteria(criteria);
+      await this.deps.audit.record(actor, { action: 'roadshow.rubric', targetType: 'rubric', before: this.criteria, after: criteria });
     });
     this.criteria = criteria;
     return criteria;
   }
 
-  act(action: RoadshowAction, actor: Actor): PublicRoadshow {
+  act(action: RoadshowAction, actor: Actor): Promise<PublicRoadshow> {
+    return this.writes(() => this.actNow(action, actor));
+  }
+
+  private async actNow(action: RoadshowAction, actor: Actor): Promise<PublicRoadshow> {
     const next = nextState(this.state, action, this.projects, this.criteria.length);
     if (isRefusal(next)) throw next.code === 'no_rubric' ? badRequest(next.why.en, 'no_rubric') : new AppError(409, 'wrong_phase', `${action}: ${next.why.en}`);
-    this.deps.repository.transaction(() => {
-      this.deps.repository.saveState(next);
-      this.deps.audit.record(actor, { action: `roadshow.${action}`, targetType: 'roadshow', before: this.state, after: next });
+    await this.deps.repository.transaction(async () => {
+      await this.deps.repository.saveState(next);
+      await this.deps.audit.record(actor, { action: `roadshow.${action}`, targetType: 'roadshow', before: this.state, after: next });
     });
     this.state = next;
     this.deps.bus.publish('roadshow.changed', {});
@@ -111,7 +126,11 @@ export class RoadshowService {
   }
 
   /** A judge scores one criterion of the project on stage; they may change it until scoring closes. */
-  score(input: ScoreInput, judge: SessionUser): Record<string, number> {
+  score(input: ScoreInput, judge: SessionUser): Promise<Record<string, number>> {
+    return this.writes(() => this.scoreNow(input, judge));
+  }
+
+  private async scoreNow(input: ScoreInput, judge: SessionUser): Promise<Record<string, number>> {
     if (this.state.phase !== 'scoring' || this.state.currentProjectId !== input.projectId) {
       throw new AppError(409, 'scoring_closed', 'Scoring is not open for this project');
     }
@@ -119,7 +138,7 @@ export class RoadshowService {
     if (!criterion) throw badRequest(`criterionId: no criterion "${input.criterionId}"`, 'validation_failed');
     if (input.score > criterion.maxScore) throw badRequest(`score: must be at most ${criterion.maxScore}`, 'validation_failed');
     const row: ScoreRow = { projectId: input.projectId, judgeId: judge.id, criterionId: input.criterionId, score: input.score };
-    this.deps.repository.saveScore(row, new Date(this.deps.now()).toISOString());
+    await this.deps.repository.saveScore(row, new Date(this.deps.now()).toISOString());
     this.scores = [...this.scores.filter((s) => !(s.projectId === row.projectId && s.judgeId === row.judgeId && s.criterionId === row.criterionId)), row];
     // Progress (how many judges are done) is public; the score itself is not.
     this.deps.bus.publish('roadshow.changed', {});

@@ -1,5 +1,6 @@
 import { ScheduleSlotSchema, type ScheduleSlot } from '../../shared/schedule.schema';
-import type { Db } from '../storage/database';
+import { sql } from 'kysely';
+import type { Storage } from '../storage/storage';
 
 export interface ScheduleRepository {
   /** Slots that end after `fromIso`, in start order. */
@@ -36,67 +37,69 @@ const toSlot = (r: Row): ScheduleSlot =>
       : { id: r.id, kind: r.kind, target: { type: r.target_type, id: r.target_id }, scene: r.scene, startsAt: r.starts_at, endsAt: r.ends_at, createdBy: r.created_by, createdAt: r.created_at },
   );
 
-export class SqliteScheduleRepository implements ScheduleRepository {
-  private readonly selectUpcoming;
-  private readonly selectBetween;
-  private readonly selectOne;
-  private readonly insert;
-  private readonly deleteOne;
-  private readonly replace;
-  private readonly applied;
+/** A slot's plan as columns: a scene pin leaves the publish columns empty, and the other way round. */
+const columns = (s: ScheduleSlot): Omit<Row, 'id' | 'created_by' | 'created_at'> =>
+  s.kind === 'scene-pin'
+    ? { kind: s.kind, target_type: s.target.type, target_id: s.target.id, scene: s.scene, item: null, published: null, applied_at: null, starts_at: s.startsAt, ends_at: s.endsAt }
+    : { kind: s.kind, target_type: null, target_id: null, scene: null, item: s.item, published: s.published ? 1 : 0, applied_at: s.appliedAt, starts_at: s.startsAt, ends_at: s.endsAt };
 
-  constructor(private readonly db: Db) {
-    // Publish slots not yet applied count as upcoming whenever they were due (the server may have been down).
-    this.selectUpcoming = db.prepare<[string], Row>("SELECT * FROM schedule_slots WHERE ends_at > ? OR (kind = 'item-publish' AND applied_at IS NULL) ORDER BY starts_at, id");
-    this.selectBetween = db.prepare<[string, string], Row>('SELECT * FROM schedule_slots WHERE ends_at > ? AND starts_at < ? ORDER BY starts_at, id');
-    this.selectOne = db.prepare<[string], Row>('SELECT * FROM schedule_slots WHERE id = ?');
-    this.insert = db.prepare(
-      'INSERT INTO schedule_slots (id, kind, target_type, target_id, scene, item, published, applied_at, starts_at, ends_at, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    this.deleteOne = db.prepare('DELETE FROM schedule_slots WHERE id = ?');
-    this.replace = db.prepare(
-      'UPDATE schedule_slots SET kind = ?, target_type = ?, target_id = ?, scene = ?, item = ?, published = ?, applied_at = ?, starts_at = ?, ends_at = ? WHERE id = ?',
-    );
-    this.applied = db.prepare('UPDATE schedule_slots SET applied_at = ? WHERE id = ?');
-  }
+export class SqlScheduleRepository implements ScheduleRepository {
+  constructor(private readonly storage: Storage) {}
 
   async upcoming(fromIso: string): Promise<ScheduleSlot[]> {
-    return this.selectUpcoming.all(fromIso).map(toSlot);
+    // Publish slots not yet applied count as upcoming whenever they were due (the server may have been down).
+    const { rows } = await sql<Row>`
+      SELECT * FROM schedule_slots WHERE ends_at > ${fromIso} OR (kind = 'item-publish' AND applied_at IS NULL)
+      ORDER BY starts_at, id`.execute(this.storage.db);
+    return rows.map(toSlot);
   }
 
   async between(fromIso: string, toIso: string): Promise<ScheduleSlot[]> {
-    return this.selectBetween.all(fromIso, toIso).map(toSlot);
+    const { rows } = await sql<Row>`
+      SELECT * FROM schedule_slots WHERE ends_at > ${fromIso} AND starts_at < ${toIso} ORDER BY starts_at, id`.execute(this.storage.db);
+    return rows.map(toSlot);
   }
 
   async get(id: string): Promise<ScheduleSlot | undefined> {
-    const row = this.selectOne.get(id);
+    const row = await this.row(id);
     return row ? toSlot(row) : undefined;
   }
 
   async create(s: ScheduleSlot): Promise<void> {
-    if (s.kind === 'scene-pin') this.insert.run(s.id, s.kind, s.target.type, s.target.id, s.scene, null, null, null, s.startsAt, s.endsAt, s.createdBy, s.createdAt);
-    else this.insert.run(s.id, s.kind, null, null, null, s.item, s.published ? 1 : 0, s.appliedAt, s.startsAt, s.endsAt, s.createdBy, s.createdAt);
+    const plan = columns(s);
+    await sql`
+      INSERT INTO schedule_slots (id, kind, target_type, target_id, scene, item, published, applied_at, starts_at, ends_at, created_by, created_at)
+      VALUES (${s.id}, ${plan.kind}, ${plan.target_type}, ${plan.target_id}, ${plan.scene}, ${plan.item}, ${plan.published}, ${plan.applied_at},
+        ${plan.starts_at}, ${plan.ends_at}, ${s.createdBy}, ${s.createdAt})`.execute(this.storage.db);
   }
 
   async update(s: ScheduleSlot): Promise<ScheduleSlot | undefined> {
-    return this.db.transaction(() => {
-      const row = this.selectOne.get(s.id);
+    return this.storage.transaction(async () => {
+      const row = await this.row(s.id);
       if (!row) return undefined;
-      if (s.kind === 'scene-pin') this.replace.run(s.kind, s.target.type, s.target.id, s.scene, null, null, null, s.startsAt, s.endsAt, s.id);
-      else this.replace.run(s.kind, null, null, null, s.item, s.published ? 1 : 0, s.appliedAt, s.startsAt, s.endsAt, s.id);
+      const plan = columns(s);
+      await sql`
+        UPDATE schedule_slots SET kind = ${plan.kind}, target_type = ${plan.target_type}, target_id = ${plan.target_id}, scene = ${plan.scene},
+          item = ${plan.item}, published = ${plan.published}, applied_at = ${plan.applied_at}, starts_at = ${plan.starts_at}, ends_at = ${plan.ends_at}
+        WHERE id = ${s.id}`.execute(this.storage.db);
       return toSlot(row);
-    })();
+    });
   }
 
   async markApplied(id: string, at: string): Promise<void> {
-    this.applied.run(at, id);
+    await sql`UPDATE schedule_slots SET applied_at = ${at} WHERE id = ${id}`.execute(this.storage.db);
   }
 
   async remove(id: string): Promise<ScheduleSlot | undefined> {
-    return this.db.transaction(() => {
-      const row = this.selectOne.get(id);
-      if (row) this.deleteOne.run(id);
+    return this.storage.transaction(async () => {
+      const row = await this.row(id);
+      if (row) await sql`DELETE FROM schedule_slots WHERE id = ${id}`.execute(this.storage.db);
       return row ? toSlot(row) : undefined;
-    })();
+    });
+  }
+
+  private async row(id: string): Promise<Row | undefined> {
+    const { rows } = await sql<Row>`SELECT * FROM schedule_slots WHERE id = ${id}`.execute(this.storage.db);
+    return rows[0];
   }
 }

@@ -19,7 +19,7 @@ export interface ScheduleFleet {
 export interface ScheduleContent {
   hasItem(itemId: string): boolean;
   /** Publishes or unpublishes an item as `actor` (audited and broadcast like an operator's change). */
-  setPublished(itemId: string, published: boolean, actor: Actor): void;
+  setPublished(itemId: string, published: boolean, actor: Actor): Promise<void>;
 }
 
 export interface ScheduleServiceDeps {
@@ -55,27 +55,34 @@ export type PlannedSlot = ScheduleSlot & { conflicts: string[] };
  * out of the timer.
  */
 export class ScheduleService {
-  private slots: ScheduleSlot[];
+  private slots: ScheduleSlot[] = [];
   /** What each screen was last told by the schedule: a scene, or null (rotation) after a slot ended. */
   private readonly told = new Map<string, string | null>();
-  private readonly timer: NodeJS.Timeout;
+  private timer: NodeJS.Timeout | undefined;
+  /** Ticks run one after another; the last one started and the one waiting to start (shared by every caller meanwhile). */
+  private lastTick: Promise<void> = Promise.resolve();
+  private waitingTick: Promise<void> | undefined;
 
   private readonly groupMembers = (id: string) => this.deps.groups.members(id);
 
   constructor(private readonly deps: ScheduleServiceDeps) {
-    this.slots = deps.repository.upcoming(new Date(deps.now() - DAY_MS).toISOString());
-    this.timer = setInterval(() => this.tick(), deps.tickMs ?? 1_000);
-    this.timer.unref();
     deps.bus.on('device.connected', ({ deviceId }) => this.screenConnected(deviceId));
-    deps.bus.on('group.changed', () => this.tick());
+    deps.bus.on('group.changed', () => void this.tick());
+  }
+
+  /** Reads the plan from storage and starts the once-a-second comparison. */
+  async start(): Promise<void> {
+    this.slots = await this.deps.repository.upcoming(new Date(this.deps.now() - DAY_MS).toISOString());
+    this.timer = setInterval(() => void this.tick(), this.deps.tickMs ?? 1_000);
+    this.timer.unref();
   }
 
   /** Slots of one calendar day in TIME_ZONE (default today), with the slots each conflicts with. */
-  day(day?: string): { day: string; timeZone: string; slots: PlannedSlot[] } {
+  async day(day?: string): Promise<{ day: string; timeZone: string; slots: PlannedSlot[] }> {
     const start = day ? startOfDay(day, this.deps.timeZone) : undefined;
     if (day && start === undefined) throw invalid('day', 'must be a day as YYYY-MM-DD');
     const from = start ?? startOfDay(new Date(this.deps.now()).toLocaleDateString('en-CA', { timeZone: this.deps.timeZone }), this.deps.timeZone)!;
-    const slots = this.deps.repository.between(new Date(from).toISOString(), new Date(from + DAY_MS).toISOString());
+    const slots = await this.deps.repository.between(new Date(from).toISOString(), new Date(from + DAY_MS).toISOString());
     // A publish slot is an instant (starts = ends); it is on the day when it falls in it.
     const conflicts = slotConflicts(slots, this.groupMembers);
     return {
@@ -90,26 +97,26 @@ export class ScheduleService {
    * warning, not a refusal: the answer lists the slots it conflicts with and the day view flags
    * them, because an operator often plans the new slot first and then moves the old one.
    */
-  create(input: CreateSlot, actor: Actor): PlannedSlot {
+  async create(input: CreateSlot, actor: Actor): Promise<PlannedSlot> {
     const slot = this.build(input, { id: randomUUID(), createdBy: actor.username, createdAt: new Date(this.deps.now()).toISOString() });
-    this.deps.repository.create(slot);
-    this.deps.audit.record(actor, { action: 'schedule.create', targetType: 'schedule', targetId: slot.id, after: slot });
+    await this.deps.repository.create(slot);
+    await this.deps.audit.record(actor, { action: 'schedule.create', targetType: 'schedule', targetId: slot.id, after: slot });
     this.slots = [...this.slots, slot];
-    this.tick();
+    await this.tick();
     return this.withConflicts(slot);
   }
 
   /** Replaces a slot's start, end, target and what it does; a publish already applied stays as it was. */
-  update(id: string, input: CreateSlot, actor: Actor): PlannedSlot {
-    const current = this.deps.repository.get(id);
+  async update(id: string, input: CreateSlot, actor: Actor): Promise<PlannedSlot> {
+    const current = await this.deps.repository.get(id);
     if (!current) throw notFound(`No run-of-show slot "${id}"`);
     if (current.kind === 'item-publish' && current.appliedAt) throw new AppError(409, 'already_applied', `This slot was already applied at ${current.appliedAt}; plan a new one instead`);
     const slot = this.build(input, { id, createdBy: current.createdBy, createdAt: current.createdAt });
-    const before = this.deps.repository.update(slot);
+    const before = await this.deps.repository.update(slot);
     if (!before) throw notFound(`No run-of-show slot "${id}"`);
-    this.deps.audit.record(actor, { action: 'schedule.update', targetType: 'schedule', targetId: id, before, after: slot });
+    await this.deps.audit.record(actor, { action: 'schedule.update', targetType: 'schedule', targetId: id, before, after: slot });
     this.slots = [...this.slots.filter((s) => s.id !== id), slot];
-    this.tick();
+    await this.tick();
     return this.withConflicts(slot);
   }
 
@@ -139,27 +146,42 @@ export class ScheduleService {
     return { ...slot, conflicts: conflictsOf(slot, this.slots, this.groupMembers) };
   }
 
-  remove(id: string, actor: Actor): void {
-    const removed = this.deps.repository.remove(id);
+  async remove(id: string, actor: Actor): Promise<void> {
+    const removed = await this.deps.repository.remove(id);
     if (!removed) throw notFound(`No run-of-show slot "${id}"`);
-    this.deps.audit.record(actor, { action: 'schedule.delete', targetType: 'schedule', targetId: id, before: removed });
+    await this.deps.audit.record(actor, { action: 'schedule.delete', targetType: 'schedule', targetId: id, before: removed });
     this.slots = this.slots.filter((s) => s.id !== id);
-    this.tick();
+    await this.tick();
   }
 
   /** A screen (re)connected: it has forgotten any pin, so tell it what the plan wants now. */
   screenConnected(deviceId: string): void {
     this.told.delete(deviceId);
     // After the connection's own setup (its config goes out first).
-    setImmediate(() => this.tick());
+    setImmediate(() => void this.tick());
   }
 
-  /** Compares the plan with what screens were told and sends the difference. Never throws. */
-  tick(): void {
+  /**
+   * Compares the plan with what screens were told and sends the difference; resolves once a tick
+   * that started after this call has run. Never rejects. Ticks never overlap (storage writes are
+   * asynchronous), and callers arriving while one waits share it instead of piling up.
+   */
+  tick(): Promise<void> {
+    if (this.waitingTick) return this.waitingTick;
+    const run = this.lastTick.then(() => {
+      this.waitingTick = undefined;
+      return this.tickNow();
+    });
+    this.waitingTick = run;
+    this.lastTick = run;
+    return run;
+  }
+
+  private async tickNow(): Promise<void> {
     try {
       const now = this.deps.now();
       this.slots = this.slots.filter((s) => Date.parse(s.endsAt) > now - DAY_MS || (s.kind === 'item-publish' && !s.appliedAt));
-      for (const slot of this.slots) if (slot.kind === 'item-publish' && !slot.appliedAt && Date.parse(slot.startsAt) <= now) this.publish(slot, now);
+      for (const slot of this.slots) if (slot.kind === 'item-publish' && !slot.appliedAt && Date.parse(slot.startsAt) <= now) await this.publish(slot, now);
       const pins = this.slots.filter((s): s is ScenePinSlot => s.kind === 'scene-pin');
       const screens = new Set<string>(this.told.keys());
       for (const slot of pins) {
@@ -183,12 +205,12 @@ export class ScheduleService {
   }
 
   /** Applies a due publish slot once; one that fails (the item was deleted) is marked and logged, not retried forever. */
-  private publish(slot: PublishSlot, now: number): void {
+  private async publish(slot: PublishSlot, now: number): Promise<void> {
     const at = new Date(now).toISOString();
+    await this.deps.repository.markApplied(slot.id, at);
     slot.appliedAt = at;
-    this.deps.repository.markApplied(slot.id, at);
     try {
-      if (this.deps.content.hasItem(slot.item)) this.deps.content.setPublished(slot.item, slot.published, { id: null, username: `${slot.createdBy} (run of show)` });
+      if (this.deps.content.hasItem(slot.item)) await this.deps.content.setPublished(slot.item, slot.published, { id: null, username: `${slot.createdBy} (run of show)` });
     } catch (error) {
       this.deps.logger.error({ err: error, slot: slot.id }, 'run of show: publishing an item failed');
     }

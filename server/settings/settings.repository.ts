@@ -1,4 +1,5 @@
-import type { Db } from '../storage/database';
+import { sql } from 'kysely';
+import type { Storage } from '../storage/storage';
 
 /** Small named values the server keeps across restarts (the last `seq`, the session secret). */
 export interface SettingsRepository {
@@ -6,20 +7,15 @@ export interface SettingsRepository {
   set(key: string, value: string): Promise<void>;
 }
 
-export class SqliteSettingsRepository implements SettingsRepository {
-  private readonly select;
-  private readonly upsert;
-
-  constructor(db: Db) {
-    this.select = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
-    this.upsert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
-  }
+export class SqlSettingsRepository implements SettingsRepository {
+  constructor(private readonly storage: Storage) {}
 
   async get(key: string): Promise<string | undefined> {
-    return this.select.get(key)?.value;
+    const { rows } = await sql<{ value: string }>`SELECT value FROM settings WHERE key = ${key}`.execute(this.storage.db);
+    return rows[0]?.value;
   }
 
   async set(key: string, value: string): Promise<void> {
-    this.upsert.run(key, value);
+    await sql`INSERT INTO settings (key, value) VALUES (${key}, ${value}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`.execute(this.storage.db);
   }
 }

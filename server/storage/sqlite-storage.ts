@@ -1,6 +1,6 @@
 import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import { openDatabase, type Db } from './database';
-import { KyselyStorage, type Storage } from './storage';
+import { KyselyStorage, type SqlDb, type Storage } from './storage';
 
 /**
  * The embedded engine: the SQLite file in `dataDir` (or an open handle a test shares), migrated
@@ -10,8 +10,8 @@ import { KyselyStorage, type Storage } from './storage';
 export function openSqliteStorage(source: { dataDir: string } | { db: Db; closeWithStorage: boolean }): Storage {
   const db = 'db' in source ? source.db : openDatabase(source.dataDir);
   const owned = 'db' in source ? source.closeWithStorage : true;
-  const kysely = new Kysely<any>({ dialect: new SqliteDialect({ database: withStatementCache(db) }) });
-  return new KyselyStorage('sqlite', kysely, { sqlite: db }, async () => {
+  const kysely = new Kysely<Record<string, never>>({ dialect: new SqliteDialect({ database: withStatementCache(db) }) });
+  return new KyselyStorage('sqlite', kysely as SqlDb, { sqlite: db }, async () => {
     await kysely.destroy();
     if (owned && db.open) db.close();
   });

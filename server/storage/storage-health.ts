@@ -19,7 +19,7 @@ export class StorageHealth {
   constructor(
     private readonly deps: {
       /** A tiny durable write that succeeds once the storage takes writes again. */
-      probe: () => void;
+      probe: () => Promise<void>;
       logger: Logger;
       now: () => number;
       probeIntervalMs?: number;
@@ -37,7 +37,7 @@ export class StorageHealth {
         this.lastLoggedAt = this.fault.since;
         this.deps.logger.error({ err: error, code: fault.code }, 'storage refuses writes; answering 503 until it recovers');
       }
-      this.probeTimer = setInterval(() => this.probe(), this.deps.probeIntervalMs ?? PROBE_INTERVAL_MS);
+      this.probeTimer = setInterval(() => void this.probe(), this.deps.probeIntervalMs ?? PROBE_INTERVAL_MS);
       this.probeTimer.unref();
     }
     return fault;
@@ -53,15 +53,16 @@ export class StorageHealth {
     clearInterval(this.probeTimer);
   }
 
-  private probe(): void {
+  private async probe(): Promise<void> {
     try {
-      this.deps.probe();
+      await this.deps.probe();
     } catch (error) {
       if (storageFaultOf(error)) return;
       this.deps.logger.error({ err: error }, 'storage probe failed');
       return;
     }
-    if (this.lastLoggedAt === this.fault!.since) this.deps.logger.info({ downSeconds: Math.round((this.deps.now() - this.fault!.since) / 1000) }, 'storage takes writes again');
+    if (!this.fault) return; // a probe of an earlier fault finished after this one was cleared
+    if (this.lastLoggedAt === this.fault.since) this.deps.logger.info({ downSeconds: Math.round((this.deps.now() - this.fault.since) / 1000) }, 'storage takes writes again');
     this.fault = undefined;
     clearInterval(this.probeTimer);
     this.probeTimer = undefined;

@@ -1,19 +1,20 @@
-import type { Db } from './database';
+import { sql } from 'kysely';
+import type { Storage } from './storage';
 
 /**
  * The storage as a whole, for what belongs to no one domain: whether it answers at all (the
- * readiness probe). Synchronous for now; an async engine makes `ping` return a promise.
+ * readiness probe).
  */
 export interface StorageRepository {
   /** Throws when the database cannot answer a trivial query. */
   ping(): Promise<void>;
 }
 
-export class SqliteStorageRepository implements StorageRepository {
-  constructor(private readonly db: Db) {}
+export class SqlStorageRepository implements StorageRepository {
+  constructor(private readonly storage: Storage) {}
 
   async ping(): Promise<void> {
-    // Prepared per call: a probe runs every few seconds at most, and preparing is part of what it checks.
-    this.db.prepare('SELECT 1').get();
+    // A real round trip: on PostgreSQL it takes a pooled connection, on SQLite it reads through the handle.
+    await sql`SELECT 1`.execute(this.storage.db);
   }
 }

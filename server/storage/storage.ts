@@ -5,6 +5,10 @@ import type { Db } from './database';
 
 export type Engine = 'sqlite' | 'postgres';
 
+/** Kysely without table types: repositories write raw `sql` templates and type each row they read. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+export type SqlDb = Kysely<any>;
+
 /**
  * The one storage seam every repository is built on: engine-neutral queries through Kysely
  * (`sql\`…\`.execute(storage.db)` reads the same on SQLite and PostgreSQL), transactions that the
@@ -15,7 +19,7 @@ export type Engine = 'sqlite' | 'postgres';
 export interface Storage {
   readonly engine: Engine;
   /** The executor for the current async context: the open transaction inside `transaction()`, else the pool. */
-  readonly db: Kysely<any>;
+  readonly db: SqlDb;
   /**
    * Runs `fn` in one transaction. Every repository call made inside it (in its async context)
    * takes part; a nested call joins the outer transaction. Rolled back if `fn` throws.
@@ -30,16 +34,16 @@ export interface Storage {
 
 /** A Storage over a Kysely instance; `raw` is the engine's own handle. */
 export class KyselyStorage implements Storage {
-  private readonly current = new AsyncLocalStorage<Kysely<any>>();
+  private readonly current = new AsyncLocalStorage<SqlDb>();
 
   constructor(
     readonly engine: Engine,
-    private readonly root: Kysely<any>,
+    private readonly root: SqlDb,
     private readonly raw: { sqlite?: Db; pg?: Pool },
     private readonly onClose: () => Promise<void>,
   ) {}
 
-  get db(): Kysely<any> {
+  get db(): SqlDb {
     return this.current.getStore() ?? this.root;
   }
 

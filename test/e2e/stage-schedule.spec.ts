@@ -51,7 +51,7 @@ test('a stage pin scheduled two minutes ahead switches the stage at that minute 
     // At its end the rotation resumes.
     offset = start + 10 * 60_000 - Date.now();
     await expect(stagePage.getByTestId('scene-pinned')).toBeHidden({ timeout: 5_000 });
-    await expect.poll(() => server.server.services.devices.list().find((d) => d.id === stage.id)?.view ?? '', { timeout: 20_000 }).not.toContain('(pinned)');
+    await expect.poll(async () => (await server.server.services.devices.list()).find((d) => d.id === stage.id)?.view ?? '', { timeout: 20_000 }).not.toContain('(pinned)');
   } finally {
     // The pages go before the server, so they log no refused reconnections.
     toleratedErrors.push(NETWORK_ERRORS);

@@ -90,10 +90,10 @@ describe('content lives in the database after the first start', () => {
     await second.stop({ keepData: true });
 
     const exported = temp('showfloor-export-');
-    expect(runContentCli('export', [exported], { DATA_DIR: dataDir })).toMatch(/Exported 2 sections and 4 items/);
+    expect(await runContentCli('export', [exported], { DATA_DIR: dataDir })).toMatch(/Exported 2 sections and 4 items/);
     expect(readContentFolder(exported)).toEqual(readContentFolder(FIXTURE_CONTENT));
 
-    expect(runContentCli('import', [seed], { DATA_DIR: dataDir })).toMatch(/Imported 2 sections/);
+    expect(await runContentCli('import', [seed], { DATA_DIR: dataDir })).toMatch(/Imported 2 sections/);
     const third = await startTestServer({ DATA_DIR: dataDir, CONTENT_DIR: seed });
     expect(third.server.snapshot().exhibition.title.en).toBe('Changed on disk');
     await third.stop();
@@ -105,7 +105,7 @@ describe('content lives in the database after the first start', () => {
     await first.stop({ keepData: true });
     const bad = copyOfFixture();
     rmSync(join(bad, 'exhibition.json'));
-    expect(() => runContentCli('import', [bad], { DATA_DIR: dataDir })).toThrow(/no exhibition\.json/);
+    await expect(runContentCli('import', [bad], { DATA_DIR: dataDir })).rejects.toThrow(/no exhibition\.json/);
     const again = await startTestServer({ DATA_DIR: dataDir });
     expect(again.server.snapshot().sections).toHaveLength(2);
     await again.stop();

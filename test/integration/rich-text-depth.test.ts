@@ -63,7 +63,7 @@ describe('item bodies nested too deeply', () => {
     expect(saved.body.item.body.en).toBe('deep');
   });
 
-  it('refuses a content folder (start or content:import) with a deep body, naming the file and field', () => {
+  it('refuses a content folder (start or content:import) with a deep body, naming the file and field', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'showfloor-content-'));
     dirs.push(dir);
     cpSync(FIXTURE_CONTENT, dir, { recursive: true });
@@ -73,6 +73,6 @@ describe('item bodies nested too deeply', () => {
     expect(() => readContentFolder(dir)).toThrow(/alpha-item-1\.json: body\.en: is nested 2000 elements deep/);
     const dataDir = mkdtempSync(join(tmpdir(), 'showfloor-data-'));
     dirs.push(dataDir);
-    expect(() => runContentCli('import', [dir], { DATA_DIR: dataDir })).toThrow(/alpha-item-1\.json: body\.en: is nested/);
+    await expect(runContentCli('import', [dir], { DATA_DIR: dataDir })).rejects.toThrow(/alpha-item-1\.json: body\.en: is nested/);
   });
 });

@@ -37,7 +37,7 @@ export function testTasks(now: () => number = Date.now) {
 /** The audit trail kept in an array. */
 export function memoryAudit(now: () => number = Date.now) {
   const entries: NewAuditEntry[] = [];
-  const repository: AuditRepository = { append: (entry) => void entries.push(entry), query: () => [] };
+  const repository: AuditRepository = { append: async (entry) => void entries.push(entry), query: async () => [] };
   return { audit: new AuditService(repository, now), entries };
 }
 
@@ -52,10 +52,10 @@ export function memoryTransactions<S>(state: { value: S }, clone: (s: S) => S) {
   let failNext = false;
   return {
     failNextCommit: () => void (failNext = true),
-    transaction<T>(fn: () => T): T {
+    async transaction<T>(fn: () => Promise<T>): Promise<T> {
       const before = clone(state.value);
       try {
-        const result = fn();
+        const result = await fn();
         if (failNext) {
           failNext = false;
           throw new Error('database or disk is full');

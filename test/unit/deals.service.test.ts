@@ -17,16 +17,16 @@ function memoryDeals() {
   const state = { value: { organisations: [], partners: [], meetings: [], steps: [] } as DealsState };
   const tx = memoryTransactions(state, (s) => ({ organisations: [...s.organisations], partners: [...s.partners], meetings: [...s.meetings], steps: [...s.steps] }));
   const repository: DealsRepository = {
-    organisations: () => state.value.organisations,
-    partners: () => state.value.partners,
-    meetings: () => state.value.meetings,
-    saveOrganisation: (o) => void state.value.organisations.push(o),
-    savePartner: (p) => void state.value.partners.push(p),
-    saveMeeting: (m, step) => {
+    organisations: async () => state.value.organisations,
+    partners: async () => state.value.partners,
+    meetings: async () => state.value.meetings,
+    saveOrganisation: async (o) => void state.value.organisations.push(o),
+    savePartner: async (p) => void state.value.partners.push(p),
+    saveMeeting: async (m, step) => {
       state.value.meetings = [...state.value.meetings.filter((x) => x.id !== m.id), m];
       state.value.steps.push(step);
     },
-    steps: (id) => state.value.steps.filter((s) => s.meetingId === id),
+    steps: async (id) => state.value.steps.filter((s) => s.meetingId === id),
     transaction: tx.transaction,
   };
   return { repository, state, failNextCommit: tx.failNextCommit };
@@ -37,7 +37,8 @@ function dealsService() {
   let changes = 0;
   const bus = new DomainEvents(testTasks().tasks);
   bus.on('deal.changed', () => void changes++);
-  const deals = new DealsService({ repository: storage.repository, audit: memoryAudit().audit, now: () => Date.parse('2023-11-12T02:00:00Z'), bus });
+  const tasks = testTasks().tasks;
+  const deals = new DealsService({ repository: storage.repository, audit: memoryAudit().audit, now: () => Date.parse('2023-11-12T02:00:00Z'), bus, tasks });
   return { deals, storage, changes: () => changes };
 }
 
@@ -45,32 +46,32 @@ const organisationsCsv = 'name_zh,name_en,country,type\n甲,Alpha,DE,company\n�
 const partnersCsv = 'name_zh,name_en,district\n丙,Gamma,Xihu\n';
 
 describe('deals service in memory', () => {
-  it('keeps an imported file out of its lists when the import transaction fails', () => {
+  it('keeps an imported file out of its lists when the import transaction fails', async () => {
     const { deals, storage } = dealsService();
     storage.failNextCommit();
-    expect(() => deals.importCsv('organisations', organisationsCsv, anOperator())).toThrow('disk is full');
+    await expect(deals.importCsv('organisations', organisationsCsv, anOperator())).rejects.toThrow('disk is full');
     expect(deals.records().organisations).toEqual([]);
     storage.failNextCommit();
-    expect(() => deals.importCsv('partners', partnersCsv, anOperator())).toThrow('disk is full');
+    await expect(deals.importCsv('partners', partnersCsv, anOperator())).rejects.toThrow('disk is full');
     expect(deals.records().partners).toEqual([]);
     // What it holds in memory is what storage holds: a reload changes nothing.
-    deals.reload();
+    await deals.reload();
     expect(deals.records()).toEqual({ organisations: [], partners: [], meetings: [] });
   });
 
-  it('lists the imported rows once the import committed', () => {
+  it('lists the imported rows once the import committed', async () => {
     const { deals, storage } = dealsService();
-    expect(deals.importCsv('organisations', organisationsCsv, anOperator())).toBe(2);
+    expect(await deals.importCsv('organisations', organisationsCsv, anOperator())).toBe(2);
     expect(deals.records().organisations.map((o) => o.name.en)).toEqual(['Alpha', 'Beta']);
     expect(storage.state.value.organisations).toEqual(deals.records().organisations);
   });
 
-  it('neither records a meeting nor tells the screens when its transaction fails', () => {
+  it('neither records a meeting nor tells the screens when its transaction fails', async () => {
     const { deals, storage, changes } = dealsService();
-    const organisation = deals.addOrganisation({ name: { 'zh-CN': '甲', en: 'Alpha' }, country: 'DE', type: 'company' }, anOperator());
-    const partner = deals.addPartner({ name: { 'zh-CN': '丙', en: 'Gamma' } }, anOperator());
+    const organisation = await deals.addOrganisation({ name: { 'zh-CN': '甲', en: 'Alpha' }, country: 'DE', type: 'company' }, anOperator());
+    const partner = await deals.addPartner({ name: { 'zh-CN': '丙', en: 'Gamma' } }, anOperator());
     storage.failNextCommit();
-    expect(() => deals.recordMeeting({ organisationId: organisation.id, partnerId: partner.id, industry: 'digital-economy', note: '' } as never, anOperator())).toThrow('disk is full');
+    await expect(deals.recordMeeting({ organisationId: organisation.id, partnerId: partner.id, industry: 'digital-economy', note: '' } as never, anOperator())).rejects.toThrow('disk is full');
     expect(deals.records().meetings).toEqual([]);
     expect(changes()).toBe(0);
   });

@@ -31,7 +31,7 @@ describe('domain-event bus', () => {
       throw new Error('screen unreachable');
     });
     bus.on('counters.changed', ({ cause }) => seen.push(cause));
-    expect(() => bus.publish('counters.changed', { cause: 'events' })).not.toThrow();
+    expect(() => bus.publish('counters.changed', { cause: 'events', increments: [] })).not.toThrow();
     expect(seen).toEqual(['events']);
     expect(failures).toEqual([{ task: 'event counters.changed', error: new Error('screen unreachable') }]);
   });

@@ -18,16 +18,19 @@ function broadcaster(options: { intervalMs?: number; storedSeq?: string; watched
   const settings = new Map<string, string>(options.storedSeq ? [['live.seq', options.storedSeq]] : []);
   let counters = countersWith(0);
   const watched = new Set(options.watched ?? [DEFAULT_ROOM]);
-  const live = new LiveBroadcaster({
-    live: { to: (room) => ({ emit: (_event, patch) => void sent.push({ room, patch }) }) },
-    settings: { get: (k) => settings.get(k), set: (k, v) => void settings.set(k, v) },
-    metrics: createMetrics(),
-    counterIntervalMs: options.intervalMs ?? 1_000,
-    audience: (room) => (watched.has(room) ? 1 : 0),
-    counters: { current: () => counters },
-    now: Date.now,
-    tasks: testTasks().tasks,
-  });
+  const live = new LiveBroadcaster(
+    {
+      live: { to: (room) => ({ emit: (_event, patch) => void sent.push({ room, patch }) }) },
+      settings: { get: async (k) => settings.get(k), set: async (k, v) => void settings.set(k, v) },
+      metrics: createMetrics(),
+      counterIntervalMs: options.intervalMs ?? 1_000,
+      audience: (room) => (watched.has(room) ? 1 : 0),
+      counters: { current: () => counters },
+      now: Date.now,
+      tasks: testTasks().tasks,
+    },
+    options.storedSeq,
+  );
   return {
     live,
     /** The figures move (a commit), and the broadcaster is told. */
