@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Server as SocketServer } from 'socket.io';
 import { NAMESPACES } from '../shared/socket-events';
-import { SqliteAnnouncementsRepository } from './announcements/announcements.repository';
+import { SqlAnnouncementsRepository } from './announcements/announcements.repository';
 import { announcementsRoutes } from './announcements/announcements.routes';
 import { AnnouncementsService } from './announcements/announcements.service';
-import { SqliteAuditRepository } from './audit/audit.repository';
+import { SqlAuditRepository } from './audit/audit.repository';
 import { AuditNames, auditNameSources } from './audit/audit-names';
 import { auditRoutes } from './audit/audit.routes';
 import { AuditService } from './audit/audit.service';
@@ -18,40 +18,40 @@ import { UsersService } from './auth/users.service';
 import { registerConsoleNamespace, type ConsoleNamespace } from './console/console.socket';
 import { sessionRoutes } from './auth/session.routes';
 import { SessionStore } from './auth/session.store';
-import { SqliteSessionsRepository } from './auth/sessions.repository';
-import { SqliteUsersRepository } from './auth/users.repository';
+import { SqlSessionsRepository } from './auth/sessions.repository';
+import { SqlUsersRepository } from './auth/users.repository';
 import type { Config } from './config/config.schema';
 import type { ContentBundle } from './content/content.bundle';
 import { readContentFolder } from './content/content.files';
-import { SqliteContentRepository, type ContentValidationMemo } from './content/content.repository';
+import { SqlContentRepository, type ContentValidationMemo } from './content/content.repository';
 import { contentRoutes } from './content/content.routes';
 import { ContentService } from './content/content.service';
-import { SqliteCorrectionsRepository } from './counters/corrections.repository';
+import { SqlCorrectionsRepository } from './counters/corrections.repository';
 import { correctionsRoutes } from './counters/corrections.routes';
 import { CorrectionsService } from './counters/corrections.service';
 import { CountersService } from './counters/counters.service';
-import { SqliteEventsRepository } from './counters/events.repository';
+import { eventsRepository } from './counters/events.repository.factory';
 import { eventsRoutes } from './counters/events.routes';
 import { IngestService } from './counters/ingest.service';
-import { SqliteDevicesRepository } from './devices/devices.repository';
-import { SqliteDealsRepository } from './deals/deals.repository';
+import { SqlDevicesRepository } from './devices/devices.repository';
+import { SqlDealsRepository } from './deals/deals.repository';
 import { dealsRoutes } from './deals/deals.routes';
 import { DealsService } from './deals/deals.service';
 import { devicesRoutes } from './devices/devices.routes';
 import { PairingService } from './devices/pairing.service';
 import { DevicesService } from './devices/devices.service';
 import { deviceChannel, registerDeviceNamespace, type DeviceNamespace } from './devices/devices.socket';
-import { SqliteGroupsRepository } from './groups/groups.repository';
+import { SqlGroupsRepository } from './groups/groups.repository';
 import { groupsRoutes } from './groups/groups.routes';
 import { GroupsService } from './groups/groups.service';
 import { LiveBroadcaster } from './live/live.broadcaster';
-import { SqliteScheduleRepository } from './schedule/schedule.repository';
+import { SqlScheduleRepository } from './schedule/schedule.repository';
 import { scheduleRoutes } from './schedule/schedule.routes';
 import { ScheduleService } from './schedule/schedule.service';
 import { rehearsalRoutes } from './rehearsal/rehearsal.routes';
 import { RehearsalService } from './rehearsal/rehearsal.service';
-import { SqliteRehearsalRepository } from './rehearsal/rehearsal.repository';
-import { SqliteRoadshowRepository } from './roadshow/roadshow.repository';
+import { SqlRehearsalRepository } from './rehearsal/rehearsal.repository';
+import { SqlRoadshowRepository } from './roadshow/roadshow.repository';
 import { roadshowRoutes } from './roadshow/roadshow.routes';
 import { RoadshowService } from './roadshow/roadshow.service';
 import { registerLiveNamespace, type LiveNamespace } from './live/live.socket';
@@ -73,13 +73,13 @@ import { guardBackpressure } from './platform/socket-backpressure';
 import { trackConnections } from './platform/http-drain';
 import { allowedOriginsOf } from './platform/origin-policy';
 import { refuseCrossSiteSocket } from './platform/same-origin.middleware';
-import { SqliteSettingsRepository, type SettingsRepository } from './settings/settings.repository';
+import { SqlSettingsRepository, type SettingsRepository } from './settings/settings.repository';
 import { storedSecret } from './settings/stored-secret';
 import type { Db } from './storage/database';
 import { openSqliteStorage } from './storage/sqlite-storage';
 import type { Storage } from './storage/storage';
 import { StorageHealth } from './storage/storage-health';
-import { SqliteStorageRepository, type StorageRepository } from './storage/storage.repository';
+import { SqlStorageRepository, type StorageRepository } from './storage/storage.repository';
 import { BackgroundTasks } from './platform/background';
 import { compiledBuildIdentity } from './platform/build-identity';
 import { appVersion } from './web/app-version';
@@ -117,15 +117,15 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   const db = storage.sqlite!;
   const version = appVersion(config.webDir);
 
-  const settings = new SqliteSettingsRepository(db);
-  const storageRepository = new SqliteStorageRepository(db);
+  const settings = new SqlSettingsRepository(storage);
+  const storageRepository = new SqlStorageRepository(storage);
   const storageHealth = new StorageHealth({ probe: () => settings.set('storage.probe', `${new Date(now()).toISOString()} ${STORAGE_PROBE_PADDING}`), logger, now });
   const tasks = new BackgroundTasks({ logger, storage: storageHealth, now });
   const bus = new DomainEvents(tasks);
-  const eventsRepository = new SqliteEventsRepository(db);
-  const users = new SqliteUsersRepository(db);
+  const events = eventsRepository(storage);
+  const users = new SqlUsersRepository(storage);
   const auth = new AuthService(users, now);
-  const audit = new AuditService(new SqliteAuditRepository(db), now);
+  const audit = new AuditService(new SqlAuditRepository(storage), now);
   await auth.ensureAdmin(config.adminPassword, logger);
 
   const app = express();
@@ -147,7 +147,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   const deviceNsp = io.of(NAMESPACES.device) as unknown as DeviceNamespace;
   const consoleNsp = io.of(NAMESPACES.console) as unknown as ConsoleNamespace;
 
-  const counters = new CountersService({ events: eventsRepository, timeZone: config.timeZone, now });
+  const counters = new CountersService({ events, timeZone: config.timeZone, now });
   const broadcaster = await LiveBroadcaster.start({
     live,
     settings,
@@ -160,7 +160,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   });
   const content: ContentService = new ContentService(
     {
-      repository: new SqliteContentRepository(db),
+      repository: new SqlContentRepository(storage),
       audit,
       now,
       bus,
@@ -170,7 +170,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   );
   const contentVersions = new ContentVersions(content);
   const devices = new DevicesService({
-    repository: new SqliteDevicesRepository(db),
+    repository: new SqlDevicesRepository(storage),
     audit,
     bus,
     catalog: content,
@@ -180,14 +180,14 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   });
   const pairing = new PairingService(devices, now, bus);
   const groups = new GroupsService({
-    repository: new SqliteGroupsRepository(db),
+    repository: new SqlGroupsRepository(storage),
     audit,
     fleet: devices,
     now,
     bus,
   });
   const schedule = new ScheduleService({
-    repository: new SqliteScheduleRepository(db),
+    repository: new SqlScheduleRepository(storage),
     content,
     audit,
     fleet: devices,
@@ -198,7 +198,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     bus,
   });
   const announcements = new AnnouncementsService({
-    repository: new SqliteAnnouncementsRepository(db),
+    repository: new SqlAnnouncementsRepository(storage),
     audit,
     now,
     fleet: devices,
@@ -206,7 +206,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     bus,
   });
   const ingest = new IngestService({
-    events: eventsRepository,
+    events,
     catalog: content,
     metrics,
     timeZone: config.timeZone,
@@ -217,7 +217,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     bus,
   });
   const corrections = new CorrectionsService({
-    repository: new SqliteCorrectionsRepository(db),
+    repository: new SqlCorrectionsRepository(storage),
     audit,
     catalog: content,
     counters,
@@ -226,14 +226,14 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   });
   const usersService = new UsersService({ repository: users, audit, now, bus });
   const deals = new DealsService({
-    repository: new SqliteDealsRepository(db),
+    repository: new SqlDealsRepository(storage),
     audit,
     now,
     bus,
     tasks,
   });
   const roadshow = new RoadshowService({
-    repository: new SqliteRoadshowRepository(db),
+    repository: new SqlRoadshowRepository(storage),
     audit,
     now,
     judges: usersService,
@@ -241,7 +241,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     tasks,
   });
   const rehearsal = new RehearsalService({
-    repository: new SqliteRehearsalRepository(db),
+    repository: new SqlRehearsalRepository(storage),
     audit,
     rehearsal: config.rehearsal,
     bus,
@@ -273,7 +273,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   });
   const stopDayWatch = watchDayTurn({ counters, bus, tasks });
 
-  const sessionStore = new SessionStore(new SqliteSessionsRepository(db), now, config.sessionIdleMinutes * 60_000, tasks, bus);
+  const sessionStore = new SessionStore(new SqlSessionsRepository(storage), now, config.sessionIdleMinutes * 60_000, tasks, bus);
   const sessionMiddleware = session({
     name: 'showfloor.sid',
     secret: config.sessionSecret ?? (await sessionSecretFrom(settings)),

@@ -3,7 +3,7 @@ import { parseConfig } from '../config/config.schema';
 import { openSqliteStorage } from '../storage/sqlite-storage';
 import { SqlContentRepository } from '../content/content.repository';
 import { readContentFolder, writeContentFolder } from '../content/content.files';
-import { SqliteAuditRepository } from '../audit/audit.repository';
+import { SqlAuditRepository } from '../audit/audit.repository';
 import { AuditService } from '../audit/audit.service';
 
 /**
@@ -28,7 +28,7 @@ export async function runContentCli(command: 'export' | 'import', argv: readonly
     // readContentFolder validated the files and sanitised every body.
     await repository.transaction(async () => {
       await repository.replaceAll(bundle, new Date().toISOString(), 'content:import');
-      await new AuditService(new SqliteAuditRepository(storage.sqlite!), Date.now).record(
+      await new AuditService(new SqlAuditRepository(storage), Date.now).record(
         { id: null, username: 'system' },
         { action: 'content.import', targetType: 'content', after: { folder, sections: bundle.sections.length, items: bundle.items.length } },
       );
