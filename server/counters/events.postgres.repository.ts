@@ -75,13 +75,10 @@ export class PostgresEventsRepository implements EventsRepository {
     const tally = new GroupTally();
     await this.inTransaction(async (client) => {
       const inserted = await this.insertEvents(client, [...candidates.values()], Date.parse(receivedAt));
-      const refused = new Set(await this.insertBadges(
-        client,
-        [...candidates.values()].filter((entry) => inserted.has(entry.key)),
-      ));
+      const fresh = [...candidates.values()].filter((entry) => inserted.has(entry.key));
+      const refused = new Set(await this.insertBadges(client, fresh));
       if (refused.size > 0) await client.query(DELETE_EVENTS, [[...refused].map((entry) => entry.id)]);
-      for (const entry of candidates.values()) {
-        if (!inserted.has(entry.key)) continue;
+      for (const entry of fresh) {
         entry.fate = refused.has(entry) ? 'repeatedBadge' : 'accepted';
         if (entry.fate === 'accepted') tally.add(entry.prepared);
       }
@@ -96,8 +93,9 @@ export class PostgresEventsRepository implements EventsRepository {
     const results: StoredBatch[] = batches.map(() => ({ accepted: [], duplicates: 0, repeatedBadges: 0 }));
     for (const entry of entries) {
       const stored = results[entry.batch]!;
+      const first = candidates.get(entry.key)!;
       // A later copy of an event whose badge was refused is refused again, as it would be on its own.
-      const fate = candidates.get(entry.key) === entry ? (entry.fate ?? 'duplicate') : candidates.get(entry.key)!.fate === 'repeatedBadge' ? 'repeatedBadge' : 'duplicate';
+      const fate = first === entry ? (entry.fate ?? 'duplicate') : first.fate === 'repeatedBadge' ? 'repeatedBadge' : 'duplicate';
       if (fate === 'accepted') stored.accepted.push(entry.prepared);
       else if (fate === 'repeatedBadge') stored.repeatedBadges++;
       else stored.duplicates++;

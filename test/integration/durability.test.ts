@@ -1,43 +1,26 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { connectLive } from '../support/live-client';
-import type { PostgresServer } from '../support/postgres';
 import { startServerProcess } from '../support/server-process';
 import { createDevice, postEvents, startTestServer, visitEvent } from '../support/test-server';
-import { testEngine, testPostgres } from '../support/test-storage';
+import { testEngine } from '../support/test-storage';
 
 const snapshotOf = async (url: string) =>
   (await (await fetch(`${url}/api/v1/snapshot`)).json()) as { seq: number; counters: { visitors: { today: number; total: number } } };
 
-const engine = testEngine();
-
-// These start real server processes; on a loaded CI machine one start can take seconds.
-describe(`durability (${engine})`, { timeout: 90_000 }, () => {
+// These start real server processes; on a loaded CI machine one start can take seconds. On
+// PostgreSQL each DATA_DIR stands for a database of its own (test-server.ts), so a restart on the
+// same directory finds the same database, as on SQLite.
+describe(`durability (${testEngine()})`, { timeout: 90_000 }, () => {
   const dirs: string[] = [];
   const tempDir = () => {
     const dir = mkdtempSync(join(tmpdir(), 'showfloor-durable-'));
     dirs.push(dir);
     return dir;
   };
-  let postgres: { server: PostgresServer; release: () => Promise<void> } | undefined;
-  const databases: string[] = [];
-  beforeAll(async () => {
-    if (engine === 'postgres') postgres = await testPostgres();
-  });
-  afterAll(async () => {
-    dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
-    for (const url of databases) await postgres?.server.dropDatabase(url);
-    await postgres?.release();
-  });
-  /** The environment of a server process on a new, empty store of the run's engine. */
-  const freshStore = async (): Promise<Record<string, string>> => {
-    if (!postgres) return { DATA_DIR: tempDir() };
-    const url = await postgres.server.createDatabase();
-    databases.push(url);
-    return { DATA_DIR: tempDir(), DATABASE_URL: url };
-  };
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
   it('keeps counters, devices and seq across a restart', async () => {
     const dataDir = tempDir();
@@ -61,8 +44,8 @@ describe(`durability (${engine})`, { timeout: 90_000 }, () => {
   });
 
   it('still has acknowledged events after the server is killed with SIGKILL', async () => {
-    const store = await freshStore();
-    const first = await startServerProcess(store);
+    const dataDir = tempDir();
+    const first = await startServerProcess({ DATA_DIR: dataDir });
     const sensor = await createDevice(first.url);
     const batches = Array.from({ length: 8 }, () => ({ events: Array.from({ length: 25 }, () => visitEvent()) }));
     const answers = await Promise.all(batches.map((b) => postEvents(first.url, sensor.token, b)));
@@ -71,7 +54,7 @@ describe(`durability (${engine})`, { timeout: 90_000 }, () => {
     first.child.kill('SIGKILL');
     await first.exited;
 
-    const second = await startServerProcess(store);
+    const second = await startServerProcess({ DATA_DIR: dataDir });
     try {
       expect((await snapshotOf(second.url)).counters.visitors.today).toBe(200);
       // Retrying the same batch after the crash counts nothing twice.
@@ -84,7 +67,7 @@ describe(`durability (${engine})`, { timeout: 90_000 }, () => {
   });
 
   it('stops gracefully on SIGTERM', async () => {
-    const server = await startServerProcess(await freshStore());
+    const server = await startServerProcess({ DATA_DIR: tempDir() });
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
   });

@@ -1,8 +1,7 @@
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SqliteEventsRepository, uuidBytes, type PreparedEvent } from '../../server/counters/events.repository';
 import { MIGRATIONS, migrate } from '../../server/storage/migrations';
-import { createDevice, postEvents, startTestServer, visitEvent, type TestServer } from '../support/test-server';
 
 /** The migration that narrowed the events row (the last one that touches `events`). */
 const COMPACT = MIGRATIONS.findIndex((sql) => sql.includes('CREATE TABLE events_compact'));
@@ -55,32 +54,4 @@ describe('the compact events row (migration)', () => {
     expect(uuidBytes(id)).toHaveLength(16);
     expect(uuidBytes(id).toString('hex')).toBe(id.replaceAll('-', ''));
   });
-});
-
-describe('idempotent ingest on the compact row, in both commit modes', () => {
-  for (const mode of ['group', 'per-request'] as const) {
-    describe(mode, () => {
-      let t: TestServer;
-      let sensor: { token: string };
-      const visitorsToday = async () => ((await (await fetch(`${t.url}/api/v1/snapshot`)).json()) as { counters: { visitors: { today: number } } }).counters.visitors.today;
-
-      beforeAll(async () => {
-        t = await startTestServer({ INGEST_COMMIT: mode });
-        sensor = await createDevice(t.url);
-      });
-      afterAll(() => t.stop());
-
-      it('counts an id once when it comes twice in a batch and in other batches posted at the same time', async () => {
-        const before = await visitorsToday();
-        const shared = Array.from({ length: 5 }, () => visitEvent());
-        // Ten different batches, each with the shared events (one of them twice) and two of its own.
-        const batches = Array.from({ length: 10 }, () => [...shared, shared[0]!, visitEvent(), visitEvent()]);
-        const answers = await Promise.all(batches.map((events) => postEvents(t.url, sensor.token, { events })));
-        expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
-        expect(answers.reduce((n, a) => n + a.body.accepted, 0)).toBe(5 + 20);
-        expect(answers.reduce((n, a) => n + a.body.duplicates, 0)).toBe(10 * 8 - 25);
-        expect(await visitorsToday()).toBe(before + 25);
-      });
-    });
-  }
 });

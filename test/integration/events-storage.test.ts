@@ -13,6 +13,7 @@ import { openSqliteStorage } from '../../server/storage/sqlite-storage';
 import type { Storage } from '../../server/storage/storage';
 import type { VisitorEvent } from '../../shared/events.schema';
 import { aVisitEvent, testTasks } from '../support/fakes';
+import { createDevice, postEvents, startTestServer, visitEvent, type TestServer } from '../support/test-server';
 import { openTestStorage, testEngine } from '../support/test-storage';
 
 const TIME_ZONE = 'Asia/Shanghai';
@@ -111,6 +112,44 @@ describe(`events storage (${engine})`, { timeout: 60_000 }, () => {
     expect(firstDay.byBucket.at(-1)?.start).toBe('2026-03-01T15:50:00.000Z');
     expect(secondDay.byBucket[0]?.start).toBe('2026-03-01T16:00:00.000Z');
   });
+});
+
+describe(`idempotent ingest over HTTP (${engine}), in both commit modes`, { timeout: 60_000 }, () => {
+  for (const mode of ['group', 'per-request'] as const) {
+    describe(mode, () => {
+      let t: TestServer;
+      let sensor: { token: string };
+      const visitorsToday = async () => ((await (await fetch(`${t.url}/api/v1/snapshot`)).json()) as { counters: { visitors: { today: number } } }).counters.visitors.today;
+
+      beforeAll(async () => {
+        t = await startTestServer({ INGEST_COMMIT: mode });
+        sensor = await createDevice(t.url);
+      });
+      afterAll(() => t?.stop());
+
+      it('counts an id once when it comes twice in a batch and in other batches posted at the same time', async () => {
+        const before = await visitorsToday();
+        const shared = Array.from({ length: 5 }, () => visitEvent());
+        // Ten different batches, each with the shared events (one of them twice) and two of its own.
+        const batches = Array.from({ length: 10 }, () => [...shared, shared[0]!, visitEvent(), visitEvent()]);
+        const answers = await Promise.all(batches.map((events) => postEvents(t.url, sensor.token, { events })));
+        expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
+        expect(answers.reduce((n, a) => n + a.body.accepted, 0)).toBe(5 + 20);
+        expect(answers.reduce((n, a) => n + a.body.duplicates, 0)).toBe(10 * 8 - 25);
+        expect(await visitorsToday()).toBe(before + 25);
+      });
+
+      it('counts a batch once when a kiosk retries it 50 times at once', async () => {
+        const before = await visitorsToday();
+        const batch = { events: Array.from({ length: 10 }, () => visitEvent()) };
+        const answers = await Promise.all(Array.from({ length: 50 }, () => postEvents(t.url, sensor.token, batch)));
+        expect(answers.map((a) => a.status)).toEqual(Array(50).fill(200));
+        expect(answers.reduce((n, a) => n + a.body.accepted, 0)).toBe(10);
+        expect(answers.reduce((n, a) => n + a.body.duplicates, 0)).toBe(49 * 10);
+        expect(await visitorsToday()).toBe(before + 10);
+      });
+    });
+  }
 });
 
 describe('events storage on SQLite beside a Kysely transaction', () => {
