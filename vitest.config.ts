@@ -1,14 +1,47 @@
 import { defineConfig } from 'vitest/config';
 
+/** Integration files that only run on PostgreSQL: they test the PostgreSQL engine itself. */
+const POSTGRES_ONLY = ['test/integration/postgres-storage.test.ts', 'test/integration/schema-equivalence.test.ts'];
+
+/**
+ * Integration files that read or break the SQLite file itself (its pages, its handle, its
+ * faults), so they have no PostgreSQL run. What they cover through the API runs on both.
+ */
+const SQLITE_ONLY = [
+  'test/integration/events-compact.test.ts',
+  'test/integration/storage-faults.test.ts',
+  'test/integration/content-validation-memo.test.ts',
+  'test/integration/sessions-repository.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     environment: 'node',
     // Integration tests start real servers and hash real passwords (scrypt, 128 MB each): on a
     // shared, loaded CI machine they need room. Speed is measured by npm run bench, not here.
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // One JSON report for every project: .ci/run sums it.
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
+    // The integration suite runs once per engine, on the same files.
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'integration-sqlite', include: ['test/integration/**/*.test.ts'], exclude: POSTGRES_ONLY },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration-postgres',
+          include: ['test/integration/**/*.test.ts'],
+          exclude: SQLITE_ONLY,
+          env: { SHOWFLOOR_TEST_ENGINE: 'postgres' },
+          // One private cluster for the whole run; each test server gets its own database on it.
+          globalSetup: ['test/support/postgres-global-setup.ts'],
+        },
+      },
+    ],
   },
 });

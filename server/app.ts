@@ -77,6 +77,7 @@ import { SqlSettingsRepository, type SettingsRepository } from './settings/setti
 import { storedSecret } from './settings/stored-secret';
 import type { Db } from './storage/database';
 import { openSqliteStorage } from './storage/sqlite-storage';
+import { openStorage } from './storage/open-storage';
 import type { Storage } from './storage/storage';
 import { StorageHealth } from './storage/storage-health';
 import { SqlStorageRepository, type StorageRepository } from './storage/storage.repository';
@@ -113,8 +114,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   const logger = deps.logger ?? createLogger(config.logLevel);
   const now = deps.now ?? Date.now;
   const metrics = createMetrics();
-  const storage = deps.storage ?? (deps.db ? openSqliteStorage({ db: deps.db, closeWithStorage: false }) : openSqliteStorage({ dataDir: config.dataDir }));
-  const db = storage.sqlite!;
+  const storage = deps.storage ?? (deps.db ? openSqliteStorage({ db: deps.db, closeWithStorage: false }) : await openStorage(config));
   const version = appVersion(config.webDir);
 
   const settings = new SqlSettingsRepository(storage);
@@ -353,7 +353,6 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     app,
     httpServer,
     io,
-    db,
     storage,
     logger,
     metrics,

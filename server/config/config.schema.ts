@@ -54,6 +54,17 @@ export const EnvSchema = z.object({
     .default(2_000),
   /** Events older than this many days are refused: a kiosk's offline queue is days, not months. */
   INGEST_MAX_EVENT_AGE_DAYS: z.coerce.number().positive().max(36_500).default(28),
+  /** Selects PostgreSQL (`postgres://user:password@host:5432/showfloor`); without it, SQLite in DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .refine((url) => /^postgres(ql)?:\/\//.test(url) && URL.canParse(url), {
+      error: 'must be a PostgreSQL URL such as postgres://showfloor:password@localhost:5432/showfloor',
+    })
+    .optional(),
+  /** Connections each node holds open to PostgreSQL. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** PostgreSQL cancels a statement that runs longer than this. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -80,6 +91,10 @@ export interface Config {
   ingestDeviceEventsPerSecond: number;
   ingestDeviceBurst: number;
   ingestMaxEventAgeDays: number;
+  /** PostgreSQL's URL when it is the engine; undefined means SQLite in dataDir. */
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  databaseStatementTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -92,7 +107,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const result = EnvSchema.safeParse(present);
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(present[String(issue.path[0])])})`);
+    const lines = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got ${shown(String(issue.path[0]), present)})`);
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = result.data;
@@ -119,5 +134,19 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     ingestDeviceEventsPerSecond: e.INGEST_DEVICE_EVENTS_PER_SECOND,
     ingestDeviceBurst: e.INGEST_DEVICE_BURST,
     ingestMaxEventAgeDays: e.INGEST_MAX_EVENT_AGE_DAYS,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
   };
+}
+
+/** A variable's value as an error message quotes it: DATABASE_URL may hold a password, which is never echoed. */
+function shown(name: string, env: Record<string, string | undefined>): string {
+  const value = env[name];
+  if (name !== 'DATABASE_URL' || value === undefined) return JSON.stringify(value);
+  // "user:password@host" parses as a URL whose scheme is "user:": only scheme://authority is safe to show.
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || !URL.canParse(value)) return 'a value not shown here, as it may hold a password';
+  const url = new URL(value);
+  if (url.password) url.password = '***';
+  return JSON.stringify(url.toString());
 }

@@ -56,11 +56,16 @@ const DeviceCommandSchema = z.strictObject({ deviceId: z.string().min(1).max(64)
 export function registerConsoleNamespace(nsp: ConsoleNamespace, deps: ConsoleDeps): void {
   // The session was read from the cookie at the engine handshake (see app.ts), like any HTTP request.
   nsp.use((socket, next) => {
-    void deps.tasks.runAsync('console.handshake', async () => {
-      const user = await currentUser(socket);
-      if (user) socket.data.user = user;
-      next(user ? undefined : new Error('unauthorized: sign in first'));
-    }).then((done) => done === undefined && next(new Error('unavailable: the server could not check the session')));
+    currentUser(socket).then(
+      (user) => {
+        if (user) socket.data.user = user;
+        next(user ? undefined : new Error('unauthorized: sign in first'));
+      },
+      (error: unknown) => {
+        deps.tasks.failed('console.handshake', error);
+        next(new Error('unavailable: the server could not check the session; try again'));
+      },
+    );
   });
 
   const currentUser = async (socket: ConsoleSocket): Promise<SessionUser | undefined> => {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectLive } from '../support/live-client';
@@ -74,8 +75,8 @@ describe('devices', () => {
     const listed = await (await fetch(`${t.url}/api/v1/devices`, { headers: { cookie } })).text();
     expect(listed).toContain('Booth A');
     expect(listed).not.toContain(created.token);
-    const stored = t.server.db.prepare('SELECT token_hash FROM devices WHERE id = ?').get(created.id) as { token_hash: string };
-    expect(stored.token_hash).not.toContain(created.token);
+    const stored = await sql<{ token_hash: string }>`SELECT token_hash FROM devices WHERE id = ${created.id}`.execute(t.server.storage.db);
+    expect(stored.rows[0]!.token_hash).not.toContain(created.token);
   });
 
   it('answers 400 naming the field for a bad device', async () => {

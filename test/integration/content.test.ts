@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runContentCli } from '../../server/cli/content-cli';
 import { ContentFileError, readContentFolder } from '../../server/content/content.files';
 import { startServerProcess } from '../support/server-process';
-import { FIXTURE_CONTENT, startTestServer } from '../support/test-server';
+import { databaseEnv, FIXTURE_CONTENT, startTestServer } from '../support/test-server';
 
 const BUNDLED = resolve(import.meta.dirname, '../../content');
 const dirs: string[] = [];
@@ -76,6 +76,9 @@ describe('content files', { timeout: 60_000 }, () => {
 });
 
 describe('content lives in the database after the first start', () => {
+  /** The CLI's environment for the store the test servers on `dataDir` use (their database, on PostgreSQL). */
+  const storeOf = async (dataDir: string) => ({ DATA_DIR: dataDir, ...(await databaseEnv(dataDir)) });
+
   it('keeps serving the stored content when content/ changes, and moves content with export and import', async () => {
     const dataDir = temp('showfloor-data-');
     const seed = copyOfFixture();
@@ -90,10 +93,10 @@ describe('content lives in the database after the first start', () => {
     await second.stop({ keepData: true });
 
     const exported = temp('showfloor-export-');
-    expect(await runContentCli('export', [exported], { DATA_DIR: dataDir })).toMatch(/Exported 2 sections and 4 items/);
+    expect(await runContentCli('export', [exported], await storeOf(dataDir))).toMatch(/Exported 2 sections and 4 items/);
     expect(readContentFolder(exported)).toEqual(readContentFolder(FIXTURE_CONTENT));
 
-    expect(await runContentCli('import', [seed], { DATA_DIR: dataDir })).toMatch(/Imported 2 sections/);
+    expect(await runContentCli('import', [seed], await storeOf(dataDir))).toMatch(/Imported 2 sections/);
     const third = await startTestServer({ DATA_DIR: dataDir, CONTENT_DIR: seed });
     expect(third.server.snapshot().exhibition.title.en).toBe('Changed on disk');
     await third.stop();
@@ -105,7 +108,7 @@ describe('content lives in the database after the first start', () => {
     await first.stop({ keepData: true });
     const bad = copyOfFixture();
     rmSync(join(bad, 'exhibition.json'));
-    await expect(runContentCli('import', [bad], { DATA_DIR: dataDir })).rejects.toThrow(/no exhibition\.json/);
+    await expect(runContentCli('import', [bad], await storeOf(dataDir))).rejects.toThrow(/no exhibition\.json/);
     const again = await startTestServer({ DATA_DIR: dataDir });
     expect(again.server.snapshot().sections).toHaveLength(2);
     await again.stop();

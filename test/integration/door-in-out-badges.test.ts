@@ -1,5 +1,4 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDevice, postEvents, startSignedIn, type TestServer, visitEvent } from '../support/test-server';
 
@@ -64,19 +63,19 @@ describe('a door counting in and out, and scanning badges', () => {
     expect((await postEvents(t.url, south.token, { events: [visitEvent({ section: undefined, badge: code, at: yesterday })] })).body).toEqual({ accepted: 1, duplicates: 0 });
 
     // Nowhere in the database is the code itself.
-    const db = new Database(join(t.dataDir, 'showfloor.sqlite'), { readonly: true });
-    try {
-      const hashes = db.prepare('SELECT day, badge_hash FROM badge_scans').all() as { day: string; badge_hash: string }[];
-      expect(hashes).toHaveLength(3);
-      for (const row of hashes) expect(row.badge_hash).toMatch(/^[0-9a-f]{64}$/);
-      const everything = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[])
-        .flatMap(({ name }) => db.prepare(`SELECT * FROM "${name}"`).all())
-        .map((row) => JSON.stringify(row))
-        .join('\n');
-      expect(everything).not.toContain('4711');
-    } finally {
-      db.close();
-    }
+    const { db, engine } = t.server.storage;
+    const hashes = (await sql<{ day: string; badge_hash: string }>`SELECT day, badge_hash FROM badge_scans`.execute(db)).rows;
+    expect(hashes).toHaveLength(3);
+    for (const row of hashes) expect(row.badge_hash).toMatch(/^[0-9a-f]{64}$/);
+    const tables = (
+      await (engine === 'sqlite'
+        ? sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table'`
+        : sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`
+      ).execute(db)
+    ).rows;
+    let everything = '';
+    for (const { name } of tables) everything += (await sql`SELECT * FROM ${sql.table(name)}`.execute(db)).rows.map((row) => JSON.stringify(row)).join('\n');
+    expect(everything).not.toContain('4711');
   });
 
   it('counts a badge again after its day was reset (the day\'s figures no longer hold it)', async () => {

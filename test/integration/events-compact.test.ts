@@ -24,7 +24,7 @@ const prepared = (id: string): PreparedEvent => ({
 });
 
 describe('the compact events row (migration)', () => {
-  it('keeps every stored event with its id and times, and still refuses an old id as a duplicate', () => {
+  it('keeps every stored event with its id and times, and still refuses an old id as a duplicate', async () => {
     const db = databaseBeforeCompactEvents();
     const insert = db.prepare(
       'INSERT INTO events (id, type, section, item, at, ms, day, device_id, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -43,7 +43,7 @@ describe('the compact events row (migration)', () => {
     ]);
 
     const repository = new SqliteEventsRepository(db);
-    const [again] = repository.storeBatches([[prepared(old[0][0].toUpperCase()), prepared(crypto.randomUUID())]], new Date().toISOString());
+    const [again] = await repository.storeBatches([[prepared(old[0][0].toUpperCase()), prepared(crypto.randomUUID())]], new Date().toISOString());
     expect(again!.duplicates).toBe(1);
     expect(again!.accepted).toHaveLength(1);
     db.close();

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import { ADMIN_PASSWORD, FIXTURE_CONTENT } from './test-server';
+import { ADMIN_PASSWORD, databaseEnv, FIXTURE_CONTENT } from './test-server';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -16,10 +16,12 @@ export interface ServerProcess {
  * Runs `server/main.ts` as its own Node process (one process, so a SIGKILL really kills the
  * server) and resolves once it prints the address it listens on.
  */
-export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  // On PostgreSQL a DATA_DIR stands for its database too, as in startTestServer.
+  const database = env.DATA_DIR && !env.DATABASE_URL ? await databaseEnv(env.DATA_DIR) : {};
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', CONTENT_DIR: FIXTURE_CONTENT, SHOWFLOOR_ADMIN_PASSWORD: ADMIN_PASSWORD, ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', CONTENT_DIR: FIXTURE_CONTENT, SHOWFLOOR_ADMIN_PASSWORD: ADMIN_PASSWORD, ...database, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

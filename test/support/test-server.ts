@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createServer, type ServerDeps, type ShowfloorServer } from '../../server/app';
 import { parseConfig } from '../../server/config/config.schema';
+import { usePostgres, type PostgresServer } from './postgres';
+import { testEngine } from './test-storage';
 
 export const FIXTURE_CONTENT = resolve(import.meta.dirname, '../fixtures/content');
 export const ADMIN_PASSWORD = 'admin-test-password';
@@ -13,13 +15,48 @@ export interface TestServer {
   url: string;
   port: number;
   dataDir: string;
+  /** On PostgreSQL, the server's own database; a restart on the same DATA_DIR finds it again. */
+  databaseUrl: string | undefined;
   /** Stops the server; `keepData` leaves the database for a restart on the same directory. */
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
 /**
+ * On PostgreSQL (SHOWFLOOR_TEST_ENGINE=postgres), the database that stands for each data directory
+ * in this worker: a test that restarts on the same DATA_DIR finds its data, as it does on SQLite.
+ */
+const databases = new Map<string, string>();
+
+/** The run's cluster, started by the integration-postgres project's global setup. */
+function runCluster(): PostgresServer {
+  const url = process.env.SHOWFLOOR_TEST_POSTGRES_URL;
+  if (!url) {
+    throw new Error('SHOWFLOOR_TEST_ENGINE=postgres but the run has no PostgreSQL cluster: run it as the integration-postgres project (npx vitest run --project integration-postgres).');
+  }
+  return usePostgres(url);
+}
+
+/** DATABASE_URL for a server on `dataDir` when the run's engine is PostgreSQL (nothing on SQLite). */
+export async function databaseEnv(dataDir: string): Promise<Record<string, string>> {
+  if (testEngine() !== 'postgres') return {};
+  let url = databases.get(dataDir);
+  if (!url) {
+    url = await runCluster().createDatabase();
+    databases.set(dataDir, url);
+  }
+  return { DATABASE_URL: url };
+}
+
+async function dropDatabaseOf(dataDir: string): Promise<void> {
+  const url = databases.get(dataDir);
+  if (!url) return;
+  databases.delete(dataDir);
+  await runCluster().dropDatabase(url);
+}
+
+/**
  * Starts a real showfloor on port 0 with its own data directory (fixture content unless `env`
- * says otherwise). Every test file gets independent instances.
+ * says otherwise), and on PostgreSQL its own database. Every test file gets independent instances.
  */
 export async function startTestServer(env: Record<string, string> = {}, deps: ServerDeps = {}): Promise<TestServer> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'showfloor-test-'));
@@ -30,18 +67,27 @@ export async function startTestServer(env: Record<string, string> = {}, deps: Se
     CONTENT_DIR: FIXTURE_CONTENT,
     LOG_LEVEL: 'silent',
     SHOWFLOOR_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    ...(await databaseEnv(dataDir)),
     ...env,
   });
   const server = await createServer(config, deps);
+  // The postgres run must not pass on SQLite because a server ignored DATABASE_URL.
+  if (config.databaseUrl && !deps.storage && !deps.db && server.storage.engine !== 'postgres') {
+    await server.close();
+    throw new Error(`startTestServer: DATABASE_URL is set but the server opened ${server.storage.engine}`);
+  }
   const port = await server.listen();
   return {
     server,
     port,
     url: `http://127.0.0.1:${port}`,
     dataDir,
+    databaseUrl: config.databaseUrl,
     async stop(options = {}) {
       await server.close();
-      if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
+      if (options.keepData) return;
+      rmSync(dataDir, { recursive: true, force: true });
+      await dropDatabaseOf(dataDir);
     },
   };
 }
@@ -97,6 +143,9 @@ export function signedInSuite(env: Record<string, string> = {}, deps: ServerDeps
     },
     get dataDir() {
       return get().server.dataDir;
+    },
+    get databaseUrl() {
+      return get().server.databaseUrl;
     },
     get cookie() {
       return get().cookie;

@@ -21,16 +21,19 @@ describe('acknowledgements and the broadcast', () => {
     const metrics = createMetrics();
     const tasks = new BackgroundTasks({ logger: pino({ level: 'silent' }), storage: { report: () => false } as never, now: Date.now });
     const settings = new Map<string, string>();
-    const broadcaster = new LiveBroadcaster({
-      live: { to: (room) => ({ emit: () => void log.push(`patch to ${room}`) }) },
-      settings: { get: (k) => settings.get(k), set: (k, v) => void settings.set(k, v) },
-      metrics,
-      counterIntervalMs: 100,
-      audience: () => 1,
-      counters: { current: () => ({ ...counters }) },
-      now: Date.now,
-      tasks,
-    });
+    const broadcaster = new LiveBroadcaster(
+      {
+        live: { to: (room) => ({ emit: () => void log.push(`patch to ${room}`) }) },
+        settings: { get: async (k) => settings.get(k), set: async (k, v) => void settings.set(k, v) },
+        metrics,
+        counterIntervalMs: 100,
+        audience: () => 1,
+        counters: { current: () => ({ ...counters }) },
+        now: Date.now,
+        tasks,
+      },
+      undefined,
+    );
     const bus = new DomainEvents(tasks);
     bus.on('counters.changed', () => broadcaster.countersChanged());
     const events: EventsRepository = {

@@ -36,4 +36,36 @@ describe('configuration from the environment', () => {
     expect(config.port).toBe(3000);
     expect(config.publicUrl).toBe('http://192.168.1.10:3000');
   });
+
+  it('uses SQLite unless DATABASE_URL names a PostgreSQL database, with pool and timeout settings', () => {
+    expect(parseConfig({})).toMatchObject({ databaseUrl: undefined, databasePoolSize: 10, databaseStatementTimeoutMs: 10_000 });
+    const url = 'postgresql://showfloor:secret@db.example.org:5433/show';
+    expect(parseConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: '50', DATABASE_STATEMENT_TIMEOUT_MS: '2500' })).toMatchObject({
+      databaseUrl: url,
+      databasePoolSize: 50,
+      databaseStatementTimeoutMs: 2500,
+    });
+    expect(parseConfig({ DATABASE_URL: 'postgres://localhost/show' }).databaseUrl).toBe('postgres://localhost/show');
+  });
+
+  it('refuses a DATABASE_URL of another kind, naming the variable and never echoing its password', () => {
+    for (const url of ['mysql://root:hunter22@db/show', 'https://root:hunter22@db/show', 'root:hunter22@db/show', 'postgres://root:hunter22@[db/show']) {
+      let message = '';
+      try {
+        parseConfig({ DATABASE_URL: url });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(/DATABASE_URL: must be a PostgreSQL URL/);
+      expect(message).not.toContain('hunter22');
+    }
+    expect(() => parseConfig({ DATABASE_URL: 'mysql://root:hunter22@db/show' })).toThrow(/got "mysql:\/\/root:\*\*\*@db\/show"/);
+  });
+
+  it('keeps the pool size and statement timeout in range', () => {
+    expect(() => parseConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(() => parseConfig({ DATABASE_POOL_SIZE: '201' })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(() => parseConfig({ DATABASE_POOL_SIZE: 'ten' })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(() => parseConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '-1' })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS/);
+  });
 });

@@ -62,7 +62,7 @@ describe('ingest group commit', () => {
       { accepted: 1, duplicates: 1 },
     ]);
     // One commit, one "the counters moved" for the screens.
-    expect(published).toEqual([{ name: 'counters.changed', payload: { cause: 'events' } }]);
+    expect(published).toEqual([{ name: 'counters.changed', payload: { cause: 'events', increments: expect.arrayContaining([expect.objectContaining({ day: '*', metric: 'visits', value: 1 })]) } }]);
   });
 
   it('commits posts of different turns separately', async () => {
