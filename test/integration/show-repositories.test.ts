@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readContentFolder } from '../../server/content/content.files';
@@ -11,25 +8,21 @@ import { SqlDealsRepository } from '../../server/deals/deals.repository';
 import { SqlRehearsalRepository } from '../../server/rehearsal/rehearsal.repository';
 import { SqlRoadshowRepository } from '../../server/roadshow/roadshow.repository';
 import { SqlScheduleRepository } from '../../server/schedule/schedule.repository';
-import { openSqliteStorage } from '../../server/storage/sqlite-storage';
 import type { Storage } from '../../server/storage/storage';
 import type { ScheduleSlot } from '../../shared/schedule.schema';
 import { FIXTURE_CONTENT } from '../support/test-server';
+import { openTestStorage, testEngine } from '../support/test-storage';
 
 // The points where the two engines' SQL differs (quoted aliases, row order without a rowid,
 // upserts that add, identities, transactions across awaits), checked on the engine this run uses.
 
 let storage: Storage;
-let dataDir: string;
+let close: () => Promise<void>;
 
-beforeEach(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'showfloor-repositories-'));
-  storage = openSqliteStorage({ dataDir });
+beforeEach(async () => {
+  ({ storage, close } = await openTestStorage(testEngine()));
 });
-afterEach(async () => {
-  await storage.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterEach(() => close());
 
 const count = async (table: string) => {
   const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(storage.db);
