@@ -92,9 +92,11 @@ export class SqlDealsRepository implements DealsRepository {
   }
 
   async steps(meetingId: string): Promise<MeetingStepRecord[]> {
-    // meeting_steps has no key of its own (PostgreSQL has no rowid): the steps' times give their order.
+    // meeting_steps has no key of its own (PostgreSQL has no rowid): the steps' times give their order,
+    // and within one millisecond the step that created the meeting (from nothing) comes first.
     const { rows } = await sql<{ at: string; from_status: MeetingStatus | null; to_status: MeetingStatus; reason: string | null; username: string }>`
-      SELECT at, from_status, to_status, reason, username FROM meeting_steps WHERE meeting_id = ${meetingId} ORDER BY at`.execute(this.storage.db);
+      SELECT at, from_status, to_status, reason, username FROM meeting_steps WHERE meeting_id = ${meetingId}
+      ORDER BY at, from_status IS NOT NULL`.execute(this.storage.db);
     return rows.map((r) => ({ meetingId, at: r.at, from: r.from_status, to: r.to_status, reason: r.reason, username: r.username }));
   }
 

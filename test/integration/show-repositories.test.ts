@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readContentFolder } from '../../server/content/content.files';
@@ -11,25 +8,21 @@ import { SqlDealsRepository } from '../../server/deals/deals.repository';
 import { SqlRehearsalRepository } from '../../server/rehearsal/rehearsal.repository';
 import { SqlRoadshowRepository } from '../../server/roadshow/roadshow.repository';
 import { SqlScheduleRepository } from '../../server/schedule/schedule.repository';
-import { openSqliteStorage } from '../../server/storage/sqlite-storage';
 import type { Storage } from '../../server/storage/storage';
 import type { ScheduleSlot } from '../../shared/schedule.schema';
 import { FIXTURE_CONTENT } from '../support/test-server';
+import { openTestStorage, testEngine } from '../support/test-storage';
 
 // The points where the two engines' SQL differs (quoted aliases, row order without a rowid,
 // upserts that add, identities, transactions across awaits), checked on the engine this run uses.
 
 let storage: Storage;
-let dataDir: string;
+let close: () => Promise<void>;
 
-beforeEach(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'showfloor-repositories-'));
-  storage = openSqliteStorage({ dataDir });
+beforeEach(async () => {
+  ({ storage, close } = await openTestStorage(testEngine()));
 });
-afterEach(async () => {
-  await storage.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterEach(() => close());
 
 const count = async (table: string) => {
   const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(storage.db);
@@ -67,29 +60,34 @@ describe('content', () => {
   });
 });
 
+const meeting = {
+  id: 'm-1',
+  organisationId: 'org-1',
+  partnerId: 'p-1',
+  industry: 'biomedicine',
+  status: 'held',
+  heldAt: '2026-05-01T09:00:00.000Z',
+  intentionAt: null,
+  signedAt: null,
+  droppedAt: null,
+  note: '',
+  version: 1,
+} as const;
+
+/** An organisation, a partner and meeting m-1 taken from held through intention to signed. */
+async function signedMeeting(repository: SqlDealsRepository): Promise<void> {
+  await repository.saveOrganisation({ id: 'org-1', name: { en: 'Lab', 'zh-CN': '实验室' }, country: 'DE', type: 'research' }, '2026-05-01T08:00:00.000Z');
+  await repository.savePartner({ id: 'p-1', name: { en: 'Park', 'zh-CN': '园区' } }, '2026-05-01T08:00:00.000Z');
+  const step = (at: string, from: 'held' | 'intention' | null, to: 'held' | 'intention' | 'signed') => ({ meetingId: 'm-1', at, from, to, reason: null, username: 'op' });
+  await repository.saveMeeting(meeting, step('2026-05-01T09:00:00.000Z', null, 'held'), 'op');
+  await repository.saveMeeting({ ...meeting, status: 'intention', intentionAt: '2026-05-01T10:00:00.000Z', version: 2 }, step('2026-05-01T10:00:00.000Z', 'held', 'intention'), 'op');
+  await repository.saveMeeting({ ...meeting, status: 'signed', signedAt: '2026-05-01T11:00:00.000Z', version: 3 }, step('2026-05-01T11:00:00.000Z', 'intention', 'signed'), 'op');
+}
+
 describe('deals', () => {
   it("lists a meeting's steps in the order they happened", async () => {
     const repository = new SqlDealsRepository(storage);
-    await repository.saveOrganisation({ id: 'org-1', name: { en: 'Lab', 'zh-CN': '实验室' }, country: 'DE', type: 'research' }, '2026-05-01T08:00:00.000Z');
-    await repository.savePartner({ id: 'p-1', name: { en: 'Park', 'zh-CN': '园区' } }, '2026-05-01T08:00:00.000Z');
-    const meeting = {
-      id: 'm-1',
-      organisationId: 'org-1',
-      partnerId: 'p-1',
-      industry: 'biomedicine',
-      status: 'held',
-      heldAt: '2026-05-01T09:00:00.000Z',
-      intentionAt: null,
-      signedAt: null,
-      droppedAt: null,
-      note: '',
-      version: 1,
-    } as const;
-    const step = (at: string, from: 'held' | 'intention' | null, to: 'held' | 'intention' | 'signed') => ({ meetingId: 'm-1', at, from, to, reason: null, username: 'op' });
-    await repository.saveMeeting(meeting, step('2026-05-01T09:00:00.000Z', null, 'held'), 'op');
-    await repository.saveMeeting({ ...meeting, status: 'intention', intentionAt: '2026-05-01T10:00:00.000Z', version: 2 }, step('2026-05-01T10:00:00.000Z', 'held', 'intention'), 'op');
-    await repository.saveMeeting({ ...meeting, status: 'signed', signedAt: '2026-05-01T11:00:00.000Z', version: 3 }, step('2026-05-01T11:00:00.000Z', 'intention', 'signed'), 'op');
-
+    await signedMeeting(repository);
     expect((await repository.steps('m-1')).map((s) => s.to)).toEqual(['held', 'intention', 'signed']);
     expect(await repository.meetings()).toEqual([{ ...meeting, status: 'signed', signedAt: '2026-05-01T11:00:00.000Z', version: 3 }]);
   });
@@ -180,12 +178,17 @@ describe('rehearsal', () => {
       { id: 'c-1', day: '2026-05-01', section: null, delta: 1, reason: 'one more', userId: 'u-1', at: '2026-05-01T12:00:00.000Z' },
       [visits('2026-05-01', 1)],
     );
-    await new SqlRoadshowRepository(storage).saveState({ ...(await new SqlRoadshowRepository(storage).state()) });
+    await signedMeeting(new SqlDealsRepository(storage));
+    const roadshow = new SqlRoadshowRepository(storage);
+    await roadshow.saveState(await roadshow.state());
+    await roadshow.saveScore({ projectId: 'p-1', judgeId: 'j-1', criterionId: 'impact', score: 3 }, '2026-05-01T09:00:00.000Z');
 
     const repository = new SqlRehearsalRepository(storage);
     await repository.transaction(() => repository.clearShowData());
 
-    for (const table of ['events', 'counter_values', 'counter_corrections', 'roadshow_state']) expect(await count(table)).toBe(0);
+    for (const table of ['events', 'counter_values', 'counter_corrections', 'meeting_steps', 'meetings', 'organisations', 'partners', 'roadshow_state', 'roadshow_scores']) {
+      expect(await count(table), table).toBe(0);
+    }
     expect(await count('items')).toBe(4);
     expect(await insertEvent('00000000-0000-4000-8000-000000000003')).toBe(1);
   });
