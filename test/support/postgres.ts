@@ -1,12 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { openPostgresStorage } from '../../server/storage/postgres-storage';
+import { freePort } from './free-port';
 
 /** The superuser of a test cluster, with a password so that PostgreSQL checks it as production does. */
 const USER = 'showfloor';
@@ -179,17 +179,6 @@ function postgresUser(): { uid: number; gid: number } {
   } catch {
     throw new Error('PostgreSQL refuses to run as root and there is no `postgres` user to run it as: install Debian\'s `postgresql` (apt-get install -y postgresql), which creates it, or run the tests as another user.');
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 function logTail(root: string): string {
