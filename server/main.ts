@@ -2,6 +2,7 @@ import { ConfigError, parseConfig } from './config/config.schema';
 import { ContentFileError } from './content/content.files';
 import { createServer } from './app';
 import { createLogger } from './platform/logger';
+import { describeDatabase } from './storage/database-url';
 
 /** Starts showfloor from the environment and stops it cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -49,7 +50,8 @@ async function main(): Promise<void> {
 
   const port = await server.listen();
   const local = `http://localhost:${port}`;
-  logger.info({ port, host: config.host, dataDir: config.dataDir, publicUrl: config.publicUrl ?? null }, `showfloor is running on ${local}`);
+  const database = config.databaseUrl ? `PostgreSQL at ${describeDatabase(config.databaseUrl)}` : `SQLite in ${config.dataDir}`;
+  logger.info({ port, host: config.host, dataDir: config.dataDir, database, publicUrl: config.publicUrl ?? null }, `showfloor is running on ${local}`);
   process.stdout.write(`\n  showfloor: open ${local}/  (kiosk ${local}/kiosk/ · stage ${local}/stage/ · console ${local}/console/ · phone ${local}/m/)\n\n`);
 }
 

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseConfig } from '../config/config.schema';
 import { openStorage } from '../storage/open-storage';
-import { describeDatabase } from '../storage/postgres-storage';
+import { describeDatabase } from '../storage/database-url';
 import { SqlContentRepository } from '../content/content.repository';
 import { readContentFolder, writeContentFolder } from '../content/content.files';
 import { SqlAuditRepository } from '../audit/audit.repository';

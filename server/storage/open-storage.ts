@@ -1,5 +1,4 @@
 import type { Config } from '../config/config.schema';
-import { openPostgresStorage } from './postgres-storage';
 import { openSqliteStorage } from './sqlite-storage';
 import type { Storage } from './storage';
 
@@ -7,11 +6,13 @@ import type { Storage } from './storage';
  * The engine the configuration asks for: PostgreSQL when DATABASE_URL is set, else the SQLite
  * file in DATA_DIR, as showfloor has always run. Either is migrated before it is returned.
  */
-export function openStorage(
+export async function openStorage(
   config: Pick<Config, 'dataDir' | 'databaseUrl' | 'databasePoolSize' | 'databaseStatementTimeoutMs'>,
   options: { onIdleError?: (error: Error) => void } = {},
 ): Promise<Storage> {
   if (config.databaseUrl) {
+    // Loaded only here: a booth box on SQLite never pays for loading the PostgreSQL driver at start.
+    const { openPostgresStorage } = await import('./postgres-storage');
     return openPostgresStorage({
       url: config.databaseUrl,
       poolSize: config.databasePoolSize,
@@ -19,5 +20,5 @@ export function openStorage(
       onIdleError: options.onIdleError,
     });
   }
-  return Promise.resolve(openSqliteStorage({ dataDir: config.dataDir }));
+  return openSqliteStorage({ dataDir: config.dataDir });
 }

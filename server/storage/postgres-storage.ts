@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { migratePostgres } from './postgres-migrations';
 import { KyselyStorage, type SqlDb, type Storage } from './storage';
+import { describeDatabase } from './database-url';
 
 export interface PostgresStorageOptions {
   /** `postgres://user:password@host:port/database`, as DATABASE_URL gives it. */
@@ -70,16 +71,6 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
   });
 }
 
-/** `host:port/database` of a PostgreSQL URL, for messages: never the user's password. */
-export function describeDatabase(url: string): string {
-  try {
-    const parsed = new URL(url);
-    const database = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || '(default database)';
-    return `${parsed.hostname || 'localhost'}:${parsed.port || '5432'}/${database}`;
-  } catch {
-    return '(an unparsable URL)';
-  }
-}
 
 function errorMessage(error: unknown): string {
   if (error instanceof AggregateError && error.errors.length > 0) return error.errors.map(errorMessage).join('; ');
