@@ -38,6 +38,7 @@ import { SqlDealsRepository } from './deals/deals.repository';
 import { dealsRoutes } from './deals/deals.routes';
 import { DealsService } from './deals/deals.service';
 import { devicesRoutes } from './devices/devices.routes';
+import { SqlPairingRepository } from './devices/pairing.repository';
 import { PairingService } from './devices/pairing.service';
 import { DevicesService } from './devices/devices.service';
 import { deviceChannel, registerDeviceNamespace, type DeviceNamespace } from './devices/devices.socket';
@@ -178,7 +179,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     figures: counters,
     channel: deviceChannel(deviceNsp, live),
   });
-  const pairing = new PairingService(devices, now, bus);
+  const pairing = new PairingService({ repository: new SqlPairingRepository(storage), devices, now, bus, tasks });
   const groups = new GroupsService({
     repository: new SqlGroupsRepository(storage),
     audit,
@@ -378,6 +379,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
         storageHealth.close();
         announcements.close();
         schedule.close();
+        pairing.close();
         const stopped = new Promise<void>((resolve) => httpServer.once('close', () => resolve()));
         // Requests in flight finish and are answered (their posts commit meanwhile); keep-alive
         // connections close after their last answer. main.ts gives up after 10 s, so cut at 7.

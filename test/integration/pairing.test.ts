@@ -61,6 +61,29 @@ describe('pairing a screen', () => {
     expect((await post(`${t.url}/api/v1/pairing/approve`, { code: ticket.code, name: 'Late', role: 'booth' }, cookie)).status).toBe(404);
   });
 
+  it('keeps codes in the database: a second server on it approves a code the first handed out, once', async () => {
+    // Another node on the same database (on SQLite: the same file), with the same clock.
+    const other = await startSignedIn({ DATA_DIR: t.dataDir }, { now: () => clock });
+    try {
+      const ticket = await openTicket();
+      const pending = (await (await fetch(`${other.server.url}/api/v1/pairing`, { headers: { cookie: other.cookie } })).json()) as { pending: { code: string }[] };
+      expect(pending.pending.map((p) => p.code)).toContain(ticket.code);
+      // Two operators on two nodes approve the same code at once: one device, one 404.
+      const both = await Promise.all([
+        post(`${t.url}/api/v1/pairing/approve`, { code: ticket.code, name: 'Stage left', role: 'stage' }, cookie),
+        post(`${other.server.url}/api/v1/pairing/approve`, { code: ticket.code, name: 'Stage left', role: 'stage' }, other.cookie),
+      ]);
+      expect(both.map((r) => r.status).sort()).toEqual([201, 404]);
+      // The screen claims through either node; two claims racing get one token.
+      const claims = await Promise.all([claim(ticket), post(`${other.server.url}/api/v1/pairing/claim`, { id: ticket.id, secret: ticket.secret })]);
+      expect(claims.map((r) => r.status).sort()).toEqual([200, 404]);
+      const devices = (await (await fetch(`${t.url}/api/v1/devices`, { headers: { cookie } })).json()) as { devices: { name: string }[] };
+      expect(devices.devices.filter((d) => d.name === 'Stage left')).toHaveLength(1);
+    } finally {
+      await other.server.stop({ keepData: true });
+    }
+  });
+
   it('needs an operator to approve, and a valid secret to claim', async () => {
     const ticket = await openTicket();
     expect((await post(`${t.url}/api/v1/pairing/approve`, { code: ticket.code, name: 'x', role: 'booth' })).status).toBe(401);
