@@ -69,6 +69,8 @@ import { TokenBuckets } from './platform/token-bucket';
 import { createLogger, type Logger } from './platform/logger';
 import { imagesRoutes } from './media/images.routes';
 import { ImagesService } from './media/images.service';
+import { SqlMediaRepository } from './media/media.repository';
+import { mediaRoutes } from './media/media.routes';
 import { createMetrics } from './platform/metrics';
 import { guardBackpressure } from './platform/socket-backpressure';
 import { trackConnections } from './platform/http-drain';
@@ -179,6 +181,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     figures: counters,
     channel: deviceChannel(deviceNsp, live),
   });
+  const images = new ImagesService({ repository: new SqlMediaRepository(storage), audit, now });
   const pairing = new PairingService({ repository: new SqlPairingRepository(storage), devices, now, bus, tasks });
   const groups = new GroupsService({
     repository: new SqlGroupsRepository(storage),
@@ -320,7 +323,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   app.use(dealsRoutes({ deals, auth }));
   app.use(roadshowRoutes({ roadshow, auth }));
   app.use(rehearsalRoutes({ rehearsal, auth }));
-  app.use(imagesRoutes({ images: new ImagesService(join(config.dataDir, 'media'), audit), auth }));
+  app.use(imagesRoutes({ images, auth }));
   app.use(
     auditRoutes({
       audit,
@@ -333,7 +336,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   app.use(groupsRoutes({ groups, auth }));
   app.use(scheduleRoutes({ schedule, auth }));
   app.use('/api', apiNotFound);
-  app.use(pagesRoutes({ webDir: config.webDir, mediaDirs: [join(config.dataDir, 'media'), join(config.contentDir, 'images')] }));
+  app.use(mediaRoutes({ images, dirs: [join(config.dataDir, 'media'), join(config.contentDir, 'images')] }));
+  app.use(pagesRoutes({ webDir: config.webDir }));
   app.use(notFoundHandler);
   app.use(errorHandler(logger, storageHealth));
 
