@@ -185,6 +185,24 @@ describe('db:copy moves a show between engines', () => {
     expect(await sqliteRows(roundTrip)).toEqual(await sqliteRows(source.dataDir));
   });
 
+  it('sizes batches by the bytes they hold, so a table of images is not read hundreds of rows at a time', async () => {
+    const target = tempDirFor(cleanup);
+    const from = openSqliteStorage({ dataDir: source.dataDir });
+    const to = openSqliteStorage({ dataDir: target });
+    const batches = new Map<string, number[]>();
+    try {
+      // A budget of one byte: after the first (small) batch, every batch is a single row.
+      await copyDatabase(from, to, { batchBytes: 1, progress: { start: () => {}, copied: (table, rows) => void batches.set(table, [...(batches.get(table) ?? []), rows]) } });
+    } finally {
+      await from.close();
+      await to.close();
+    }
+    const events = batches.get('events')!;
+    expect(events.slice(0, 3)).toEqual([16, 17, 18]);
+    expect(events.at(-1)).toBe(events.length + 15);
+    expect(await sqliteRows(target)).toEqual(await sqliteRows(source.dataDir));
+  });
+
   it('copies PostgreSQL to PostgreSQL just as well', async () => {
     const other = await postgres.createDatabase();
     cleanup.push(() => postgres.dropDatabase(other));
