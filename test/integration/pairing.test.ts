@@ -84,6 +84,20 @@ describe('pairing a screen', () => {
     }
   });
 
+  it('keeps a waiting code across a restart', async () => {
+    const { server: first } = await startSignedIn();
+    const ticket = (await (await post(`${first.url}/api/v1/pairing`, {})).json()) as PairingTicket;
+    await first.stop({ keepData: true });
+    const { server: again, cookie: signedIn } = await startSignedIn({ DATA_DIR: first.dataDir });
+    try {
+      expect((await (await post(`${again.url}/api/v1/pairing/claim`, { id: ticket.id, secret: ticket.secret })).json()).status).toBe('pending');
+      expect((await post(`${again.url}/api/v1/pairing/approve`, { code: ticket.code, name: 'Booth 9', role: 'booth' }, signedIn)).status).toBe(201);
+      expect((await (await post(`${again.url}/api/v1/pairing/claim`, { id: ticket.id, secret: ticket.secret })).json()).status).toBe('paired');
+    } finally {
+      await again.stop();
+    }
+  });
+
   it('needs an operator to approve, and a valid secret to claim', async () => {
     const ticket = await openTicket();
     expect((await post(`${t.url}/api/v1/pairing/approve`, { code: ticket.code, name: 'x', role: 'booth' })).status).toBe(401);
