@@ -38,6 +38,7 @@ import { SqlDealsRepository } from './deals/deals.repository';
 import { dealsRoutes } from './deals/deals.routes';
 import { DealsService } from './deals/deals.service';
 import { devicesRoutes } from './devices/devices.routes';
+import { SqlPairingRepository } from './devices/pairing.repository';
 import { PairingService } from './devices/pairing.service';
 import { DevicesService } from './devices/devices.service';
 import { deviceChannel, registerDeviceNamespace, type DeviceNamespace } from './devices/devices.socket';
@@ -68,6 +69,8 @@ import { TokenBuckets } from './platform/token-bucket';
 import { createLogger, type Logger } from './platform/logger';
 import { imagesRoutes } from './media/images.routes';
 import { ImagesService } from './media/images.service';
+import { SqlMediaRepository } from './media/media.repository';
+import { mediaRoutes } from './media/media.routes';
 import { createMetrics } from './platform/metrics';
 import { guardBackpressure } from './platform/socket-backpressure';
 import { trackConnections } from './platform/http-drain';
@@ -178,7 +181,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     figures: counters,
     channel: deviceChannel(deviceNsp, live),
   });
-  const pairing = new PairingService(devices, now, bus);
+  const images = new ImagesService({ repository: new SqlMediaRepository(storage), audit, now });
+  const pairing = new PairingService({ repository: new SqlPairingRepository(storage), devices, now, bus, tasks });
   const groups = new GroupsService({
     repository: new SqlGroupsRepository(storage),
     audit,
@@ -319,7 +323,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   app.use(dealsRoutes({ deals, auth }));
   app.use(roadshowRoutes({ roadshow, auth }));
   app.use(rehearsalRoutes({ rehearsal, auth }));
-  app.use(imagesRoutes({ images: new ImagesService(join(config.dataDir, 'media'), audit), auth }));
+  app.use(imagesRoutes({ images, auth }));
   app.use(
     auditRoutes({
       audit,
@@ -332,7 +336,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   app.use(groupsRoutes({ groups, auth }));
   app.use(scheduleRoutes({ schedule, auth }));
   app.use('/api', apiNotFound);
-  app.use(pagesRoutes({ webDir: config.webDir, mediaDirs: [join(config.dataDir, 'media'), join(config.contentDir, 'images')] }));
+  app.use(mediaRoutes({ images, dirs: [join(config.dataDir, 'media'), join(config.contentDir, 'images')] }));
+  app.use(pagesRoutes({ webDir: config.webDir }));
   app.use(notFoundHandler);
   app.use(errorHandler(logger, storageHealth));
 
@@ -378,6 +383,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
         storageHealth.close();
         announcements.close();
         schedule.close();
+        pairing.close();
         const stopped = new Promise<void>((resolve) => httpServer.once('close', () => resolve()));
         // Requests in flight finish and are answered (their posts commit meanwhile); keep-alive
         // connections close after their last answer. main.ts gives up after 10 s, so cut at 7.

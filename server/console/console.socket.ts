@@ -75,7 +75,7 @@ export function registerConsoleNamespace(nsp: ConsoleNamespace, deps: ConsoleDep
     return userId ? deps.auth.sessionUser(userId) : undefined;
   };
 
-  const fleet = async (): Promise<Fleet> => ({ devices: await deps.devices.list(), pending: deps.pairing.pending(), groups: await deps.groups.list() });
+  const fleet = async (): Promise<Fleet> => ({ devices: await deps.devices.list(), pending: await deps.pairing.pending(), groups: await deps.groups.list() });
 
   /** One command: validate the callback and payload, check the role now, run, answer. */
   const command = <I, O>(socket: ConsoleSocket, name: keyof ConsoleClientToServerEvents, roles: UserRole[], schema: ZodType<I> | null, run: (input: I, user: SessionUser) => O | Promise<O>) => {

@@ -42,13 +42,13 @@ export function devicesRoutes(deps: { devices: DevicesService; pairing: PairingS
     handler: (_req, _res, next) => next(new AppError(429, 'too_many_requests', 'Too many pairing requests from this address; wait a minute')),
   });
   router.post('/api/v1/pairing', ticketLimiter, async (req, res) => {
-    res.status(201).json(deps.pairing.open({ address: req.ip ?? null, userAgent: req.get('user-agent') ?? null }));
+    res.status(201).json(await deps.pairing.open({ address: req.ip ?? null, userAgent: req.get('user-agent') ?? null }));
   });
   router.post('/api/v1/pairing/claim', async (req, res) => {
-    res.json(deps.pairing.claim(parseOrThrow(PairingClaimSchema, req.body ?? {})));
+    res.json(await deps.pairing.claim(parseOrThrow(PairingClaimSchema, req.body ?? {})));
   });
   router.get('/api/v1/pairing', staff, async (_req, res) => {
-    res.json({ pending: deps.pairing.pending() });
+    res.json({ pending: await deps.pairing.pending() });
   });
   router.post('/api/v1/pairing/approve', staff, async (req, res) => {
     const approval = parseOrThrow(PairingApprovalSchema, req.body ?? {});

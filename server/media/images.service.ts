@@ -1,16 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type sharp from 'sharp';
 import type { Actor, AuditService } from '../audit/audit.service';
 import { AppError } from '../platform/errors';
 import { sniffImageType } from './image-type';
+import type { MediaRecord, MediaRepository } from './media.repository';
 
-/** Kiosk screens are at most 1920 px on their long side; larger images only cost memory. */
+/** Kiosk screens are at most 1920 px on their long side; larger images only cost memory (and database rows). */
 const MAX_EDGE = 1920;
 /** Decompression bombs: refuse images that would decode to more than this many pixels. */
 const MAX_INPUT_PIXELS = 50_000_000;
+/** The names uploads are stored under: generated here, so nothing else is ever looked up. */
+const STORED_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.webp$/;
+
+/** Whether `name` has the shape of an upload's generated name. */
+export const isUploadName = (name: string): boolean => STORED_NAME.test(name);
 
 export interface StoredImage {
   src: string;
@@ -20,15 +23,17 @@ export interface StoredImage {
 
 /**
  * Uploaded images are re-encoded, never stored as sent: the output is a fresh WebP with a
- * generated name, so no uploaded bytes (metadata, scripts, polyglots) reach a screen.
+ * generated name, so no uploaded bytes (metadata, scripts, polyglots) reach a screen. The WebP
+ * is kept in the database, so every node serves it and a backup or db:copy carries it along.
  */
 export class ImagesService {
   constructor(
-    private readonly mediaDir: string,
-    private readonly audit: AuditService,
-  ) {
-    mkdirSync(mediaDir, { recursive: true });
-  }
+    private readonly deps: {
+      repository: MediaRepository;
+      audit: AuditService;
+      now: () => number;
+    },
+  ) {}
 
   async store(file: Buffer, originalName: string, actor: Actor): Promise<StoredImage> {
     const type = sniffImageType(file);
@@ -47,9 +52,26 @@ export class ImagesService {
       throw new AppError(400, 'invalid_image', `image: the file could not be read as ${type} (${(error as Error).message})`);
     }
     const src = `${randomUUID()}.webp`;
-    await writeFile(join(this.mediaDir, src), output.data, { flag: 'wx' });
     const stored = { src, width: output.info.width, height: output.info.height };
-    await this.audit.record(actor, { action: 'image.upload', targetType: 'image', targetId: src, after: { ...stored, originalName: originalName.slice(0, 200), bytes: output.data.length } });
+    await this.deps.repository.transaction(async () => {
+      await this.deps.repository.insert({
+        name: src,
+        contentType: 'image/webp',
+        bytes: output.data,
+        width: stored.width,
+        height: stored.height,
+        size: output.data.length,
+        createdAt: this.deps.now(),
+        createdBy: actor.id ?? actor.username,
+      });
+      await this.deps.audit.record(actor, { action: 'image.upload', targetType: 'image', targetId: src, after: { ...stored, originalName: originalName.slice(0, 200), bytes: output.data.length } });
+    });
     return stored;
+  }
+
+  /** An uploaded image by the name it is served under; undefined for any other name. */
+  async read(name: string): Promise<MediaRecord | undefined> {
+    if (!isUploadName(name)) return undefined;
+    return this.deps.repository.find(name);
   }
 }

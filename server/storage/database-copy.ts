@@ -20,6 +20,8 @@ export interface CopyOptions {
   replace?: boolean;
   /** Rows per read and per insert statement (fewer for wide tables, to stay under the engines' bound-parameter limits). */
   batchRows?: number;
+  /** Roughly how many bytes of values one batch may hold (fewer rows for tables of images); 16 MB by default. */
+  batchBytes?: number;
   progress?: CopyProgress;
 }
 
@@ -35,6 +37,12 @@ export class CopyMismatchError extends Error {
 
 /** SQLite binds at most 32,766 parameters in one statement, PostgreSQL 65,535. */
 const MAX_PARAMETERS = 30_000;
+/**
+ * Uploaded images are rows of up to a few MB: 500 of them at once would hold gigabytes. Each table
+ * starts with a small batch, and each next batch is sized from the bytes the last one held.
+ */
+const BATCH_BYTES = 16 * 1024 * 1024;
+const FIRST_BATCH_ROWS = 16;
 
 /**
  * Copies every data table of `source` into `target`, whichever engine each runs on, as one
@@ -98,24 +106,36 @@ async function emptyTarget(target: Storage, tables: readonly CatalogTable[], rep
 }
 
 async function copyTable(source: Storage, target: Storage, table: CatalogTable, options: CopyOptions): Promise<void> {
-  const size = Math.max(1, Math.min(options.batchRows ?? 500, Math.floor(MAX_PARAMETERS / table.columns.length)));
+  const most = Math.max(1, Math.min(options.batchRows ?? 500, Math.floor(MAX_PARAMETERS / table.columns.length)));
+  const budget = options.batchBytes ?? BATCH_BYTES;
+  let size = Math.min(most, FIRST_BATCH_ROWS);
   let copied = 0;
-  for await (const rows of readBatches(source, table, size)) {
+  for await (const rows of readBatches(source, table, () => size)) {
     await target.db.insertInto(table.name).values(rows).execute();
     copied += rows.length;
     options.progress?.copied(table.name, copied);
+    const bytes = rows.reduce((sum, row) => sum + rowBytes(row), 0);
+    size = Math.max(1, Math.min(most, Math.floor((rows.length * budget) / Math.max(bytes, 1))));
   }
 }
 
+/** About what a row's values take in memory: bytes of binary values and text, 8 for anything else. */
+function rowBytes(row: Record<string, unknown>): number {
+  let bytes = 0;
+  for (const value of Object.values(row)) bytes += value instanceof Uint8Array ? value.byteLength : typeof value === 'string' ? value.length : 8;
+  return bytes;
+}
+
 /**
- * Reads a table in key order, `size` rows at a time: after the last key seen (a row-value
+ * Reads a table in key order, `batchSize()` rows at a time (asked before each read): after the last key seen (a row-value
  * comparison both engines index), or by offset for the two small tables without a primary key.
  */
-async function* readBatches(storage: Storage, table: CatalogTable, size: number): AsyncGenerator<Record<string, unknown>[]> {
+async function* readBatches(storage: Storage, table: CatalogTable, batchSize: () => number): AsyncGenerator<Record<string, unknown>[]> {
   const key = table.primaryKey;
   const order = key.length ? key : table.columns;
   let last: Record<string, unknown> | undefined;
-  for (let offset = 0; ; offset += size) {
+  for (let offset = 0; ; ) {
+    const size = batchSize();
     let query = storage.db.selectFrom(table.name).selectAll();
     if (key.length && last) {
       const after = last;
@@ -127,6 +147,7 @@ async function* readBatches(storage: Storage, table: CatalogTable, size: number)
     if (rows.length === 0) return;
     yield rows;
     if (rows.length < size) return;
+    offset += rows.length;
     last = rows[rows.length - 1];
   }
 }

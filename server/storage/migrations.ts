@@ -318,6 +318,38 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE events;
   ALTER TABLE events_compact RENAME TO events;
   `,
+  // 13: what lived on one node's disk or in its memory moves into the database, so every node sees
+  // it and a restart keeps it. Pairing tickets: a code is unique while its row exists (waiting, or
+  // approved and waiting for its screen's claim), so an approval by code finds exactly one ticket;
+  // approved_at is set first, on its own, so two nodes racing to approve one code cannot both
+  // win. Uploaded images: the re-encoded WebP itself, served by any node under its generated name.
+  `
+  CREATE TABLE pairing_tickets (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    secret_digest BLOB NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    address TEXT,
+    user_agent TEXT,
+    approved_at INTEGER,
+    approved_token TEXT,
+    approved_device TEXT
+  );
+  CREATE UNIQUE INDEX pairing_tickets_by_code ON pairing_tickets (code);
+  CREATE INDEX pairing_tickets_by_expiry ON pairing_tickets (expires_at);
+
+  CREATE TABLE media (
+    name TEXT PRIMARY KEY,
+    content_type TEXT NOT NULL,
+    bytes BLOB NOT NULL,
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    created_by TEXT NOT NULL
+  );
+  `,
 ];
 
 /** Applies the migrations the database has not seen yet (tracked in `PRAGMA user_version`). */

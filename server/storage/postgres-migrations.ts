@@ -226,6 +226,37 @@ export const POSTGRES_MIGRATIONS: readonly { version: number; sql: string }[] = 
   CREATE INDEX schedule_slots_by_end ON schedule_slots(ends_at);
   `,
   },
+  {
+    // Pairing tickets and uploaded images in the database (see SQLite's migration 13 for why).
+    version: 13,
+    sql: `
+  CREATE TABLE pairing_tickets (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    secret_digest BYTEA NOT NULL,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    address TEXT,
+    user_agent TEXT,
+    approved_at BIGINT,
+    approved_token TEXT,
+    approved_device TEXT
+  );
+  CREATE UNIQUE INDEX pairing_tickets_by_code ON pairing_tickets (code);
+  CREATE INDEX pairing_tickets_by_expiry ON pairing_tickets (expires_at);
+
+  CREATE TABLE media (
+    name TEXT PRIMARY KEY,
+    content_type TEXT NOT NULL,
+    bytes BYTEA NOT NULL,
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    size BIGINT NOT NULL,
+    created_at BIGINT NOT NULL,
+    created_by TEXT NOT NULL
+  );
+  `,
+  },
 ];
 
 /** The version both engines' schemas reach: the last migration of each list, which must agree. */

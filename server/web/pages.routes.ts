@@ -6,14 +6,9 @@ import { notFound } from '../platform/errors';
 /** The apps and the page each is served from; `/kiosk/anything` falls back to the app's page (client-side routes). */
 export const APPS = ['kiosk', 'stage', 'console', 'm', 'door'] as const;
 
-export function pagesRoutes(deps: { webDir: string; mediaDirs: string[] }): Router {
+export function pagesRoutes(deps: { webDir: string }): Router {
   const router = Router();
   const webDir = resolve(deps.webDir);
-  // Images are public (they are on every screen): uploads first, then the content folder's own.
-  // Uploaded names are generated and never reused, so they may be cached for long.
-  for (const dir of deps.mediaDirs) router.use('/media', express.static(resolve(dir), { maxAge: '7d', dotfiles: 'deny', index: false }));
-  router.use('/media', (req, _res, next) => next(notFound(`No image ${req.path}`)));
-
   if (!existsSync(join(webDir, 'index.html'))) {
     router.get(['/', ...APPS.map((app) => `/${app}{/*rest}`)], (_req, res) => {
       res.status(503).type('text/plain').send(`The pages are not built yet: run "npm run build" (looked in ${webDir}).`);

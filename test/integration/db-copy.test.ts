@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDbCopy } from '../../server/cli/db-copy-cli';
 import { openLocation } from '../../server/cli/open-location';
@@ -82,7 +83,7 @@ async function figures(url: string, cookie: string): Promise<Record<string, unkn
 }
 
 /** Gives a SQLite show data in every table: a rehearsal's meetings and roadshow, and each console action once. */
-async function playShow(server: TestServer, cookie: string): Promise<{ sensor: { id: string; token: string }; sentIds: string[] }> {
+async function playShow(server: TestServer, cookie: string): Promise<{ sensor: { id: string; token: string }; sentIds: string[]; image: string }> {
   const call = async (method: string, path: string, body: unknown) => {
     const response = await fetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
     expect(response.status, `${method} ${path}: ${await response.clone().text()}`).toBeLessThan(300);
@@ -103,6 +104,16 @@ async function playShow(server: TestServer, cookie: string): Promise<{ sensor: {
   await call('POST', '/api/v1/announcements', { text: { 'zh-CN': '请到A厅', en: 'Please come to hall A' }, target: 'group', groupId: group.id, urgent: false, untilWithdrawn: true });
   await call('POST', '/api/v1/schedule', { kind: 'item-publish', item: 'alpha-item-1', published: false, startsAt: new Date(Date.now() + 86_400_000).toISOString() });
   await call('POST', '/api/v1/counters/corrections', { delta: 5, section: 'alpha', reason: 'side door sensor was off' });
+  // An uploaded image (its bytes are a row too) and two screens asking to be paired, one approved.
+  const form = new FormData();
+  const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#0b5d66' } }).png().toBuffer();
+  form.append('image', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'stand.png');
+  const uploaded = await fetch(`${server.url}/api/v1/images`, { method: 'POST', body: form, headers: { cookie } });
+  expect(uploaded.status).toBe(201);
+  const image = ((await uploaded.json()) as { src: string }).src;
+  const ask = async () => (await (await fetch(`${server.url}/api/v1/pairing`, { method: 'POST' })).json()) as { code: string };
+  await ask();
+  await call('POST', '/api/v1/pairing/approve', { code: (await ask()).code, name: 'Stage right', role: 'stage' });
   const dayBefore = new Date(Date.now() - 2 * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
   await call('POST', '/api/v1/counters/reset', { day: dayBefore, confirm: dayBefore, reason: 'set-up day' });
   // The rehearsal plays on until the roadshow is revealed and an agreement is signed (scores, steps).
@@ -117,7 +128,7 @@ async function playShow(server: TestServer, cookie: string): Promise<{ sensor: {
   }
   simulator.stop();
   await server.server.services.ingest.drain();
-  return { sensor, sentIds: visits.map((v) => v.id as string) };
+  return { sensor, sentIds: visits.map((v) => v.id as string), image };
 }
 
 describe('db:copy moves a show between engines', () => {
@@ -156,7 +167,8 @@ describe('db:copy moves a show between engines', () => {
     expect(copied.stderr).toContain('db:copy: copied:');
     expect(copied.code).toBe(0);
     const counts = printedCounts(copied.stdout);
-    expect(counts.size).toBeGreaterThanOrEqual(27);
+    expect(counts.size).toBeGreaterThanOrEqual(29);
+    expect([...counts.keys()]).toEqual(expect.arrayContaining(['media', 'pairing_tickets']));
     for (const [table, [from, to]] of counts) {
       expect(from, `${table} has rows to copy`).toBeGreaterThan(0);
       expect(to, table).toBe(from);
@@ -173,6 +185,24 @@ describe('db:copy moves a show between engines', () => {
     expect(await sqliteRows(roundTrip)).toEqual(await sqliteRows(source.dataDir));
   });
 
+  it('sizes batches by the bytes they hold, so a table of images is not read hundreds of rows at a time', async () => {
+    const target = tempDirFor(cleanup);
+    const from = openSqliteStorage({ dataDir: source.dataDir });
+    const to = openSqliteStorage({ dataDir: target });
+    const batches = new Map<string, number[]>();
+    try {
+      // A budget of one byte: after the first (small) batch, every batch is a single row.
+      await copyDatabase(from, to, { batchBytes: 1, progress: { start: () => {}, copied: (table, rows) => void batches.set(table, [...(batches.get(table) ?? []), rows]) } });
+    } finally {
+      await from.close();
+      await to.close();
+    }
+    const events = batches.get('events')!;
+    expect(events.slice(0, 3)).toEqual([16, 17, 18]);
+    expect(events.at(-1)).toBe(events.length + 15);
+    expect(await sqliteRows(target)).toEqual(await sqliteRows(source.dataDir));
+  });
+
   it('copies PostgreSQL to PostgreSQL just as well', async () => {
     const other = await postgres.createDatabase();
     cleanup.push(() => postgres.dropDatabase(other));
@@ -187,6 +217,10 @@ describe('db:copy moves a show between engines', () => {
     try {
       // The settings came along: the operator's session (signed by the copied secret) still holds.
       expect(await figures(onPostgres.url, cookie)).toEqual(before);
+      // The upload came along with the rows: this server has never seen the source's disk.
+      const served = await fetch(`${onPostgres.url}/media/${played.image}`);
+      expect(served.status).toBe(200);
+      expect((await sharp(Buffer.from(await served.arrayBuffer())).metadata()).width).toBe(64);
       // Events keep their ids: a retry of one counted on SQLite is a duplicate here, a new one counts.
       const resend = await postEvents(onPostgres.url, played.sensor.token, { events: [visitEvent({ id: played.sentIds[0] }), visitEvent()] });
       expect(resend.body).toEqual({ accepted: 1, duplicates: 1 });

@@ -1,6 +1,8 @@
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { signedInSuite } from '../support/test-server';
+import { signedInSuite, startTestServer } from '../support/test-server';
 
 describe('image uploads', () => {
   const t = signedInSuite();
@@ -24,6 +26,56 @@ describe('image uploads', () => {
     expect((await sharp(Buffer.from(await served.arrayBuffer())).metadata()).format).toBe('webp');
   });
 
+  const uploadPhoto = async () => {
+    const png = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#c8102e' } }).png().toBuffer();
+    const response = await upload(png, 'stand.png', 'image/png');
+    expect(response.status).toBe(201);
+    return (await response.json()) as { src: string; width: number; height: number };
+  };
+
+  it('keeps uploads in the database, not on this node\'s disk: a second server on the database serves them', async () => {
+    const stored = await uploadPhoto();
+    const mediaDir = join(t.dataDir, 'media');
+    expect(existsSync(mediaDir) ? readdirSync(mediaDir) : []).toEqual([]);
+    // Another node on the same database (on SQLite: the same file).
+    const other = await startTestServer({ DATA_DIR: t.dataDir });
+    try {
+      const served = await fetch(`${other.url}/media/${stored.src}`);
+      expect(served.status).toBe(200);
+      expect(served.headers.get('content-type')).toBe('image/webp');
+      const bytes = Buffer.from(await served.arrayBuffer());
+      expect(Number(served.headers.get('content-length'))).toBe(bytes.length);
+      expect(await sharp(bytes).metadata()).toMatchObject({ format: 'webp', width: 400, height: 300 });
+    } finally {
+      await other.stop({ keepData: true });
+    }
+  });
+
+  it('lets screens cache an upload for a week and revalidate it by its ETag', async () => {
+    const stored = await uploadPhoto();
+    const served = await fetch(`${t.url}/media/${stored.src}`);
+    expect(served.headers.get('cache-control')).toBe('public, max-age=604800, immutable');
+    const etag = served.headers.get('etag')!;
+    expect(etag).toBeTruthy();
+    expect(served.headers.get('last-modified')).toBeTruthy();
+    const again = await fetch(`${t.url}/media/${stored.src}`, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('etag')).toBe(etag);
+    const other = await fetch(`${t.url}/media/${stored.src}`, { headers: { 'if-none-match': '"something-else"' } });
+    expect(other.status).toBe(200);
+  });
+
+  it('still serves images uploaded to the data directory before uploads moved into the database', async () => {
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#fff' } }).webp().toBuffer();
+    const old = `${crypto.randomUUID()}.webp`;
+    mkdirSync(join(t.dataDir, 'media'), { recursive: true });
+    writeFileSync(join(t.dataDir, 'media', old), png);
+    const served = await fetch(`${t.url}/media/${old}`);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('cache-control')).toBe('public, max-age=604800');
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(png);
+  });
+
   it('refuses SVG and files that only claim to be images, judging by content', async () => {
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>');
     const refused = await upload(svg, 'logo.svg', 'image/svg+xml');
@@ -41,5 +93,8 @@ describe('image uploads', () => {
 
   it('answers 404 for media that does not exist', async () => {
     expect((await fetch(`${t.url}/media/nothing.webp`)).status).toBe(404);
+    const unknown = `${crypto.randomUUID()}.webp`;
+    expect((await fetch(`${t.url}/media/${unknown}`)).status).toBe(404);
+    expect((await fetch(`${t.url}/media/..%2Fshowfloor.sqlite`)).status).toBe(404);
   });
 });

@@ -61,6 +61,43 @@ describe('pairing a screen', () => {
     expect((await post(`${t.url}/api/v1/pairing/approve`, { code: ticket.code, name: 'Late', role: 'booth' }, cookie)).status).toBe(404);
   });
 
+  it('keeps codes in the database: a second server on it approves a code the first handed out, once', async () => {
+    // Another node on the same database (on SQLite: the same file), with the same clock.
+    const other = await startSignedIn({ DATA_DIR: t.dataDir }, { now: () => clock });
+    try {
+      const ticket = await openTicket();
+      const pending = (await (await fetch(`${other.server.url}/api/v1/pairing`, { headers: { cookie: other.cookie } })).json()) as { pending: { code: string }[] };
+      expect(pending.pending.map((p) => p.code)).toContain(ticket.code);
+      // Two operators on two nodes approve the same code at once: one device, one 404.
+      const both = await Promise.all([
+        post(`${t.url}/api/v1/pairing/approve`, { code: ticket.code, name: 'Stage left', role: 'stage' }, cookie),
+        post(`${other.server.url}/api/v1/pairing/approve`, { code: ticket.code, name: 'Stage left', role: 'stage' }, other.cookie),
+      ]);
+      expect(both.map((r) => r.status).sort()).toEqual([201, 404]);
+      // The screen claims through either node; two claims racing get one token.
+      const claims = await Promise.all([claim(ticket), post(`${other.server.url}/api/v1/pairing/claim`, { id: ticket.id, secret: ticket.secret })]);
+      expect(claims.map((r) => r.status).sort()).toEqual([200, 404]);
+      const devices = (await (await fetch(`${t.url}/api/v1/devices`, { headers: { cookie } })).json()) as { devices: { name: string }[] };
+      expect(devices.devices.filter((d) => d.name === 'Stage left')).toHaveLength(1);
+    } finally {
+      await other.server.stop({ keepData: true });
+    }
+  });
+
+  it('keeps a waiting code across a restart', async () => {
+    const { server: first } = await startSignedIn();
+    const ticket = (await (await post(`${first.url}/api/v1/pairing`, {})).json()) as PairingTicket;
+    await first.stop({ keepData: true });
+    const { server: again, cookie: signedIn } = await startSignedIn({ DATA_DIR: first.dataDir });
+    try {
+      expect((await (await post(`${again.url}/api/v1/pairing/claim`, { id: ticket.id, secret: ticket.secret })).json()).status).toBe('pending');
+      expect((await post(`${again.url}/api/v1/pairing/approve`, { code: ticket.code, name: 'Booth 9', role: 'booth' }, signedIn)).status).toBe(201);
+      expect((await (await post(`${again.url}/api/v1/pairing/claim`, { id: ticket.id, secret: ticket.secret })).json()).status).toBe('paired');
+    } finally {
+      await again.stop();
+    }
+  });
+
   it('needs an operator to approve, and a valid secret to claim', async () => {
     const ticket = await openTicket();
     expect((await post(`${t.url}/api/v1/pairing/approve`, { code: ticket.code, name: 'x', role: 'booth' })).status).toBe(401);
