@@ -92,6 +92,22 @@ describe('Redis for a node', () => {
     expect((error as Error).message).not.toContain('hunter22');
   });
 
+  it('gives each caller a subscriber connection of its own, and closes every connection it opened', async () => {
+    const server = await startRedis();
+    const connection = await connectRedis({ url: server.url, onError: () => {} });
+    try {
+      const subscriber = await connection.subscriber();
+      const heard = new Promise<string>((resolve) => void subscriber.subscribe('showfloor:test', resolve));
+      await expect.poll(async () => (await connection.client.publish('showfloor:test', 'hello')) > 0).toBe(true);
+      expect(await heard).toBe('hello');
+      await connection.close();
+      expect(subscriber.isOpen).toBe(false);
+      expect(connection.client.isOpen).toBe(false);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('reconnects by itself after Redis comes back, reporting the outage instead of crashing', async () => {
     const first = await startRedis();
     const errors: unknown[] = [];
