@@ -3,6 +3,7 @@ import { ContentFileError } from './content/content.files';
 import { createServer } from './app';
 import { createLogger } from './platform/logger';
 import { describeDatabase } from './storage/database-url';
+import { RedisUnavailableError } from './cluster/redis-errors';
 
 /** Starts showfloor from the environment and stops it cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -24,6 +25,10 @@ async function main(): Promise<void> {
     if (error instanceof ContentFileError) {
       process.stderr.write(`showfloor: invalid content: ${error.message}\n`);
       process.exit(2);
+    }
+    if (error instanceof RedisUnavailableError) {
+      process.stderr.write(`showfloor: ${error.message}\n`);
+      process.exit(1);
     }
     throw error;
   }
