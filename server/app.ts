@@ -88,6 +88,8 @@ import { apiPrelude } from './web/api-prelude';
 import { pagesRoutes } from './web/pages.routes';
 import { securityHeaders } from './web/security-headers';
 import { resolvePublicUrl } from './web/public-url';
+import { ownerLeaseFor } from './cluster/owner-lease';
+import { shareLiveProjection } from './cluster/live-owner';
 
 /** The storage probe writes a few pages, so that it does not pass where an event batch would not. */
 const STORAGE_PROBE_PADDING = '.'.repeat(16 * 1024);
@@ -122,6 +124,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   const storageHealth = new StorageHealth({ probe: () => settings.set('storage.probe', `${new Date(now()).toISOString()} ${STORAGE_PROBE_PADDING}`), logger, now });
   const tasks = new BackgroundTasks({ logger, storage: storageHealth, now });
   const bus = new DomainEvents(tasks);
+  // Several nodes: only the lease holder runs the live projection and the timers (server/cluster/live-owner.ts).
+  const lease = await ownerLeaseFor(config, logger);
   const events = eventsRepository(storage);
   const users = new SqlUsersRepository(storage);
   const auth = new AuthService(users, now);
@@ -157,7 +161,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     counters,
     now,
     tasks,
-  });
+  }, { standby: config.redisUrl !== undefined });
   const content: ContentService = new ContentService(
     {
       repository: new SqlContentRepository(storage),
@@ -196,6 +200,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     now,
     logger,
     bus,
+    owner: lease,
   });
   const announcements = new AnnouncementsService({
     repository: new SqlAnnouncementsRepository(storage),
@@ -259,7 +264,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   projectToLive({ bus, broadcaster, counters, content: contentVersions, announcements, deals, roadshow });
   // Known once listening (port 0 picks one); computed once, the network does not change under a show.
   let publicUrl: string | undefined;
-  const snapshots = new SnapshotViews({
+  const publicUrlOf = () => (publicUrl ??= resolvePublicUrl(config.publicUrl, (httpServer.address() as AddressInfo | null)?.port ?? config.port));
+  const localSnapshots = new SnapshotViews({
     content: contentVersions,
     broadcaster,
     counters,
@@ -268,12 +274,16 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     roadshow,
     rehearsal: config.rehearsal,
     appVersion: version,
-    publicUrl: () => (publicUrl ??= resolvePublicUrl(config.publicUrl, (httpServer.address() as AddressInfo | null)?.port ?? config.port)),
+    publicUrl: publicUrlOf,
     now,
   });
-  const stopDayWatch = watchDayTurn({ counters, bus, tasks });
+  const sharedLive = config.redisUrl
+    ? shareLiveProjection({ channel: live, lease, broadcaster, snapshots: localSnapshots, counters, announcements, tasks, logger, now, publicUrl: publicUrlOf, intervalMs: config.ownerLease.intervalMs })
+    : undefined;
+  const snapshots = sharedLive?.snapshots ?? localSnapshots;
+  const stopDayWatch = watchDayTurn({ counters, bus, tasks, owner: lease });
 
-  const sessionStore = new SessionStore(new SqlSessionsRepository(storage), now, config.sessionIdleMinutes * 60_000, tasks, bus);
+  const sessionStore = new SessionStore(new SqlSessionsRepository(storage), now, config.sessionIdleMinutes * 60_000, tasks, bus, lease);
   const sessionMiddleware = session({
     name: 'showfloor.sid',
     secret: config.sessionSecret ?? (await sessionSecretFrom(settings)),
@@ -384,6 +394,9 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
         await connections.drain(7_000);
         await ingest.drain();
         await broadcaster.close();
+        sharedLive?.close();
+        // Freed now rather than when the connection drops: the next owner takes over at its next poll.
+        await lease.close();
         // Screens' sockets last: they kept getting patches while the requests finished.
         await new Promise<void>((resolve) => void io.close(() => resolve()));
         await stopped;

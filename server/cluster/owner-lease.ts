@@ -154,3 +154,12 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
+
+/** The lease for this configuration: on PostgreSQL when several nodes share it (REDIS_URL), else the sole owner's. */
+export async function ownerLeaseFor(
+  config: { redisUrl: string | undefined; databaseUrl: string | undefined; ownerLease: LeaseTiming },
+  logger: PostgresLeaseDeps['logger'],
+): Promise<OwnerLease> {
+  if (config.redisUrl === undefined || config.databaseUrl === undefined) return soleOwner();
+  return PostgresOwnerLease.start({ url: config.databaseUrl, timing: config.ownerLease, logger });
+}

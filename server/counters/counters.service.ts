@@ -41,6 +41,26 @@ export class CountersService {
     this.cached = undefined;
   }
 
+  /**
+   * Raises every figure that storage holds higher than memory, and lowers none. A node taking over
+   * the live projection calls it: the previous owner may have died between a commit and telling the
+   * other nodes (those counts are stored, so they show now), while a commit that both storage and a
+   * message in flight include must not make a figure step back when the message lands. Refresh
+   * instead where figures may legitimately fall (a correction, the day turning).
+   */
+  async catchUp(): Promise<void> {
+    const day = this.today();
+    if (day !== this.day) return this.refresh();
+    const stored = new Map<string, CounterRow>();
+    accumulate(stored, await this.deps.events.counterRows(day));
+    for (const [key, row] of stored) {
+      const held = this.rows.get(key);
+      if (held === undefined) this.rows.set(key, row);
+      else if (held.value < row.value) held.value = row.value;
+    }
+    this.cached = undefined;
+  }
+
   /** Adds what an ingest commit stored (called right after the commit, before its posts are answered). */
   recordCommitted(increments: readonly CounterRow[]): void {
     accumulate(
