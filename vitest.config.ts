@@ -4,7 +4,15 @@ import { defineConfig } from 'vitest/config';
  * Integration files that only run on PostgreSQL: they test the PostgreSQL engine itself, or (db-copy)
  * move a show between the two engines, which needs the run's cluster and is the same test on either run.
  */
-const POSTGRES_ONLY = ['test/integration/postgres-storage.test.ts', 'test/integration/schema-equivalence.test.ts', 'test/integration/db-copy.test.ts', 'test/integration/owner-lease.test.ts', 'test/integration/cluster-failover.test.ts'];
+const POSTGRES_ONLY = [
+  'test/integration/postgres-storage.test.ts',
+  'test/integration/schema-equivalence.test.ts',
+  'test/integration/db-copy.test.ts',
+  // Several nodes share one PostgreSQL (REDIS_URL refuses SQLite).
+  'test/integration/cluster-plumbing.test.ts',
+  'test/integration/owner-lease.test.ts',
+  'test/integration/cluster-failover.test.ts',
+];
 
 /**
  * Integration files that read or break the SQLite file itself (its pages, its handle, its

@@ -17,14 +17,15 @@ const REDIS_SERVER = process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server';
 /**
  * Starts redis-server on a free port of 127.0.0.1 in a temp directory, without persistence (what
  * the cluster keeps in Redis is rebuilt by the nodes). Never touches a system Redis. Missing
- * binary: an error that says how to get one, never a skip.
+ * binary: an error that says how to get one, never a skip. `port` restarts one where another was.
  */
-export async function startRedis(): Promise<RedisInstance> {
+export async function startRedis(options: { port?: number } = {}): Promise<RedisInstance> {
   if (!existsSync(REDIS_SERVER) || spawnSync(REDIS_SERVER, ['--version']).status !== 0) {
     throw new Error(`redis-server not found at ${REDIS_SERVER}: install it with "apt-get install -y redis-server" (or set REDIS_SERVER_PATH)`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'showfloor-redis-'));
-  const port = await freePort();
+  // A given port: a Redis restarted where the nodes knew it.
+  const port = options.port ?? (await freePort());
   const child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
