@@ -44,9 +44,9 @@ export class CountersService {
   /**
    * Raises every figure that storage holds higher than memory, and lowers none. A node taking over
    * the live projection calls it: the previous owner may have died between a commit and telling the
-   * other nodes (those counts are stored, so they show now), while a commit that both storage and a
-   * message in flight include must not make a figure step back when the message lands. Refresh
-   * instead where figures may legitimately fall (a correction, the day turning).
+   * other nodes (those counts are stored, so they show now). It lowers none because memory may
+   * already hold a commit that this read does not see yet, and a screen's figure must never step
+   * back. Refresh instead where figures may legitimately fall (a correction, the day turning).
    */
   async catchUp(): Promise<void> {
     const day = this.today();

@@ -3,15 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { followLive, type FailoverClient } from '../support/failover-client';
+import { holdsLease } from '../support/lease-log';
 import { connectLive } from '../support/live-client';
 import type { PostgresServer } from '../support/postgres';
 import { startRedis, type RedisInstance } from '../support/redis';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
 import { createDevice, postEvents, visitEvent } from '../support/test-server';
 import { testPostgres } from '../support/test-storage';
-
-/** The log line a node writes when it takes the owner lease (server/cluster/owner-lease.ts). */
-const TAKEN = 'live owner lease taken';
 
 interface Node {
   id: string;
@@ -61,11 +59,7 @@ describe('three nodes: one owner, one ordered seq, failover', () => {
     await until(`${id} serves a snapshot`, async () => (await fetch(`${node.url}/api/v1/snapshot`)).status === 200, 20_000);
     return node;
   };
-  const owner = () => alive().find((n) => lastLeaseLine(n) === TAKEN);
-  const lastLeaseLine = (node: Node) => {
-    const lines = node.process.output().split('\n').filter((line) => line.includes('live owner lease'));
-    return lines.at(-1)?.includes(TAKEN) ? TAKEN : lines.length ? 'lost' : undefined;
-  };
+  const owner = () => alive().find((n) => holdsLease(n.process.output()));
   const alive = () => nodes.filter((n) => !n.killed && n.process.child.exitCode === null);
 
   beforeAll(async () => {
@@ -93,8 +87,9 @@ describe('three nodes: one owner, one ordered seq, failover', () => {
 
   it('has one owner, and a change on one node reaches the clients of the other two with the same seq', async () => {
     const theOwner = await until('an owner', () => owner(), 5_000);
-    expect(alive().filter((n) => lastLeaseLine(n) === TAKEN)).toHaveLength(1);
+    expect(alive().filter((n) => holdsLease(n.process.output()))).toHaveLength(1);
     const [a, b, c] = nodes as [Node, Node, Node];
+    // Posted to the owner: posts to the other nodes reach it through the cluster bus (server/cluster/cluster-bus.ts).
     const onB = await connectLive(b.url);
     const onC = await connectLive(c.url);
     try {
