@@ -135,18 +135,18 @@ describe('three nodes: one owner, one ordered seq, failover', () => {
     })();
     let takeover = Infinity;
     try {
-    await until('load reaches the screens', () => clients.every((c) => visitorsTotal(c) > before + 20), 10_000);
+      await until('load reaches the screens', () => clients.every((c) => visitorsTotal(c) > before + 20), 10_000);
 
-    const killedAt = Date.now();
-    kill(theOwner);
-    const next = await until('a new owner', () => owner(), 10_000);
-    takeover = Date.now() - killedAt;
-    expect(next).not.toBe(theOwner);
-    expect(takeover).toBeLessThan(5_000);
+      const killedAt = Date.now();
+      kill(theOwner);
+      const next = await until('a new owner', () => owner(), 10_000);
+      takeover = Date.now() - killedAt;
+      expect(next).not.toBe(theOwner);
+      expect(takeover).toBeLessThan(5_000);
 
-    // Screens keep moving under the new owner.
-    const afterTakeover = visitorsTotal(clients[1]!);
-    await until('patches from the new owner', () => clients.every((c) => visitorsTotal(c) > afterTakeover + 10), 10_000);
+      // Screens keep moving under the new owner.
+      const afterTakeover = visitorsTotal(clients[1]!);
+      await until('patches from the new owner', () => clients.every((c) => visitorsTotal(c) > afterTakeover + 10), 10_000);
     } finally {
       posting = false;
       await load;
