@@ -12,6 +12,8 @@ const POSTGRES_ONLY = [
   'test/integration/cluster-plumbing.test.ts',
   'test/integration/owner-lease.test.ts',
   'test/integration/cluster-failover.test.ts',
+  // npm run cluster starts its own PostgreSQL: one run is enough.
+  'test/integration/cluster-script.test.ts',
 ];
 
 /**

@@ -37,6 +37,21 @@ describe('two nodes sharing Redis and PostgreSQL', () => {
     expect(await closed).toBe('io server disconnect');
   }, 10_000);
 
+  it('holds broadcasts while Redis is away and delivers them, in order, on every node once it is back', async () => {
+    const onB = await connectLive(b.url);
+    const received: string[] = [];
+    onB.socket.onAny((event: string, ...payload: unknown[]) => {
+      if (event === 'test:order') received.push(String(payload[0]));
+    });
+    await redis.stop({ crash: true });
+    await expect.poll(() => a.server.cluster!.redis.isReady()).toBe(false);
+    const emit = (n: number) => (a.server.io.of('/live') as unknown as { emit: (e: string, v: string) => void }).emit('test:order', `m${n}`);
+    for (let n = 1; n <= 3; n++) emit(n);
+    redis = await startRedis({ port: redis.port });
+    await expect.poll(() => received, { timeout: 15_000 }).toEqual(['m1', 'm2', 'm3']);
+    onB.close();
+  }, 30_000);
+
   it('accepts websocket connections only, so that no sticky sessions are needed', async () => {
     const socket = io(`${a.url}/live`, { transports: ['polling'], reconnection: false, forceNew: true });
     const outcome = await new Promise<string>((resolve) => {
