@@ -59,7 +59,7 @@ import { snapshotRoutes } from './live/snapshot.routes';
 import { SnapshotViews } from './live/snapshot.views';
 import { projectToLive } from './live/live.projection';
 import { watchDayTurn } from './counters/day-watch';
-import { DomainEvents } from './platform/domain-events';
+import { nodeBus } from './cluster/domain-event-bus';
 import { ContentVersions } from './live/content-version';
 import compression from 'compression';
 import { healthRoutes } from './platform/health.routes';
@@ -121,7 +121,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   const storageRepository = new SqlStorageRepository(storage);
   const storageHealth = new StorageHealth({ probe: () => settings.set('storage.probe', `${new Date(now()).toISOString()} ${STORAGE_PROBE_PADDING}`), logger, now });
   const tasks = new BackgroundTasks({ logger, storage: storageHealth, now });
-  const bus = new DomainEvents(tasks);
+  const { bus, close: closeBus } = await nodeBus(config, tasks);
   const events = eventsRepository(storage);
   const users = new SqlUsersRepository(storage);
   const auth = new AuthService(users, now);
@@ -389,6 +389,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
         await stopped;
         await ingest.drain();
         sessionStore.close();
+        await closeBus();
         if (!deps.storage) await storage.close();
       })();
       return closing;

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { z } from 'zod';
 import { MAX_EVENTS_PER_REQUEST } from '../../shared/events.schema';
 import { isTimeZone } from '../../shared/time-zone';
@@ -65,6 +66,16 @@ export const EnvSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** PostgreSQL cancels a statement that runs longer than this. */
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
+  /** Several nodes: the Redis they share (`redis://host:6379`); without it, one node. */
+  REDIS_URL: z
+    .string()
+    .refine((url) => /^rediss?:\/\//.test(url) && URL.canParse(url), { error: 'must be a Redis URL such as redis://localhost:6379' })
+    .optional(),
+  /** This node's name in a cluster (logs, the events it sends); by default host name and process id. */
+  NODE_ID: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/, 'must be 1 to 40 lower-case letters, digits or dashes')
+    .default(() => `${hostname()}-${process.pid}`.toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 40)),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -95,6 +106,9 @@ export interface Config {
   databaseUrl: string | undefined;
   databasePoolSize: number;
   databaseStatementTimeoutMs: number;
+  /** Redis shared by the nodes of a cluster; undefined: a single node. */
+  redisUrl: string | undefined;
+  nodeId: string;
 }
 
 export class ConfigError extends Error {
@@ -137,13 +151,15 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+    redisUrl: e.REDIS_URL,
+    nodeId: e.NODE_ID,
   };
 }
 
 /** A variable's value as an error message quotes it: DATABASE_URL may hold a password, which is never echoed. */
 function shown(name: string, env: Record<string, string | undefined>): string {
   const value = env[name];
-  if (name !== 'DATABASE_URL' || value === undefined) return JSON.stringify(value);
+  if ((name !== 'DATABASE_URL' && name !== 'REDIS_URL') || value === undefined) return JSON.stringify(value);
   // "user:password@host" parses as a URL whose scheme is "user:": only scheme://authority is safe to show.
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || !URL.canParse(value)) return 'a value not shown here, as it may hold a password';
   const url = new URL(value);

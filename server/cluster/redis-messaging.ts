@@ -1,0 +1,29 @@
+import { createClient } from 'redis';
+import type { BackgroundTasks } from '../platform/background';
+import type { ClusterMessaging } from './cluster-bus';
+
+/** Pub/sub over Redis for the cluster bus, with its two connections (a subscriber can do nothing else). */
+export interface RedisMessaging extends ClusterMessaging {
+  close(): Promise<void>;
+}
+
+/**
+ * Connects a publisher and a subscriber to `url`. Publishing never waits for a Redis that is away
+ * (no offline queue: the publish fails at once and the bus logs it); both clients reconnect on their
+ * own and the subscriber subscribes again when it is back. Connection errors are logged at most once
+ * a minute through `tasks.failed`, never thrown into the process.
+ */
+export async function connectRedisMessaging(url: string, tasks: Pick<BackgroundTasks, 'failed'>): Promise<RedisMessaging> {
+  const publisher = createClient({ url, disableOfflineQueue: true });
+  const subscriber = publisher.duplicate();
+  publisher.on('error', (error: unknown) => tasks.failed('cluster-bus.redis', error));
+  subscriber.on('error', (error: unknown) => tasks.failed('cluster-bus.redis', error));
+  await Promise.all([publisher.connect(), subscriber.connect()]);
+  return {
+    publish: (channel, message) => publisher.publish(channel, message),
+    subscribe: (channel, listener) => subscriber.subscribe(channel, listener),
+    async close() {
+      await Promise.allSettled([publisher.quit(), subscriber.quit()]);
+    },
+  };
+}
