@@ -40,7 +40,7 @@ import { DealsService } from './deals/deals.service';
 import { devicesRoutes } from './devices/devices.routes';
 import { PairingService } from './devices/pairing.service';
 import { DevicesService } from './devices/devices.service';
-import { deviceChannel, registerDeviceNamespace, type DeviceNamespace } from './devices/devices.socket';
+import { closeRevokedDevices, deviceChannel, registerDeviceNamespace, type DeviceNamespace } from './devices/devices.socket';
 import { SqlGroupsRepository } from './groups/groups.repository';
 import { groupsRoutes } from './groups/groups.routes';
 import { GroupsService } from './groups/groups.service';
@@ -147,7 +147,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   const deviceNsp = io.of(NAMESPACES.device) as unknown as DeviceNamespace;
   const consoleNsp = io.of(NAMESPACES.console) as unknown as ConsoleNamespace;
 
-  const counters = new CountersService({ events, timeZone: config.timeZone, now });
+  const counters = new CountersService({ events, timeZone: config.timeZone, now, bus });
   const broadcaster = await LiveBroadcaster.start({
     live,
     settings,
@@ -176,7 +176,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     catalog: content,
     now,
     figures: counters,
-    channel: deviceChannel(deviceNsp, live),
+    channel: deviceChannel(deviceNsp, { clustered: config.redisUrl !== undefined }),
   });
   const pairing = new PairingService(devices, now, bus);
   const groups = new GroupsService({
@@ -342,6 +342,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   deviceNsp.use(refuseCrossSiteSocket(allowedOrigins));
   consoleNsp.use(refuseCrossSiteSocket(allowedOrigins));
   registerDeviceNamespace(deviceNsp, { devices, metrics, now, tasks });
+  closeRevokedDevices(bus, deviceNsp, live);
   // socket.io's documented way to share express-session: run it once per connection handshake.
   io.engine.use((req: { _query?: { sid?: string } }, res: unknown, next: () => void) => {
     if (req._query?.sid === undefined) (sessionMiddleware as unknown as (q: unknown, s: unknown, n: () => void) => void)(req, res, next);

@@ -31,6 +31,7 @@ const FORWARDED: Record<DomainEventName, boolean> = {
   'device.revoked': true,
   'group.changed': true,
   'announcement.active-changed': true,
+  'announcement.stored': true,
   'deal.changed': true,
   'roadshow.changed': true,
   'rehearsal.cleared': true,

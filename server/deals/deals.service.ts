@@ -44,10 +44,15 @@ export class DealsService {
   private readonly writes = pLimit(1);
 
   constructor(private readonly deps: DealsServiceDeps) {
-    deps.bus.on('rehearsal.cleared', async () => {
+    deps.bus.on('rehearsal.cleared', async (_, { origin }) => {
+      // The node that cleared tells the others with its deal.changed.
+      if (origin === 'remote') return;
       await this.writes(() => this.reload());
       deps.bus.publish('deal.changed', { meetingId: null });
     });
+    // Another node recorded something: reload, queued with the writes so that a step of this node
+    // is checked against the other node's version.
+    deps.bus.on('deal.changed', (_, { origin }) => (origin === 'remote' ? this.writes(() => this.reload()) : undefined));
   }
 
   /** Reads everything from storage (at start, and after the rehearsal data was cleared). */

@@ -29,6 +29,8 @@ export interface DomainEventMap {
   'group.changed': { groupId: string | null };
   /** The set of announcements live now changed (created, withdrawn, started or expired). */
   'announcement.active-changed': Record<string, never>;
+  /** An announcement was created or withdrawn that is not showing now (other nodes reload their list and timers). */
+  'announcement.stored': Record<string, never>;
   /** A matchmaking record changed the public deal figures. */
   'deal.changed': { meetingId: string | null };
   /** The roadshow's public state changed (phase, scores, reveal). */

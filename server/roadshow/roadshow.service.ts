@@ -6,7 +6,7 @@ import { AppError, badRequest, notFound } from '../platform/errors';
 import type { RoadshowRepository } from './roadshow.repository';
 import { completeJudges, publicRoadshow, rankProjects, type ScoreRow } from './roadshow.rules';
 import { isRefusal, nextState, type ShowState } from '../../shared/roadshow.rules';
-import type { DomainEventPublisher, DomainEventSource } from '../platform/domain-events';
+import type { DomainEventContext, DomainEventPublisher, DomainEventSource } from '../platform/domain-events';
 import type { BackgroundTasks } from '../platform/background';
 import pLimit from 'p-limit';
 
@@ -35,12 +35,15 @@ export class RoadshowService {
   private readonly writes = pLimit(1);
 
   constructor(private readonly deps: RoadshowServiceDeps) {
-    const reloadAndTell = async () => {
+    // On the node where it happened; that node's roadshow.changed tells the others.
+    const reloadAndTell = async (_: unknown, { origin }: DomainEventContext) => {
+      if (origin === 'remote') return;
       await this.writes(() => this.reload());
       deps.bus.publish('roadshow.changed', {});
     };
     deps.bus.on('rehearsal.cleared', reloadAndTell);
     deps.bus.on('users.changed', reloadAndTell);
+    deps.bus.on('roadshow.changed', (_, { origin }) => (origin === 'remote' ? this.writes(() => this.reload()) : undefined));
   }
 
   /** Reads everything from storage (at start, after the rehearsal data was cleared, when accounts changed). */
@@ -105,6 +108,7 @@ export class RoadshowService {
       await this.deps.audit.record(actor, { action: 'roadshow.rubric', targetType: 'rubric', before: this.criteria, after: criteria });
     });
     this.criteria = criteria;
+    this.deps.bus.publish('roadshow.changed', {});
     return criteria;
   }
 
