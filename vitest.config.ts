@@ -4,7 +4,13 @@ import { defineConfig } from 'vitest/config';
  * Integration files that only run on PostgreSQL: they test the PostgreSQL engine itself, or (db-copy)
  * move a show between the two engines, which needs the run's cluster and is the same test on either run.
  */
-const POSTGRES_ONLY = ['test/integration/postgres-storage.test.ts', 'test/integration/schema-equivalence.test.ts', 'test/integration/db-copy.test.ts'];
+const POSTGRES_ONLY = [
+  'test/integration/postgres-storage.test.ts',
+  'test/integration/schema-equivalence.test.ts',
+  'test/integration/db-copy.test.ts',
+  // Several nodes share one database, which only PostgreSQL offers.
+  'test/integration/cluster-nodes.test.ts',
+];
 
 /**
  * Integration files that read or break the SQLite file itself (its pages, its handle, its
