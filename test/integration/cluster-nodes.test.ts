@@ -60,9 +60,13 @@ function connect(url: string, options: Parameters<typeof io>[1]): Promise<Socket
   });
 }
 
+/** Milliseconds until the socket closes; Infinity when it is still open after 6 s. */
 const closedWithin = (socket: Socket) => {
   const started = Date.now();
-  return new Promise<number>((resolve) => socket.once('disconnect', () => resolve(Date.now() - started)));
+  return new Promise<number>((resolve) => {
+    const timer = setTimeout(() => resolve(Infinity), 6_000);
+    socket.once('disconnect', () => (clearTimeout(timer), resolve(Date.now() - started)));
+  });
 };
 
 describe('two nodes on one database and one Redis', () => {
