@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { BackgroundTasks } from '../platform/background';
 import { DomainEvents, type DomainEventMap, type DomainEventName } from '../platform/domain-events';
 
@@ -17,16 +18,17 @@ export interface ClusterMessaging {
 export const CLUSTER_EVENTS_CHANNEL = 'showfloor:domain-events';
 
 /**
- * Whether an event is sent to the other nodes. Written out for every event (the type makes a new
- * event a compile error here until someone decides), because a few only mean something where they
- * happened: `device.connected` tells this node's run of show that a screen connected to THIS node,
- * and the other nodes could not reach that socket without sending it the same command twice.
+ * Whether an event is sent to the other nodes. Written out for every event, so that a new event is
+ * a compile error here until someone decides. Today every event is: even `device.connected` (a
+ * screen connected to this node) matters elsewhere, since the run of show that tells the screen its
+ * pinned scene may run on another node (the owner) and reaches the screen through the adapter.
+ * An event that only means something where it happened would say `false`.
  */
 const FORWARDED: Record<DomainEventName, boolean> = {
   'content.changed': true,
   'counters.changed': true,
   'fleet.changed': true,
-  'device.connected': false,
+  'device.connected': true,
   'device.reported': true,
   'device.revoked': true,
   'group.changed': true,
@@ -40,8 +42,9 @@ const FORWARDED: Record<DomainEventName, boolean> = {
   'session.ended': true,
 };
 
-/** What travels between nodes: who sent it (a node ignores its own), the event and its JSON payload. */
+/** What travels between nodes: who sent it (a bus ignores its own), the event and its JSON payload. */
 export interface ClusterEnvelope {
+  /** NODE_ID and a random id of the sending bus: two servers started with one NODE_ID still hear each other. */
   node: string;
   name: DomainEventName;
   payload: unknown;
@@ -49,7 +52,7 @@ export interface ClusterEnvelope {
 
 export interface ClusterBusDeps {
   messaging: ClusterMessaging;
-  /** This node's id (NODE_ID): the node skips its own messages, its handlers already ran. */
+  /** This node's id (NODE_ID), shown in what it sends. */
   node: string;
   tasks: Pick<BackgroundTasks, 'run' | 'runAsync' | 'failed'>;
   channel?: string;
@@ -71,12 +74,15 @@ export interface ClusterBusDeps {
  */
 export class ClusterBus extends DomainEvents {
   private readonly channel: string;
+  /** Who this bus is in the envelopes: it skips its own messages, its handlers already ran. */
+  private readonly sender: string;
   /** The remote events still to run, in arrival order. */
   private remoteQueue: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: ClusterBusDeps) {
     super(deps.tasks);
     this.channel = deps.channel ?? CLUSTER_EVENTS_CHANNEL;
+    this.sender = `${deps.node}/${randomUUID()}`;
   }
 
   /** Starts receiving the other nodes' events (rejects when the subscription cannot be made). */
@@ -101,7 +107,7 @@ export class ClusterBus extends DomainEvents {
 
   private forward<K extends DomainEventName>(name: K, payload: DomainEventMap[K]): void {
     if (!FORWARDED[name]) return;
-    const envelope: ClusterEnvelope = { node: this.deps.node, name, payload };
+    const envelope: ClusterEnvelope = { node: this.sender, name, payload };
     let message: string;
     try {
       message = JSON.stringify(envelope);
@@ -118,7 +124,7 @@ export class ClusterBus extends DomainEvents {
       this.deps.tasks.failed('cluster-bus.receive', new Error(`ignored a message that is not a domain event: ${message.slice(0, 200)}`));
       return;
     }
-    if (envelope.node === this.deps.node) return;
+    if (envelope.node === this.sender) return;
     const { name, payload } = envelope;
     this.remoteQueue = this.remoteQueue.then(() => this.deliverInSequence(name, payload as DomainEventMap[typeof name], { origin: 'remote' }));
   }
