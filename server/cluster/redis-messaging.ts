@@ -2,6 +2,8 @@ import { createClient } from 'redis';
 import type { BackgroundTasks } from '../platform/background';
 import type { ClusterMessaging } from './cluster-bus';
 
+const CONNECT_TIMEOUT_MS = 10_000;
+
 /** Pub/sub over Redis for the cluster bus, with its two connections (a subscriber can do nothing else). */
 export interface RedisMessaging extends ClusterMessaging {
   close(): Promise<void>;
@@ -18,7 +20,19 @@ export async function connectRedisMessaging(url: string, tasks: Pick<BackgroundT
   const subscriber = publisher.duplicate();
   publisher.on('error', (error: unknown) => tasks.failed('cluster-bus.redis', error));
   subscriber.on('error', (error: unknown) => tasks.failed('cluster-bus.redis', error));
-  await Promise.all([publisher.connect(), subscriber.connect()]);
+  // The client retries a refused connection for ever; a start must not hang on a wrong REDIS_URL.
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`REDIS_URL: no answer from Redis at ${new URL(url).host} within ${CONNECT_TIMEOUT_MS / 1000} s`)), CONNECT_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([Promise.all([publisher.connect(), subscriber.connect()]), timeout]);
+  } catch (error) {
+    await Promise.allSettled([publisher.destroy(), subscriber.destroy()]);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
   return {
     publish: (channel, message) => publisher.publish(channel, message),
     subscribe: (channel, listener) => subscriber.subscribe(channel, listener),
