@@ -40,7 +40,7 @@ import { DealsService } from './deals/deals.service';
 import { devicesRoutes } from './devices/devices.routes';
 import { PairingService } from './devices/pairing.service';
 import { DevicesService } from './devices/devices.service';
-import { deviceChannel, registerDeviceNamespace, type DeviceNamespace } from './devices/devices.socket';
+import { closeRevokedDevices, deviceChannel, registerDeviceNamespace, type DeviceNamespace } from './devices/devices.socket';
 import { SqlGroupsRepository } from './groups/groups.repository';
 import { groupsRoutes } from './groups/groups.routes';
 import { GroupsService } from './groups/groups.service';
@@ -59,7 +59,7 @@ import { snapshotRoutes } from './live/snapshot.routes';
 import { SnapshotViews } from './live/snapshot.views';
 import { projectToLive } from './live/live.projection';
 import { watchDayTurn } from './counters/day-watch';
-import { DomainEvents } from './platform/domain-events';
+import { nodeBus } from './cluster/domain-event-bus';
 import { ContentVersions } from './live/content-version';
 import compression from 'compression';
 import { healthRoutes } from './platform/health.routes';
@@ -123,7 +123,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   const storageRepository = new SqlStorageRepository(storage);
   const storageHealth = new StorageHealth({ probe: () => settings.set('storage.probe', `${new Date(now()).toISOString()} ${STORAGE_PROBE_PADDING}`), logger, now });
   const tasks = new BackgroundTasks({ logger, storage: storageHealth, now });
-  const bus = new DomainEvents(tasks);
+  const { bus, close: closeBus } = await nodeBus(config, tasks);
   // Several nodes (REDIS_URL): undefined on a single node, which runs as it always has.
   const reportRedis = (error: unknown) => tasks.failed('redis', error);
   const cluster = await joinCluster(config, reportRedis);
@@ -155,7 +155,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   const deviceNsp = io.of(NAMESPACES.device) as unknown as DeviceNamespace;
   const consoleNsp = io.of(NAMESPACES.console) as unknown as ConsoleNamespace;
 
-  const counters = new CountersService({ events, timeZone: config.timeZone, now });
+  const counters = new CountersService({ events, timeZone: config.timeZone, now, bus });
   const broadcaster = await LiveBroadcaster.start({
     live,
     settings,
@@ -184,7 +184,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     catalog: content,
     now,
     figures: counters,
-    channel: deviceChannel(deviceNsp, live),
+    channel: deviceChannel(deviceNsp, { clustered: config.redisUrl !== undefined }),
   });
   const pairing = new PairingService(devices, now, bus);
   const groups = new GroupsService({
@@ -357,6 +357,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   deviceNsp.use(refuseCrossSiteSocket(allowedOrigins));
   consoleNsp.use(refuseCrossSiteSocket(allowedOrigins));
   registerDeviceNamespace(deviceNsp, { devices, metrics, now, tasks });
+  closeRevokedDevices(bus, deviceNsp, live);
   // socket.io's documented way to share express-session: run it once per connection handshake.
   io.engine.use((req: { _query?: { sid?: string } }, res: unknown, next: () => void) => {
     if (req._query?.sid === undefined) (sessionMiddleware as unknown as (q: unknown, s: unknown, n: () => void) => void)(req, res, next);
@@ -408,6 +409,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
         await stopped;
         await ingest.drain();
         sessionStore.close();
+        await closeBus();
         await cluster?.close();
         if (!deps.storage) await storage.close();
       })();

@@ -2,11 +2,14 @@ import type { Counters } from '../../shared/counters.schema';
 import { accumulate, ALL_TIME, foldCounters, type CounterRow } from './counters.rules';
 import type { DeviceCounts, EventsRepository } from './events.repository';
 import { localTime } from '../../shared/time-zone';
+import type { DomainEventSource } from '../platform/domain-events';
 
 export interface CountersServiceDeps {
   events: Pick<EventsRepository, 'counterRows' | 'deviceCounts'>;
   timeZone: string;
   now: () => number;
+  /** Tells it what other nodes of a cluster changed (this node's own changes are applied by their publishers). */
+  bus?: DomainEventSource;
 }
 
 /**
@@ -20,7 +23,15 @@ export class CountersService {
   private day: string | undefined;
   private cached: Counters | undefined;
 
-  constructor(private readonly deps: CountersServiceDeps) {}
+  constructor(private readonly deps: CountersServiceDeps) {
+    // Another node's ingest commit: add what it stored, as this node does with its own (the live
+    // projection adds local commits). Any other cause changed storage in ways only a read shows.
+    deps.bus?.on('counters.changed', (change, { origin }) => {
+      if (origin === 'local') return undefined;
+      if (change.cause === 'events') return this.recordCommitted(change.increments);
+      return this.refresh();
+    });
+  }
 
   today(): string {
     return localTime(this.deps.now(), this.deps.timeZone).day;

@@ -12,7 +12,7 @@ import type { ScheduleRepository } from './schedule.repository';
 export interface ScheduleFleet {
   isActive(deviceId: string): boolean;
   /** Sends without auditing (the slot was audited when it was planned). */
-  deliver(deviceId: string, command: DeviceCommandInput): number;
+  deliver(deviceId: string, command: DeviceCommandInput): Promise<number>;
 }
 
 /** What publishing at set times needs from content. */
@@ -196,7 +196,7 @@ export class ScheduleService {
         const wanted = activeSlot(pins, deviceId, now, this.groupMembers)?.scene ?? null;
         const told = this.told.has(deviceId) ? this.told.get(deviceId)! : null;
         if (wanted === told) continue;
-        const delivered = this.deps.fleet.deliver(deviceId, { type: 'pin-scene', scene: wanted });
+        const delivered = await this.deps.fleet.deliver(deviceId, { type: 'pin-scene', scene: wanted });
         // Not reached (offline): tried again on reconnect, and on every tick meanwhile costs nothing.
         if (delivered > 0) {
           if (wanted === null) this.told.delete(deviceId);

@@ -226,6 +226,10 @@ export const POSTGRES_MIGRATIONS: readonly { version: number; sql: string }[] = 
   CREATE INDEX schedule_slots_by_end ON schedule_slots(ends_at);
   `,
   },
+  // 13: reserved for the pairing codes' table (built on another branch, merged before this one).
+  { version: 13, sql: `SELECT 1;` },
+  // 14: the roadshow's state row carries a version (see SQLite's migration 14).
+  { version: 14, sql: `ALTER TABLE roadshow_state ADD COLUMN version INTEGER NOT NULL DEFAULT 0;` },
 ];
 
 /** The version both engines' schemas reach: the last migration of each list, which must agree. */
