@@ -285,6 +285,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     ? shareLiveProjection({ channel: live, lease, broadcaster, snapshots: localSnapshots, counters, announcements, tasks, logger, now, publicUrl: publicUrlOf, intervalMs: config.ownerLease.intervalMs })
     : undefined;
   const snapshots = sharedLive?.snapshots ?? localSnapshots;
+  await sharedLive?.ready(5_000);
   const stopDayWatch = watchDayTurn({ counters, bus, tasks, owner: lease });
 
   const sessionStore = new SessionStore(new SqlSessionsRepository(storage), now, config.sessionIdleMinutes * 60_000, tasks, bus, lease);

@@ -33,6 +33,12 @@ export interface SharedLiveProjectionDeps {
 export interface SharedLiveProjection {
   /** The snapshots this node serves: its own while it owns the projection, else the owner's. */
   snapshots: { current(view?: LiveView | null): SharedSnapshot };
+  /**
+   * Resolves once this node can serve a snapshot (it owns the projection, or holds the owner's
+   * state), or after `timeoutMs` (no owner yet: the node serves 503 until one appears). The server
+   * waits for it before it listens, so a load balancer never sends a screen to a node with nothing.
+   */
+  ready(timeoutMs: number): Promise<void>;
   close(): void;
 }
 
@@ -68,10 +74,12 @@ export function shareLiveProjection(deps: SharedLiveProjectionDeps): SharedLiveP
     if (broadcaster.isActive) tasks.run('live.relay', () => sendState(true));
   });
   // A node that starts (or missed a content version) has nothing to serve until the owner answers.
-  const asking = setInterval(() => {
+  const ask = () => {
     if (!broadcaster.isActive && !relayed.ready) channel.serverSideEmit(RELAY_EVENTS.wanted, '');
-  }, deps.intervalMs);
+  };
+  const asking = setInterval(ask, deps.intervalMs);
   asking.unref();
+  ask();
 
   // Ownership changes are applied one after another, each checking the lease again when it runs.
   let applying: Promise<unknown> = Promise.resolve();
@@ -94,6 +102,13 @@ export function shareLiveProjection(deps: SharedLiveProjectionDeps): SharedLiveP
   if (lease.isOwner()) follow();
 
   return {
+    async ready(timeoutMs) {
+      // Asked again every half second: the owner may not have been subscribed yet at the first question.
+      for (let waited = 0; !broadcaster.isActive && !relayed.ready && waited < timeoutMs; waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        if (waited % 500 === 450) ask();
+      }
+    },
     snapshots: { current: (view = null) => (broadcaster.isActive ? deps.snapshots.current(view) : relayed.current(view)) },
     close() {
       stopFollowing();
