@@ -41,7 +41,7 @@ import { devicesRoutes } from './devices/devices.routes';
 import { SqlPairingRepository } from './devices/pairing.repository';
 import { PairingService } from './devices/pairing.service';
 import { DevicesService } from './devices/devices.service';
-import { deviceChannel, registerDeviceNamespace, type DeviceNamespace } from './devices/devices.socket';
+import { closeRevokedDevices, deviceChannel, registerDeviceNamespace, type DeviceNamespace } from './devices/devices.socket';
 import { SqlGroupsRepository } from './groups/groups.repository';
 import { groupsRoutes } from './groups/groups.routes';
 import { GroupsService } from './groups/groups.service';
@@ -60,7 +60,7 @@ import { snapshotRoutes } from './live/snapshot.routes';
 import { SnapshotViews } from './live/snapshot.views';
 import { projectToLive } from './live/live.projection';
 import { watchDayTurn } from './counters/day-watch';
-import { DomainEvents } from './platform/domain-events';
+import { nodeBus } from './cluster/domain-event-bus';
 import { ContentVersions } from './live/content-version';
 import compression from 'compression';
 import { healthRoutes } from './platform/health.routes';
@@ -91,6 +91,8 @@ import { pagesRoutes } from './web/pages.routes';
 import { securityHeaders } from './web/security-headers';
 import { resolvePublicUrl } from './web/public-url';
 import { deviceRateLimits, joinCluster, socketOptionsFor } from './cluster/cluster-node';
+import { ownerLeaseFor } from './cluster/owner-lease';
+import { shareLiveProjection } from './cluster/live-owner';
 
 /** The storage probe writes a few pages, so that it does not pass where an event batch would not. */
 const STORAGE_PROBE_PADDING = '.'.repeat(16 * 1024);
@@ -124,10 +126,12 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   const storageRepository = new SqlStorageRepository(storage);
   const storageHealth = new StorageHealth({ probe: () => settings.set('storage.probe', `${new Date(now()).toISOString()} ${STORAGE_PROBE_PADDING}`), logger, now });
   const tasks = new BackgroundTasks({ logger, storage: storageHealth, now });
-  const bus = new DomainEvents(tasks);
+  const { bus, close: closeBus } = await nodeBus(config, tasks);
   // Several nodes (REDIS_URL): undefined on a single node, which runs as it always has.
   const reportRedis = (error: unknown) => tasks.failed('redis', error);
   const cluster = await joinCluster(config, reportRedis);
+  // Several nodes: only the lease holder runs the live projection and the timers (server/cluster/live-owner.ts).
+  const lease = await ownerLeaseFor(config, logger);
   const events = eventsRepository(storage);
   const users = new SqlUsersRepository(storage);
   const auth = new AuthService(users, now);
@@ -154,7 +158,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   const deviceNsp = io.of(NAMESPACES.device) as unknown as DeviceNamespace;
   const consoleNsp = io.of(NAMESPACES.console) as unknown as ConsoleNamespace;
 
-  const counters = new CountersService({ events, timeZone: config.timeZone, now });
+  const counters = new CountersService({ events, timeZone: config.timeZone, now, bus });
   const broadcaster = await LiveBroadcaster.start({
     live,
     settings,
@@ -164,7 +168,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     counters,
     now,
     tasks,
-  });
+  }, { standby: config.redisUrl !== undefined });
   const content: ContentService = new ContentService(
     {
       repository: new SqlContentRepository(storage),
@@ -183,7 +187,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     catalog: content,
     now,
     figures: counters,
-    channel: deviceChannel(deviceNsp, live),
+    channel: deviceChannel(deviceNsp, { clustered: config.redisUrl !== undefined }),
   });
   const images = new ImagesService({ repository: new SqlMediaRepository(storage), audit, now });
   const pairing = new PairingService({ repository: new SqlPairingRepository(storage), devices, now, bus, tasks });
@@ -204,6 +208,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     now,
     logger,
     bus,
+    owner: lease,
   });
   const announcements = new AnnouncementsService({
     repository: new SqlAnnouncementsRepository(storage),
@@ -267,7 +272,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   projectToLive({ bus, broadcaster, counters, content: contentVersions, announcements, deals, roadshow });
   // Known once listening (port 0 picks one); computed once, the network does not change under a show.
   let publicUrl: string | undefined;
-  const snapshots = new SnapshotViews({
+  const publicUrlOf = () => (publicUrl ??= resolvePublicUrl(config.publicUrl, (httpServer.address() as AddressInfo | null)?.port ?? config.port));
+  const localSnapshots = new SnapshotViews({
     content: contentVersions,
     broadcaster,
     counters,
@@ -276,12 +282,17 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     roadshow,
     rehearsal: config.rehearsal,
     appVersion: version,
-    publicUrl: () => (publicUrl ??= resolvePublicUrl(config.publicUrl, (httpServer.address() as AddressInfo | null)?.port ?? config.port)),
+    publicUrl: publicUrlOf,
     now,
   });
-  const stopDayWatch = watchDayTurn({ counters, bus, tasks });
+  const sharedLive = config.redisUrl
+    ? shareLiveProjection({ channel: live, lease, broadcaster, snapshots: localSnapshots, counters, announcements, tasks, logger, now, publicUrl: publicUrlOf, intervalMs: config.ownerLease.intervalMs })
+    : undefined;
+  const snapshots = sharedLive?.snapshots ?? localSnapshots;
+  await sharedLive?.ready(5_000);
+  const stopDayWatch = watchDayTurn({ counters, bus, tasks, owner: lease });
 
-  const sessionStore = new SessionStore(new SqlSessionsRepository(storage), now, config.sessionIdleMinutes * 60_000, tasks, bus);
+  const sessionStore = new SessionStore(new SqlSessionsRepository(storage), now, config.sessionIdleMinutes * 60_000, tasks, bus, lease);
   const sessionMiddleware = session({
     name: 'showfloor.sid',
     secret: config.sessionSecret ?? (await sessionSecretFrom(settings)),
@@ -352,6 +363,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   deviceNsp.use(refuseCrossSiteSocket(allowedOrigins));
   consoleNsp.use(refuseCrossSiteSocket(allowedOrigins));
   registerDeviceNamespace(deviceNsp, { devices, metrics, now, tasks });
+  closeRevokedDevices(bus, deviceNsp, live);
   // socket.io's documented way to share express-session: run it once per connection handshake.
   io.engine.use((req: { _query?: { sid?: string } }, res: unknown, next: () => void) => {
     if (req._query?.sid === undefined) (sessionMiddleware as unknown as (q: unknown, s: unknown, n: () => void) => void)(req, res, next);
@@ -396,11 +408,15 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
         await connections.drain(7_000);
         await ingest.drain();
         await broadcaster.close();
+        sharedLive?.close();
+        // Freed now rather than when the connection drops: the next owner takes over at its next poll.
+        await lease.close();
         // Screens' sockets last: they kept getting patches while the requests finished.
         await new Promise<void>((resolve) => void io.close(() => resolve()));
         await stopped;
         await ingest.drain();
         sessionStore.close();
+        await closeBus();
         await cluster?.close();
         if (!deps.storage) await storage.close();
       })();

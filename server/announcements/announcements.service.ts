@@ -4,7 +4,7 @@ import { announcementState, announcementWindowProblem, UNTIL_WITHDRAWN_EXPIRY } 
 import type { Actor, AuditService } from '../audit/audit.service';
 import { badRequest, notFound } from '../platform/errors';
 import type { AnnouncementsRepository, StoredAnnouncement } from './announcements.repository';
-import type { DomainEventPublisher, DomainEventSource } from '../platform/domain-events';
+import type { DomainEventContext, DomainEventPublisher, DomainEventSource } from '../platform/domain-events';
 
 export interface AnnouncementsServiceDeps {
   repository: AnnouncementsRepository;
@@ -31,7 +31,12 @@ export class AnnouncementsService {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: AnnouncementsServiceDeps) {
-    deps.bus.on('group.changed', ({ groupId }) => this.groupChanged(groupId));
+    // The node where the group changed tells the others with its own announcement.active-changed.
+    deps.bus.on('group.changed', ({ groupId }, { origin }) => (origin === 'local' ? this.groupChanged(groupId) : undefined));
+    // Another node created, withdrew, started or expired one: its list is in storage.
+    const reload = (_: unknown, { origin }: DomainEventContext) => (origin === 'remote' ? this.load() : undefined);
+    deps.bus.on('announcement.active-changed', reload);
+    deps.bus.on('announcement.stored', reload);
   }
 
   /** Reads the announcements still to come or showing, and starts the timer (at start, and when another node changed them). */
@@ -91,7 +96,7 @@ export class AnnouncementsService {
     await this.deps.audit.record(actor, { action: 'announcement.create', targetType: 'announcement', targetId: announcement.id, after: this.withMembers(strip(announcement)) });
     this.current.push(announcement);
     this.current.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id));
-    if (startsAt <= now) this.deps.bus.publish('announcement.active-changed', {});
+    this.deps.bus.publish(startsAt <= now ? 'announcement.active-changed' : 'announcement.stored', {});
     this.schedule();
     return announcement;
   }
@@ -103,7 +108,7 @@ export class AnnouncementsService {
     if (!(await this.deps.repository.withdraw(id, this.nowIso()))) throw notFound(`No announcement "${id}" to withdraw`);
     await this.deps.audit.record(actor, { action: 'announcement.withdraw', targetType: 'announcement', targetId: id, before: before ? strip(before) : null });
     this.current = this.current.filter((a) => a.id !== id);
-    if (wasActive) this.deps.bus.publish('announcement.active-changed', {});
+    this.deps.bus.publish(wasActive ? 'announcement.active-changed' : 'announcement.stored', {});
     this.schedule();
   }
 

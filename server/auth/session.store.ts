@@ -16,11 +16,15 @@ export class SessionStore extends session.Store {
     private readonly defaultTtlMs: number,
     tasks: BackgroundTasks,
     bus: DomainEventSource,
+    /** Several nodes: only the owner of the live projection sweeps (one DELETE, not one per node). */
+    owner: { isOwner(): boolean } = { isOwner: () => true },
   ) {
     super();
     // Disabled, demoted or a new password: every session of the user ends now.
     bus.on('user.access-changed', ({ userId }) => void tasks.runAsync('sessions.end-for-user', () => this.destroyForUser(userId)));
-    this.sweepTimer = setInterval(() => void tasks.runAsync('sessions.sweep', () => this.repository.deleteExpired(this.now())), 10 * 60_000);
+    this.sweepTimer = setInterval(() => {
+      if (owner.isOwner()) void tasks.runAsync('sessions.sweep', () => this.repository.deleteExpired(this.now()));
+    }, 10 * 60_000);
     this.sweepTimer.unref();
   }
 

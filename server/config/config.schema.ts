@@ -75,6 +75,10 @@ export const EnvSchema = z.object({
     .optional(),
   /** This node's name in logs and cluster state; by default hostname-pid. */
   NODE_ID: z.string().regex(NODE_ID_PATTERN, 'must be 1 to 40 of a-z, 0-9 and -, such as node-1').optional(),
+  /** Several nodes: how often a node tries to take the live owner lease, and the owner checks it still holds it. */
+  OWNER_LEASE_INTERVAL_MS: z.coerce.number().int().min(100).max(10_000).default(1_000),
+  /** Several nodes: seconds of silence after which PostgreSQL frees the lease of an owner whose machine or network died. */
+  OWNER_LEASE_DEAD_PEER_S: z.coerce.number().int().min(2).max(60).default(3),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -109,6 +113,8 @@ export interface Config {
   redisUrl: string | undefined;
   /** This node's name: NODE_ID, else hostname-pid. */
   nodeId: string;
+  /** The owner lease's timing (used only with redisUrl); see server/cluster/owner-lease.ts. */
+  ownerLease: { intervalMs: number; deadPeerSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -157,6 +163,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     redisUrl: e.REDIS_URL,
     nodeId: e.NODE_ID ?? defaultNodeId(hostname(), process.pid),
+    ownerLease: { intervalMs: e.OWNER_LEASE_INTERVAL_MS, deadPeerSeconds: e.OWNER_LEASE_DEAD_PEER_S },
   };
 }
 

@@ -14,7 +14,7 @@ import { AppError, describeZodError } from '../platform/errors';
 import type { Logger } from '../platform/logger';
 import type { BackgroundTasks } from '../platform/background';
 import type { Metrics } from '../platform/metrics';
-import type { DomainEventSource } from '../platform/domain-events';
+import type { DomainEventContext, DomainEventSource } from '../platform/domain-events';
 import type { StorageHealth } from '../storage/storage-health';
 
 export type ConsoleNamespace = Namespace<ConsoleClientToServerEvents, ConsoleServerToClientEvents>;
@@ -136,25 +136,30 @@ export function registerConsoleNamespace(nsp: ConsoleNamespace, deps: ConsoleDep
     pending ??= setTimeout(() => {
       pending = undefined;
       void deps.tasks.runAsync('console.fleet', async () => {
-        if (nsp.adapter.rooms.get(STAFF_ROOM)?.size) nsp.to(STAFF_ROOM).emit('fleet', await fleet());
+        // In a cluster the consoles may all be on other nodes, which this node's rooms do not show.
+        if (nsp.adapter.rooms.get(STAFF_ROOM)?.size || (await nsp.adapter.serverCount()) > 1) nsp.to(STAFF_ROOM).emit('fleet', await fleet());
       });
     }, 1_000);
     pending.unref?.();
   };
   const { bus } = deps;
-  bus.on('fleet.changed', fleetChanged);
-  bus.on('device.revoked', fleetChanged);
+  // Pushes to consoles come from the node where the change happened: in a cluster its emit reaches
+  // every node's consoles through the socket.io adapter, so the other nodes stay quiet.
+  const here = (context: DomainEventContext) => context.origin === 'local';
+  bus.on('fleet.changed', (_, context) => here(context) && fleetChanged());
+  bus.on('device.revoked', (_, context) => here(context) && fleetChanged());
   // The console shows what each door counter and booth counted.
-  bus.on('counters.changed', ({ cause }) => cause === 'events' && fleetChanged());
+  bus.on('counters.changed', ({ cause }, context) => here(context) && cause === 'events' && fleetChanged());
   // A screen reported what it shows: the console's mirror redraws it at once, not with the next fleet push.
-  bus.on('device.reported', ({ device }) => {
-    if (nsp.adapter.rooms.get(STAFF_ROOM)?.size) nsp.to(STAFF_ROOM).emit('device:state', device);
+  bus.on('device.reported', ({ device }, context) => {
+    if (here(context)) nsp.to(STAFF_ROOM).emit('device:state', device);
   });
+  // Closing is done by every node for the sockets it holds (the event reaches them all).
   // The session store has already deleted the sessions; their open sockets close too.
-  bus.on('user.access-changed', ({ userId }) => nsp.in(userRoom(userId)).disconnectSockets(true));
+  bus.on('user.access-changed', ({ userId }) => nsp.local.in(userRoom(userId)).disconnectSockets(true));
   // Signing out also closes the console sockets opened with that session.
-  bus.on('session.ended', ({ userId, sessionId }) => {
-    nsp.in(sessionRoom(sessionId)).disconnectSockets(true);
-    deps.logger.info({ userId }, 'signed out');
+  bus.on('session.ended', ({ userId, sessionId }, context) => {
+    nsp.local.in(sessionRoom(sessionId)).disconnectSockets(true);
+    if (here(context)) deps.logger.info({ userId }, 'signed out');
   });
 }

@@ -4,15 +4,15 @@ import { AppError, badRequest, notFound } from '../platform/errors';
 import { bundleProblems, publishedSections, type ContentBundle } from './content.bundle';
 import type { ContentRepository, ContentValidationMemo, ContentVersions } from './content.repository';
 import { sanitizeItemOrThrow } from './rich-text';
-import type { DomainEventPublisher } from '../platform/domain-events';
+import type { DomainEventPublisher, DomainEventSource } from '../platform/domain-events';
 import pLimit from 'p-limit';
 
 export interface ContentServiceDeps {
   repository: ContentRepository;
   audit: AuditService;
   now: () => number;
-  /** Called after the content changed, so screens receive it at once. */
-  bus: DomainEventPublisher;
+  /** Told after the content changed, so screens receive it at once; tells it when another node changed it. */
+  bus: DomainEventPublisher & DomainEventSource;
   /** Lets a start skip re-validating stored content this build already validated (compiled server only). */
   validationMemo?: ContentValidationMemo;
 }
@@ -35,7 +35,11 @@ export class ContentService {
   constructor(
     private readonly deps: ContentServiceDeps,
     private readonly seed: () => ContentBundle,
-  ) {}
+  ) {
+    // Another node saved: what it saved is in storage, not here. Queued with the writes, so a save
+    // of this node checks its version against the reloaded content.
+    deps.bus.on('content.changed', (_, { origin }) => (origin === 'remote' ? this.writes(() => this.load()) : undefined));
+  }
 
   /** Reads the stored content, or stores the seed on the very first start. */
   async load(): Promise<void> {

@@ -12,7 +12,11 @@ export interface DealsRepository {
   saveOrganisation(o: Organisation, at: string): Promise<void>;
   savePartner(p: Partner, at: string): Promise<void>;
   /** Inserts or updates a meeting and appends the step that led to this state. */
-  saveMeeting(m: Meeting, step: MeetingStepRecord, createdBy: string): Promise<void>;
+  /**
+   * Stores a meeting at `m.version` with the step that led there: a new one (version 1), or over the
+   * stored version `m.version - 1` only. False when another step was stored first (nothing written).
+   */
+  saveMeeting(m: Meeting, step: MeetingStepRecord, createdBy: string): Promise<boolean>;
   steps(meetingId: string): Promise<MeetingStepRecord[]>;
   transaction<T>(fn: () => Promise<T>): Promise<T>;
 }
@@ -77,17 +81,25 @@ export class SqlDealsRepository implements DealsRepository {
       ON CONFLICT(id) DO UPDATE SET name = excluded.name, district = excluded.district`.execute(this.storage.db);
   }
 
-  async saveMeeting(m: Meeting, step: MeetingStepRecord, createdBy: string): Promise<void> {
+  async saveMeeting(m: Meeting, step: MeetingStepRecord, createdBy: string): Promise<boolean> {
     // The meeting and its step land together, whether or not the caller opened a transaction.
-    await this.storage.transaction(async () => {
-      await sql`
-        INSERT INTO meetings (id, organisation_id, partner_id, industry, status, held_at, intention_at, signed_at, dropped_at, note, version, created_by)
-        VALUES (${m.id}, ${m.organisationId}, ${m.partnerId}, ${m.industry}, ${m.status}, ${m.heldAt}, ${m.intentionAt}, ${m.signedAt}, ${m.droppedAt}, ${m.note}, ${m.version}, ${createdBy})
-        ON CONFLICT(id) DO UPDATE SET status = excluded.status, intention_at = excluded.intention_at, signed_at = excluded.signed_at,
-          dropped_at = excluded.dropped_at, note = excluded.note, version = excluded.version`.execute(this.storage.db);
+    return this.storage.transaction(async () => {
+      // Decided in the database: of two steps from the same version (two nodes, each with its own
+      // copy in memory), the second finds the row moved on and changes nothing.
+      const result =
+        m.version === 1
+          ? await sql`
+              INSERT INTO meetings (id, organisation_id, partner_id, industry, status, held_at, intention_at, signed_at, dropped_at, note, version, created_by)
+              VALUES (${m.id}, ${m.organisationId}, ${m.partnerId}, ${m.industry}, ${m.status}, ${m.heldAt}, ${m.intentionAt}, ${m.signedAt}, ${m.droppedAt}, ${m.note}, ${m.version}, ${createdBy})
+              ON CONFLICT(id) DO NOTHING`.execute(this.storage.db)
+          : await sql`
+              UPDATE meetings SET status = ${m.status}, intention_at = ${m.intentionAt}, signed_at = ${m.signedAt}, dropped_at = ${m.droppedAt}, note = ${m.note}, version = ${m.version}
+              WHERE id = ${m.id} AND version = ${m.version - 1}`.execute(this.storage.db);
+      if (Number(result.numAffectedRows ?? 0) !== 1) return false;
       await sql`
         INSERT INTO meeting_steps (meeting_id, at, from_status, to_status, reason, username)
         VALUES (${step.meetingId}, ${step.at}, ${step.from}, ${step.to}, ${step.reason}, ${step.username})`.execute(this.storage.db);
+      return true;
     });
   }
 

@@ -44,10 +44,15 @@ export class DealsService {
   private readonly writes = pLimit(1);
 
   constructor(private readonly deps: DealsServiceDeps) {
-    deps.bus.on('rehearsal.cleared', async () => {
+    deps.bus.on('rehearsal.cleared', async (_, { origin }) => {
+      // The node that cleared tells the others with its deal.changed.
+      if (origin === 'remote') return;
       await this.writes(() => this.reload());
       deps.bus.publish('deal.changed', { meetingId: null });
     });
+    // Another node recorded something: reload, queued with the writes so that a step of this node
+    // is checked against the other node's version.
+    deps.bus.on('deal.changed', (_, { origin }) => (origin === 'remote' ? this.writes(() => this.reload()) : undefined));
   }
 
   /** Reads everything from storage (at start, and after the rehearsal data was cleared). */
@@ -186,9 +191,21 @@ export class DealsService {
     );
   }
 
+  /** Stores a step; another node's step from the same version came first: 409, and this node reloads what it stored. */
   private async store(meeting: Meeting, step: MeetingStepRecord, actor: Actor, action: string, before: Meeting | null): Promise<void> {
+    try {
+      await this.storeNow(meeting, step, actor, action, before);
+    } catch (error) {
+      if (!(error instanceof ConflictOnAnotherNode)) throw error;
+      await this.reload();
+      const current = this.meetingsById.get(meeting.id);
+      throw new AppError(409, 'conflict', `Someone else changed this meeting meanwhile (now version ${current?.version ?? 'unknown'}); reload it`, { currentVersion: current?.version ?? null });
+    }
+  }
+
+  private async storeNow(meeting: Meeting, step: MeetingStepRecord, actor: Actor, action: string, before: Meeting | null): Promise<void> {
     await this.deps.repository.transaction(async () => {
-      await this.deps.repository.saveMeeting(meeting, step, actor.username);
+      if (!(await this.deps.repository.saveMeeting(meeting, step, actor.username))) throw new ConflictOnAnotherNode();
       await this.deps.audit.record(actor, { action, targetType: 'meeting', targetId: meeting.id, before, after: { ...meeting, reason: step.reason } });
     });
     this.meetingsById.set(meeting.id, meeting);
@@ -200,3 +217,6 @@ export class DealsService {
     return new Date(this.deps.now()).toISOString();
   }
 }
+
+/** Thrown inside the transaction (rolling it back, audit entry included) when the stored version moved on. */
+class ConflictOnAnotherNode extends Error {}

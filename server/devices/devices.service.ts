@@ -6,20 +6,24 @@ import type { Actor, AuditService } from '../audit/audit.service';
 import { badRequest, notFound } from '../platform/errors';
 import { generateDeviceToken, hashDeviceToken } from './device-tokens';
 import type { DeviceRecord, DevicesRepository } from './devices.repository';
-import type { DomainEventPublisher } from '../platform/domain-events';
+import type { DomainEventContext, DomainEventPublisher, DomainEventSource } from '../platform/domain-events';
 
-/** How a connected screen is reached: close its connections, send it a command. */
+/**
+ * How a connected screen is reached. Its connections are closed by the namespaces themselves when
+ * `device.revoked` is published (on every node of a cluster, see devices.socket.ts).
+ */
 export interface DeviceChannel {
-  disconnect(deviceId: string): void;
-  /** Sends to every open /device connection of the device; returns how many got it. */
-  send(deviceId: string, command: DeviceCommand): number;
+  /** Sends to every open /device connection of the device (on every node); resolves with how many got it. */
+  send(deviceId: string, command: DeviceCommand): Promise<number>;
+  /** The devices with an open /device connection on any node; undefined: count this node's own (a single node). */
+  connectedDevices?(): Promise<ReadonlySet<string>>;
 }
 
 export interface DevicesServiceDeps {
   repository: DevicesRepository;
   audit: AuditService;
   /** Told when a screen came, went, reported, was paired or revoked (the console's fleet view, the run of show). */
-  bus: DomainEventPublisher;
+  bus: DomainEventPublisher & DomainEventSource;
   catalog: { hasSection(sectionId: string): boolean };
   now: () => number;
   channel: DeviceChannel;
@@ -52,7 +56,17 @@ export class DevicesService {
   /** Every device, so the run of show, groups and commands check and reach screens without a query. */
   private records = new Map<string, DeviceRecord>();
 
-  constructor(private readonly deps: DevicesServiceDeps) {}
+  constructor(private readonly deps: DevicesServiceDeps) {
+    // Another node revoked, created or paired a screen: the fleet is in storage, and a token this
+    // node cached may have stopped working (or its device changed).
+    const reload = (_: unknown, { origin }: DomainEventContext) => {
+      if (origin === 'local') return undefined;
+      this.byTokenHash.clear();
+      return this.load();
+    };
+    deps.bus.on('device.revoked', reload);
+    deps.bus.on('fleet.changed', (change, context) => (change.cause === 'device' || change.cause === 'pairing' ? reload(change, context) : undefined));
+  }
 
   /** Reads the fleet from storage (at start). */
   async load(): Promise<void> {
@@ -91,9 +105,10 @@ export class DevicesService {
     const today = await this.deps.figures.deviceCountsToday();
     const records = await this.deps.repository.list();
     this.records = new Map(records.map((d) => [d.id, d]));
+    const connected = (await this.deps.channel.connectedDevices?.()) ?? new Set(this.openConnections.keys());
     return records.map((d) => ({
       ...d,
-      online: d.revokedAt === null && (this.openConnections.get(d.id) ?? 0) > 0,
+      online: d.revokedAt === null && connected.has(d.id),
       today: today.get(d.id) ?? { visits: 0, boothVisits: 0, exits: 0 },
     }));
   }
@@ -108,7 +123,7 @@ export class DevicesService {
     return device;
   }
 
-  /** Revokes a device: its token stops working now and its open connections are closed. */
+  /** Revokes a device: its token stops working now and its open connections close (the namespaces hear `device.revoked`). */
   async revoke(id: string, actor: Actor): Promise<void> {
     const device = this.activeDevice(id);
     const at = new Date(this.deps.now()).toISOString();
@@ -116,7 +131,6 @@ export class DevicesService {
     await this.deps.audit.record(actor, { action: 'device.revoke', targetType: 'device', targetId: id, before: toConfig(device) });
     this.records.set(id, { ...device, revokedAt: at });
     for (const [digest, cached] of this.byTokenHash) if (cached.id === id) this.byTokenHash.delete(digest);
-    this.deps.channel.disconnect(id);
     this.deps.bus.publish('device.revoked', { deviceId: id });
   }
 
@@ -132,7 +146,7 @@ export class DevicesService {
    * command once itself (a command to a group, a scheduled pin). Returns how many connections got
    * it; 0 for a revoked or unknown screen.
    */
-  deliver(id: string, input: DeviceCommandInput): number {
+  async deliver(id: string, input: DeviceCommandInput): Promise<number> {
     const device = this.records.get(id);
     if (!device || device.revokedAt) return 0;
     const command: DeviceCommand = input.type === 'identify' ? { type: 'identify', name: device.name, seconds: IDENTIFY_SECONDS } : input;

@@ -4,6 +4,7 @@ import type { DeviceClientToServerEvents, DeviceServerToClientEvents } from '../
 import { describeZodError } from '../platform/errors';
 import type { BackgroundTasks } from '../platform/background';
 import type { Metrics } from '../platform/metrics';
+import type { DomainEventSource } from '../platform/domain-events';
 import type { DeviceRecord } from './devices.repository';
 import { toConfig, type DeviceChannel, type DevicesService } from './devices.service';
 
@@ -12,21 +13,37 @@ export type DeviceNamespace = Namespace<DeviceClientToServerEvents, DeviceServer
 export const deviceRoom = (deviceId: string) => `device:${deviceId}`;
 
 /**
- * How the devices service reaches a screen over socket.io: its commands on /device, and closing
- * every connection it holds (on /device and on /live, where it joined its device room too).
+ * How the devices service reaches a screen over socket.io: its commands on /device. With a cluster
+ * adapter (`clustered`), `fetchSockets` and `emit` reach every node, so "delivered" and "online"
+ * count the whole cluster; on one node the room's size is the count, as it always was.
  */
-export function deviceChannel(devices: DeviceNamespace, live: { in(room: string): { disconnectSockets(close: boolean): void } }): DeviceChannel {
-  return {
-    disconnect: (deviceId) => {
-      live.in(deviceRoom(deviceId)).disconnectSockets(true);
-      devices.in(deviceRoom(deviceId)).disconnectSockets(true);
-    },
-    send: (deviceId, command) => {
+export function deviceChannel(devices: DeviceNamespace, options: { clustered: boolean } = { clustered: false }): DeviceChannel {
+  const channel: DeviceChannel = {
+    send: async (deviceId, command) => {
       const room = deviceRoom(deviceId);
+      const reached = options.clustered ? (await devices.in(room).fetchSockets()).length : (devices.adapter.rooms.get(room)?.size ?? 0);
       devices.to(room).emit('device:command', command);
-      return devices.adapter.rooms.get(room)?.size ?? 0;
+      return reached;
     },
   };
+  if (options.clustered) {
+    channel.connectedDevices = async () => {
+      const sockets = await devices.fetchSockets();
+      return new Set(sockets.flatMap((socket) => ((socket.data as DeviceSocketData).device ? [(socket.data as DeviceSocketData).device!.id] : [])));
+    };
+  }
+  return channel;
+}
+
+/**
+ * A revoked device's connections close (on /device and on /live, where it joined its device room
+ * too): on every node, each closing the sockets it holds, since every node hears `device.revoked`.
+ */
+export function closeRevokedDevices(bus: DomainEventSource, devices: DeviceNamespace, live: Pick<Namespace, 'local'>): () => void {
+  return bus.on('device.revoked', ({ deviceId }) => {
+    live.local.in(deviceRoom(deviceId)).disconnectSockets(true);
+    devices.local.in(deviceRoom(deviceId)).disconnectSockets(true);
+  });
 }
 
 /** What a socket that presented a device token carries. */

@@ -4,13 +4,13 @@ import type { CreateGroup, ScreenGroup, UpdateGroup } from '../../shared/groups.
 import type { Actor, AuditService } from '../audit/audit.service';
 import { AppError, notFound } from '../platform/errors';
 import type { GroupsRepository } from './groups.repository';
-import type { DomainEventPublisher } from '../platform/domain-events';
+import type { DomainEventPublisher, DomainEventSource } from '../platform/domain-events';
 
 /** What groups need from the fleet. */
 export interface GroupFleet {
   isActive(deviceId: string): boolean;
   /** Sends without auditing (the group command is audited once); returns connections reached. */
-  deliver(deviceId: string, command: DeviceCommandInput): number;
+  deliver(deviceId: string, command: DeviceCommandInput): Promise<number>;
 }
 
 export interface GroupsServiceDeps {
@@ -19,7 +19,7 @@ export interface GroupsServiceDeps {
   fleet: GroupFleet;
   now: () => number;
   /** Told when a group was created, renamed, deleted or changed members (announcements aimed at it, the run of show and the console's fleet view follow). */
-  bus: DomainEventPublisher;
+  bus: DomainEventPublisher & DomainEventSource;
 }
 
 const invalid = (field: string, message: string) => new AppError(400, 'validation_failed', `${field}: ${message}`, { fields: { [field]: message } });
@@ -33,7 +33,9 @@ export class GroupsService {
   // Announcements ask for members at every broadcast; the list changes only through this service.
   private cache: ScreenGroup[] = [];
 
-  constructor(private readonly deps: GroupsServiceDeps) {}
+  constructor(private readonly deps: GroupsServiceDeps) {
+    deps.bus.on('group.changed', (_, { origin }) => (origin === 'remote' ? this.load() : undefined));
+  }
 
   /** Reads the groups from storage (at start, and after every change). */
   async load(): Promise<void> {
@@ -100,8 +102,7 @@ export class GroupsService {
   async command(id: string, input: DeviceCommandInput, actor: Actor): Promise<{ delivered: number; screens: number }> {
     const group = this.existing(id);
     await this.deps.audit.record(actor, { action: `group.command.${input.type}`, targetType: 'group', targetId: id, after: input });
-    let delivered = 0;
-    for (const deviceId of group.deviceIds) delivered += this.deps.fleet.deliver(deviceId, input);
+    const delivered = (await Promise.all(group.deviceIds.map((deviceId) => this.deps.fleet.deliver(deviceId, input)))).reduce((sum, n) => sum + n, 0);
     return { delivered, screens: group.deviceIds.length };
   }
 

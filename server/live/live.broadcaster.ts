@@ -53,34 +53,84 @@ export class LiveBroadcaster {
   private lastCountersAt = -Infinity;
   private countersTimer: NodeJS.Timeout | undefined;
   private persistedSeq: number;
-  private readonly persistTimer: NodeJS.Timeout;
+  private persistTimer: NodeJS.Timeout | undefined;
+  /** False on a node of a cluster that does not own the live projection: it numbers and sends nothing. */
+  private active = false;
+  private seqListener: ((seq: number) => void) | undefined;
   /** The counters as last observed: every state a client can hold (snapshot or patch) was observed. */
   private observed: Counters | undefined;
   private readonly views: Record<LiveView, ViewStream>;
 
   /** Reads the last written seq from storage, then starts. */
-  static async start(deps: LiveBroadcasterDeps): Promise<LiveBroadcaster> {
-    return new LiveBroadcaster(deps, await deps.settings.get(SEQ_KEY));
+  static async start(deps: LiveBroadcasterDeps, options: { standby?: boolean } = {}): Promise<LiveBroadcaster> {
+    return new LiveBroadcaster(deps, await deps.settings.get(SEQ_KEY), options);
   }
 
   /** `stored`: the seq last written down (see `start`). */
+  /** `stored`: the seq last written down (see `start`); `standby`: a cluster node that does not own the projection (yet). */
   constructor(
     private readonly deps: LiveBroadcasterDeps,
     stored: string | undefined,
+    options: { standby?: boolean } = {},
   ) {
-    // seq keeps increasing across restarts so a client never mistakes a new server's patch for an
-    // old one. Writing it on every patch would add a durable commit to each broadcast (measured:
-    // as costly as the ingest commit itself), so it is written every few seconds and restarts
-    // jump ahead by a margin larger than what could have been lost.
-    this.seqValue = stored === undefined ? 0 : Number(stored) + SEQ_RESTART_MARGIN;
+    this.seqValue = 0;
     this.persistedSeq = -1;
     this.views = Object.fromEntries(
       LIVE_VIEWS.map((view) => [view, { lastSentSeq: this.seqValue, pending: new Map(), lastCountersAt: -Infinity, timer: undefined }]),
     ) as Record<LiveView, ViewStream>;
+    if (!options.standby) this.activate(stored, 0);
+  }
+
+  /**
+   * Starts numbering: from the stored seq plus the margin, and above `seen` (the highest seq this
+   * node knows was sent, by a previous owner of a cluster). Idempotent while active.
+   */
+  private activate(stored: string | undefined, seen: number): void {
+    if (this.active) return;
+    // seq keeps increasing across restarts so a client never mistakes a new server's patch for an
+    // old one. Writing it on every patch would add a durable commit to each broadcast (measured:
+    // as costly as the ingest commit itself), so it is written every few seconds and restarts
+    // jump ahead by a margin larger than what could have been lost.
+    this.seqValue = Math.max(this.seqValue, seen, stored === undefined ? 0 : Number(stored) + SEQ_RESTART_MARGIN);
+    for (const view of LIVE_VIEWS) Object.assign(this.views[view], { lastSentSeq: this.seqValue, lastCountersAt: -Infinity });
+    this.lastCountersAt = -Infinity;
+    this.active = true;
     // On a full disk this write fails; the server still starts (read-only) and retries every few seconds.
-    void deps.tasks.runAsync('live.seq.persist', () => this.persistSeq());
-    this.persistTimer = setInterval(() => void deps.tasks.runAsync('live.seq.persist', () => this.persistSeq()), SEQ_PERSIST_MS);
+    void this.deps.tasks.runAsync('live.seq.persist', () => this.persistSeq());
+    this.persistTimer = setInterval(() => void this.deps.tasks.runAsync('live.seq.persist', () => this.persistSeq()), SEQ_PERSIST_MS);
     this.persistTimer.unref();
+  }
+
+  /**
+   * This node now owns the live projection of a cluster: it numbers above anything the previous
+   * owner may have sent (the stored seq plus the margin, which covers what the previous owner had
+   * not written down, and `seen`, which covers a previous owner that jumped ahead itself).
+   */
+  async takeOver(seen: number): Promise<void> {
+    if (this.active) return;
+    this.activate(await this.deps.settings.get(SEQ_KEY), seen);
+  }
+
+  /**
+   * This node no longer owns the projection: it sends nothing and writes no seq (the new owner
+   * writes it; a late write from here could only lower it). What was pending is the new owner's.
+   */
+  standBy(): void {
+    if (!this.active) return;
+    this.active = false;
+    this.stopTimers();
+  }
+
+  /**
+   * Several nodes: `listener` runs with each new seq before its patch is emitted, so that the
+   * snapshot of that seq leaves for the other nodes ahead of the patch (server/cluster/snapshot-relay.ts).
+   */
+  beforeEmit(listener: (seq: number) => void): void {
+    this.seqListener = listener;
+  }
+
+  get isActive(): boolean {
+    return this.active;
   }
 
   get seq(): number {
@@ -106,10 +156,12 @@ export class LiveBroadcaster {
     return current;
   }
 
-  /** Sends one patch with the next seq: to clients without a view as it is, to each view with its `prev`. */
-  publish(body: PatchBody): Patch {
+  /** Sends one patch with the next seq: to clients without a view as it is, to each view with its `prev`. Nothing on standby. */
+  publish(body: PatchBody): Patch | undefined {
+    if (!this.active) return undefined;
     const patch = { ...body, seq: this.seqValue + 1 } as Patch;
     this.seqValue = patch.seq;
+    this.seqListener?.(patch.seq);
     this.deps.live.to(DEFAULT_ROOM).emit('patch', patch);
     for (const view of LIVE_VIEWS) {
       const stream = this.views[view];
@@ -122,7 +174,7 @@ export class LiveBroadcaster {
 
   /** Counters moved: send them once the acknowledgements are out, or once the interval since the last counters patch has passed. */
   countersChanged(): void {
-    if (this.countersTimer) return;
+    if (this.countersTimer || !this.active) return;
     // Never sent from here, even when due at once: this is called right after an ingest commit,
     // and the posts of that commit are answered only when the caller returns. A timer of 0 runs
     // after those answers are written, so the fan-out (which grows with the clients) never delays them.
@@ -135,14 +187,26 @@ export class LiveBroadcaster {
 
   /** Sends what is pending now (used at shutdown), writes down the seq and stops the timers. */
   async close(): Promise<void> {
+    if (!this.active) return;
     if (this.countersTimer) {
       clearTimeout(this.countersTimer);
       this.countersTimer = undefined;
       this.sendCounters();
     }
-    for (const view of LIVE_VIEWS) clearTimeout(this.views[view].timer);
-    clearInterval(this.persistTimer);
+    this.active = false;
+    this.stopTimers();
     await this.deps.tasks.runAsync('live.seq.persist', () => this.persistSeq());
+  }
+
+  private stopTimers(): void {
+    clearTimeout(this.countersTimer);
+    this.countersTimer = undefined;
+    for (const view of LIVE_VIEWS) {
+      clearTimeout(this.views[view].timer);
+      this.views[view].timer = undefined;
+    }
+    clearInterval(this.persistTimer);
+    this.persistTimer = undefined;
   }
 
   private async persistSeq(): Promise<void> {
@@ -158,6 +222,7 @@ export class LiveBroadcaster {
     const counters = this.observeCounters();
     const seq = this.seqValue + 1;
     this.seqValue = seq;
+    this.seqListener?.(seq);
     this.deps.live.to(DEFAULT_ROOM).emit('patch', { seq, type: 'counters', counters });
     this.deps.metrics.broadcasts.inc({ type: 'counters' });
     for (const view of LIVE_VIEWS) this.sendDelta(view, seq, counters, now);

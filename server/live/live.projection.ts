@@ -25,8 +25,9 @@ export interface LiveProjectionDeps {
 export function projectToLive(deps: LiveProjectionDeps): () => void {
   const { bus, broadcaster } = deps;
   const subscriptions = [
-    bus.on('counters.changed', (change) => {
-      if (change.cause === 'events') deps.counters.recordCommitted(change.increments);
+    bus.on('counters.changed', (change, { origin }) => {
+      // Another node's commit is added by the counters service itself (it subscribed first).
+      if (change.cause === 'events' && origin === 'local') deps.counters.recordCommitted(change.increments);
       broadcaster.countersChanged();
     }),
     bus.on('content.changed', () => void broadcaster.publish({ type: 'content', ...deps.content.current().content })),

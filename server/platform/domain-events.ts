@@ -29,6 +29,8 @@ export interface DomainEventMap {
   'group.changed': { groupId: string | null };
   /** The set of announcements live now changed (created, withdrawn, started or expired). */
   'announcement.active-changed': Record<string, never>;
+  /** An announcement was created or withdrawn that is not showing now (other nodes reload their list and timers). */
+  'announcement.stored': Record<string, never>;
   /** A matchmaking record changed the public deal figures. */
   'deal.changed': { meetingId: string | null };
   /** The roadshow's public state changed (phase, scores, reveal). */
@@ -44,8 +46,20 @@ export interface DomainEventMap {
 }
 
 export type DomainEventName = keyof DomainEventMap;
+
+const LOCAL: DomainEventContext = { origin: 'local' };
+
+/**
+ * Where an event happened: on this node (`local`), or on another node of a cluster (`remote`, see
+ * `server/cluster/cluster-bus.ts`). A read model reacts to a remote change by reloading from storage,
+ * since the data it would otherwise reuse was never in this process; single-node events are all local.
+ */
+export interface DomainEventContext {
+  origin: 'local' | 'remote';
+}
+
 /** A handler may return a promise (a reload from storage); `publishAndSettle` waits for it, `publish` does not. */
-export type DomainEventHandler<K extends DomainEventName> = (payload: DomainEventMap[K]) => unknown;
+export type DomainEventHandler<K extends DomainEventName> = (payload: DomainEventMap[K], context: DomainEventContext) => unknown;
 
 /** What a service needs to announce what happened. */
 export interface DomainEventPublisher {
@@ -72,33 +86,48 @@ export interface DomainEventSource {
  * plain JSON-serialisable data.
  */
 export class DomainEvents implements DomainEventPublisher, DomainEventSource {
-  private readonly handlers = new Map<DomainEventName, Set<(payload: never) => void>>();
+  private readonly handlers = new Map<DomainEventName, Set<(payload: never, context: DomainEventContext) => unknown>>();
 
-  constructor(private readonly tasks: Pick<BackgroundTasks, 'run' | 'runAsync'>) {}
+  constructor(protected readonly tasks: Pick<BackgroundTasks, 'run' | 'runAsync'>) {}
 
   publish<K extends DomainEventName>(name: K, payload: DomainEventMap[K]): void {
-    void this.deliver(name, payload);
+    void this.deliver(name, payload, LOCAL);
   }
 
   async publishAndSettle<K extends DomainEventName>(name: K, payload: DomainEventMap[K]): Promise<void> {
-    await Promise.all(this.deliver(name, payload));
+    await Promise.all(this.deliver(name, payload, LOCAL));
   }
 
   /** Runs every handler now, guarded; returns the work still going on (guarded too: never rejects). */
-  private deliver<K extends DomainEventName>(name: K, payload: DomainEventMap[K]): Promise<unknown>[] {
+  protected deliver<K extends DomainEventName>(name: K, payload: DomainEventMap[K], context: DomainEventContext): Promise<unknown>[] {
     const pending: Promise<unknown>[] = [];
-    // A copy: a handler may unsubscribe (itself or another) while the event is delivered.
-    for (const handler of [...(this.handlers.get(name) ?? [])]) {
-      const result = this.tasks.run(`event ${name}`, () => (handler as DomainEventHandler<K>)(payload));
+    for (const handler of this.handlersOf(name)) {
+      const result = this.tasks.run(`event ${name}`, () => handler(payload, context));
       if (result instanceof Promise) pending.push(this.tasks.runAsync(`event ${name}`, () => result));
     }
     return pending;
   }
 
+  /**
+   * Runs the handlers one after the other, each one's work finished (or failed) before the next
+   * starts: a read model that reloads from storage, subscribed early, is fresh when a later
+   * subscriber (the live projection) reads it. Never rejects.
+   */
+  protected async deliverInSequence<K extends DomainEventName>(name: K, payload: DomainEventMap[K], context: DomainEventContext): Promise<void> {
+    for (const handler of this.handlersOf(name)) {
+      await this.tasks.runAsync(`event ${name}`, async () => handler(payload, context));
+    }
+  }
+
+  /** A copy: a handler may unsubscribe (itself or another) while the event is delivered. */
+  private handlersOf<K extends DomainEventName>(name: K): DomainEventHandler<K>[] {
+    return [...(this.handlers.get(name) ?? [])] as unknown as DomainEventHandler<K>[];
+  }
+
   on<K extends DomainEventName>(name: K, handler: DomainEventHandler<K>): () => void {
     let set = this.handlers.get(name);
     if (!set) this.handlers.set(name, (set = new Set()));
-    set.add(handler as (payload: never) => void);
-    return () => void set.delete(handler as (payload: never) => void);
+    set.add(handler as (payload: never, context: DomainEventContext) => unknown);
+    return () => void set.delete(handler as (payload: never, context: DomainEventContext) => unknown);
   }
 }

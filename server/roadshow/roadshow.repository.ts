@@ -7,14 +7,21 @@ import { INITIAL_STATE, type ShowState } from '../../shared/roadshow.rules';
 export interface RoadshowRepository {
   projects(): Promise<Project[]>;
   criteria(): Promise<Criterion[]>;
-  state(): Promise<ShowState>;
+  /** The show's state and its version (0 before the first step). */
+  state(): Promise<VersionedState>;
   scores(): Promise<ScoreRow[]>;
   saveProject(project: Project): Promise<void>;
   deleteProject(id: string): Promise<void>;
   replaceCriteria(criteria: readonly Criterion[]): Promise<void>;
-  saveState(state: ShowState): Promise<void>;
+  /** Stores `state` as version `baseVersion + 1` if the stored one is still `baseVersion`; false when another step came first. */
+  saveState(state: ShowState, baseVersion: number): Promise<boolean>;
   saveScore(score: ScoreRow, at: string): Promise<void>;
   transaction<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+export interface VersionedState {
+  state: ShowState;
+  version: number;
 }
 
 export class SqlRoadshowRepository implements RoadshowRepository {
@@ -30,9 +37,9 @@ export class SqlRoadshowRepository implements RoadshowRepository {
     return rows.map((r) => CriterionSchema.parse(JSON.parse(r.data)));
   }
 
-  async state(): Promise<ShowState> {
-    const { rows } = await sql<{ data: string }>`SELECT data FROM roadshow_state WHERE id = 1`.execute(this.storage.db);
-    return rows[0] ? (JSON.parse(rows[0].data) as ShowState) : INITIAL_STATE;
+  async state(): Promise<VersionedState> {
+    const { rows } = await sql<{ data: string; version: number }>`SELECT data, version FROM roadshow_state WHERE id = 1`.execute(this.storage.db);
+    return rows[0] ? { state: JSON.parse(rows[0].data) as ShowState, version: Number(rows[0].version) } : { state: INITIAL_STATE, version: 0 };
   }
 
   async scores(): Promise<ScoreRow[]> {
@@ -62,10 +69,17 @@ export class SqlRoadshowRepository implements RoadshowRepository {
     });
   }
 
-  async saveState(state: ShowState): Promise<void> {
-    await sql`
-      INSERT INTO roadshow_state (id, data) VALUES (1, ${JSON.stringify(state)})
-      ON CONFLICT(id) DO UPDATE SET data = excluded.data`.execute(this.storage.db);
+  async saveState(state: ShowState, baseVersion: number): Promise<boolean> {
+    const data = JSON.stringify(state);
+    // Version 0 is "no row yet" (a new show, or after the rehearsal data was cleared): the first
+    // step inserts it, and a second first step finds a row whose version is no longer 0.
+    const result =
+      baseVersion === 0
+        ? await sql`
+            INSERT INTO roadshow_state (id, data, version) VALUES (1, ${data}, 1)
+            ON CONFLICT(id) DO UPDATE SET data = excluded.data, version = 1 WHERE roadshow_state.version = 0`.execute(this.storage.db)
+        : await sql`UPDATE roadshow_state SET data = ${data}, version = ${baseVersion + 1} WHERE id = 1 AND version = ${baseVersion}`.execute(this.storage.db);
+    return Number(result.numAffectedRows ?? 0) === 1;
   }
 
   async saveScore(s: ScoreRow, at: string): Promise<void> {

@@ -6,7 +6,7 @@ import { AppError, badRequest, notFound } from '../platform/errors';
 import type { RoadshowRepository } from './roadshow.repository';
 import { completeJudges, publicRoadshow, rankProjects, type ScoreRow } from './roadshow.rules';
 import { isRefusal, nextState, type ShowState } from '../../shared/roadshow.rules';
-import type { DomainEventPublisher, DomainEventSource } from '../platform/domain-events';
+import type { DomainEventContext, DomainEventPublisher, DomainEventSource } from '../platform/domain-events';
 import type { BackgroundTasks } from '../platform/background';
 import pLimit from 'p-limit';
 
@@ -29,18 +29,23 @@ export class RoadshowService {
   private projects: Project[] = [];
   private criteria: Criterion[] = [];
   private state!: ShowState;
+  /** The stored version of `state`: a step is stored only over this one (see actNow). */
+  private stateVersion = 0;
   private scores: ScoreRow[] = [];
   private judges: { id: string; username: string }[] = [];
   /** Steps and rubric changes run one at a time: each is checked against the state the previous one left. */
   private readonly writes = pLimit(1);
 
   constructor(private readonly deps: RoadshowServiceDeps) {
-    const reloadAndTell = async () => {
+    // On the node where it happened; that node's roadshow.changed tells the others.
+    const reloadAndTell = async (_: unknown, { origin }: DomainEventContext) => {
+      if (origin === 'remote') return;
       await this.writes(() => this.reload());
       deps.bus.publish('roadshow.changed', {});
     };
     deps.bus.on('rehearsal.cleared', reloadAndTell);
     deps.bus.on('users.changed', reloadAndTell);
+    deps.bus.on('roadshow.changed', (_, { origin }) => (origin === 'remote' ? this.writes(() => this.reload()) : undefined));
   }
 
   /** Reads everything from storage (at start, after the rehearsal data was cleared, when accounts changed). */
@@ -48,7 +53,7 @@ export class RoadshowService {
     const { repository } = this.deps;
     this.projects = await repository.projects();
     this.criteria = await repository.criteria();
-    this.state = await repository.state();
+    ({ state: this.state, version: this.stateVersion } = await repository.state());
     this.scores = await repository.scores();
     this.judges = await this.deps.judges.activeJudges();
   }
@@ -105,6 +110,7 @@ export class RoadshowService {
       await this.deps.audit.record(actor, { action: 'roadshow.rubric', targetType: 'rubric', before: this.criteria, after: criteria });
     });
     this.criteria = criteria;
+    this.deps.bus.publish('roadshow.changed', {});
     return criteria;
   }
 
@@ -115,11 +121,18 @@ export class RoadshowService {
   private async actNow(action: RoadshowAction, actor: Actor): Promise<PublicRoadshow> {
     const next = nextState(this.state, action, this.projects, this.criteria.length);
     if (isRefusal(next)) throw next.code === 'no_rubric' ? badRequest(next.why.en, 'no_rubric') : new AppError(409, 'wrong_phase', `${action}: ${next.why.en}`);
-    await this.deps.repository.transaction(async () => {
-      await this.deps.repository.saveState(next);
+    const stored = await this.deps.repository.transaction(async () => {
+      // Decided in the database: another node's step from the same state came first → nothing stored.
+      if (!(await this.deps.repository.saveState(next, this.stateVersion))) return false;
       await this.deps.audit.record(actor, { action: `roadshow.${action}`, targetType: 'roadshow', before: this.state, after: next });
+      return true;
     });
+    if (!stored) {
+      await this.reload();
+      throw new AppError(409, 'conflict', `${action}: another operator changed the roadshow meanwhile; it now shows the current phase`);
+    }
     this.state = next;
+    this.stateVersion += 1;
     this.deps.bus.publish('roadshow.changed', {});
     return this.publicState();
   }

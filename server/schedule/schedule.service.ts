@@ -12,7 +12,7 @@ import type { ScheduleRepository } from './schedule.repository';
 export interface ScheduleFleet {
   isActive(deviceId: string): boolean;
   /** Sends without auditing (the slot was audited when it was planned). */
-  deliver(deviceId: string, command: DeviceCommandInput): number;
+  deliver(deviceId: string, command: DeviceCommandInput): Promise<number>;
 }
 
 /** What publishing at set times needs from content. */
@@ -36,6 +36,8 @@ export interface ScheduleServiceDeps {
   bus: DomainEventSource;
   /** How often the plan is compared with what screens were told (default 1 s). */
   tickMs?: number;
+  /** Several nodes: only the owner of the live projection runs the show's clock (a due slot is applied once, not once per node). */
+  owner?: { isOwner(): boolean };
 }
 
 const invalid = (field: string, message: string) => new AppError(400, 'validation_failed', `${field}: ${message}`, { fields: { [field]: message } });
@@ -73,7 +75,9 @@ export class ScheduleService {
   /** Reads the plan from storage and starts the once-a-second comparison. */
   async start(): Promise<void> {
     this.slots = await this.deps.repository.upcoming(new Date(this.deps.now() - DAY_MS).toISOString());
-    this.timer = setInterval(() => void this.tick(), this.deps.tickMs ?? 1_000);
+    this.timer = setInterval(() => {
+      if (this.deps.owner?.isOwner() ?? true) void this.tick();
+    }, this.deps.tickMs ?? 1_000);
     this.timer.unref();
   }
 
@@ -192,7 +196,7 @@ export class ScheduleService {
         const wanted = activeSlot(pins, deviceId, now, this.groupMembers)?.scene ?? null;
         const told = this.told.has(deviceId) ? this.told.get(deviceId)! : null;
         if (wanted === told) continue;
-        const delivered = this.deps.fleet.deliver(deviceId, { type: 'pin-scene', scene: wanted });
+        const delivered = await this.deps.fleet.deliver(deviceId, { type: 'pin-scene', scene: wanted });
         // Not reached (offline): tried again on reconnect, and on every tick meanwhile costs nothing.
         if (delivered > 0) {
           if (wanted === null) this.told.delete(deviceId);

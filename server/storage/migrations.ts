@@ -350,6 +350,11 @@ export const MIGRATIONS: readonly string[] = [
     created_by TEXT NOT NULL
   );
   `,
+  // 14: the roadshow's state row carries a version, so a step is stored only over the state it was
+  // decided from: two nodes can never both accept a step from the same phase (see saveState).
+  `
+  ALTER TABLE roadshow_state ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 /** Applies the migrations the database has not seen yet (tracked in `PRAGMA user_version`). */

@@ -257,6 +257,8 @@ export const POSTGRES_MIGRATIONS: readonly { version: number; sql: string }[] = 
   );
   `,
   },
+  // 14: the roadshow's state row carries a version (see SQLite's migration 14).
+  { version: 14, sql: `ALTER TABLE roadshow_state ADD COLUMN version INTEGER NOT NULL DEFAULT 0;` },
 ];
 
 /** The version both engines' schemas reach: the last migration of each list, which must agree. */

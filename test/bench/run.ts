@@ -8,6 +8,7 @@
  * Environment:
  *   BENCH_QUICK=1      small smoke run: 200 clients, 5 rounds, 1 s of ingest, 3 kiosk loads, 5 s stage windows
  *   BENCH_CLIENTS=…    comma-separated client counts instead of the default 1000,5000
+ *   BENCH_CLUSTER=1    also fan-out over three nodes (PostgreSQL + Redis) vs one, and the owner failover time (cluster-fanout.ts)
  *   BENCH_DATA_DIR=…   where the benchmark databases go (default os.tmpdir(); must be a real disk)
  *   SHOWFLOOR_WEB_DIR  measure this build of the pages (default: build the current sources into a temp dir)
  *   CHROMIUM_PATH      the Chromium to drive (default /usr/bin/chromium)
@@ -43,6 +44,7 @@ import { measureStartup, startupLine, type StartupRun } from './startup';
 import type { Summary } from './stats';
 import { targetChecks } from './targets';
 import { startPostgres, type PostgresCluster, type PostgresServer } from '../support/postgres';
+import { benchClusterFanout, clusterFanoutReport, clusterSettingsFromEnv, type ClusterFanoutRun } from './cluster-fanout';
 
 const RESULTS_DIR = resolve(import.meta.dirname, '../../bench-results');
 
@@ -352,6 +354,14 @@ async function main(): Promise<void> {
   for (const line of issueTable) say(line);
   if (issueTable.length > 0) say();
 
+  // Several nodes (PostgreSQL, Redis and three server processes): only when asked for, it takes minutes.
+  let cluster: ClusterFanoutRun | undefined;
+  if (process.env.BENCH_CLUSTER === '1') {
+    cluster = await benchClusterFanout(clusterSettingsFromEnv());
+    say(clusterFanoutReport(cluster));
+    say();
+  }
+
   const checks = targetChecks(pairs, ingest, pages);
   say('Summary');
   say(targetsTable(checks));
@@ -376,6 +386,7 @@ async function main(): Promise<void> {
         ingest,
         startup,
         liveChannel: live,
+        cluster,
         pages,
         targets: checks.map((c) => ({ ...c, result: verdict(c.met) })),
         warnings,

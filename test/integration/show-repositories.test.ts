@@ -180,7 +180,7 @@ describe('rehearsal', () => {
     );
     await signedMeeting(new SqlDealsRepository(storage));
     const roadshow = new SqlRoadshowRepository(storage);
-    await roadshow.saveState(await roadshow.state());
+    await roadshow.saveState((await roadshow.state()).state, 0);
     await roadshow.saveScore({ projectId: 'p-1', judgeId: 'j-1', criterionId: 'impact', score: 3 }, '2026-05-01T09:00:00.000Z');
 
     const repository = new SqlRehearsalRepository(storage);

@@ -22,9 +22,13 @@ function memoryDeals() {
     meetings: async () => state.value.meetings,
     saveOrganisation: async (o) => void state.value.organisations.push(o),
     savePartner: async (p) => void state.value.partners.push(p),
+    // As the SQL repository: stored only over the version the step started from.
     saveMeeting: async (m, step) => {
+      const stored = state.value.meetings.find((x) => x.id === m.id);
+      if ((stored?.version ?? 0) !== m.version - 1) return false;
       state.value.meetings = [...state.value.meetings.filter((x) => x.id !== m.id), m];
       state.value.steps.push(step);
+      return true;
     },
     steps: async (id) => state.value.steps.filter((s) => s.meetingId === id),
     transaction: tx.transaction,

@@ -13,7 +13,7 @@ const countersWith = (today: number): Counters => ({
 });
 
 /** A broadcaster over an in-memory namespace; `watched` rooms have one client each. */
-function broadcaster(options: { intervalMs?: number; storedSeq?: string; watched?: string[] } = {}) {
+function broadcaster(options: { intervalMs?: number; storedSeq?: string; watched?: string[]; standby?: boolean } = {}) {
   const sent: { room: string; patch: Patch }[] = [];
   const settings = new Map<string, string>(options.storedSeq ? [['live.seq', options.storedSeq]] : []);
   let counters = countersWith(0);
@@ -30,9 +30,11 @@ function broadcaster(options: { intervalMs?: number; storedSeq?: string; watched
       tasks: testTasks().tasks,
     },
     options.storedSeq,
+    { standby: options.standby },
   );
   return {
     live,
+    settings,
     /** The figures move (a commit), and the broadcaster is told. */
     count(today: number) {
       counters = countersWith(today);
@@ -92,9 +94,41 @@ describe('live broadcaster', () => {
     t.live.close();
   });
 
+  it('on standby (a cluster node without the owner lease) numbers, sends and writes down nothing', async () => {
+    const t = broadcaster({ standby: true, storedSeq: '500' });
+    expect(t.live.publish({ type: 'announcements', announcements: [] })).toBeUndefined();
+    t.count(3);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(t.sentTo(DEFAULT_ROOM)).toEqual([]);
+    expect(t.settings.get('live.seq')).toBe('500');
+    await t.live.close();
+  });
+
+  it('taking over numbers above both the stored seq plus the margin and the highest seq seen, then steps down again', async () => {
+    const t = broadcaster({ standby: true, storedSeq: '500' });
+    await t.live.takeOver(20_000);
+    expect(t.live.publish({ type: 'announcements', announcements: [] })!.seq).toBe(20_001);
+    t.live.standBy();
+    expect(t.live.publish({ type: 'announcements', announcements: [] })).toBeUndefined();
+    // Taking over wrote 20,000 down: the next owner (here, this node again) starts a margin above it.
+    expect(t.settings.get('live.seq')).toBe('20000');
+    await t.live.takeOver(0);
+    expect(t.live.publish({ type: 'announcements', announcements: [] })!.seq).toBe(30_001);
+    await t.live.close();
+  });
+
+  it('tells the listener each new seq before the patch of that seq leaves', () => {
+    const t = broadcaster();
+    const order: string[] = [];
+    t.live.beforeEmit((seq) => order.push(`state ${seq} (sent so far: ${t.sentTo(DEFAULT_ROOM).length})`));
+    t.live.publish({ type: 'announcements', announcements: [] });
+    expect(order).toEqual(['state 1 (sent so far: 0)']);
+    void t.live.close();
+  });
+
   it('starts numbering beyond any seq a previous run could have sent', () => {
     const t = broadcaster({ storedSeq: '500' });
-    expect(t.live.publish({ type: 'announcements', announcements: [] }).seq).toBe(10_501);
+    expect(t.live.publish({ type: 'announcements', announcements: [] })!.seq).toBe(10_501);
     t.live.close();
   });
 
