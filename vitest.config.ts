@@ -10,6 +10,10 @@ const POSTGRES_ONLY = [
   'test/integration/db-copy.test.ts',
   // Several nodes share one database, which only PostgreSQL offers.
   'test/integration/cluster-nodes.test.ts',
+  // Several nodes share one PostgreSQL (REDIS_URL refuses SQLite).
+  'test/integration/cluster-plumbing.test.ts',
+  // npm run cluster starts its own PostgreSQL: one run is enough.
+  'test/integration/cluster-script.test.ts',
 ];
 
 /**

@@ -64,7 +64,6 @@ import { ContentVersions } from './live/content-version';
 import compression from 'compression';
 import { healthRoutes } from './platform/health.routes';
 import { apiNotFound, errorHandler, notFoundHandler } from './platform/http-errors.middleware';
-import { TokenBuckets } from './platform/token-bucket';
 import { createLogger, type Logger } from './platform/logger';
 import { imagesRoutes } from './media/images.routes';
 import { ImagesService } from './media/images.service';
@@ -88,6 +87,7 @@ import { apiPrelude } from './web/api-prelude';
 import { pagesRoutes } from './web/pages.routes';
 import { securityHeaders } from './web/security-headers';
 import { resolvePublicUrl } from './web/public-url';
+import { deviceRateLimits, joinCluster, socketOptionsFor } from './cluster/cluster-node';
 
 /** The storage probe writes a few pages, so that it does not pass where an event batch would not. */
 const STORAGE_PROBE_PADDING = '.'.repeat(16 * 1024);
@@ -121,6 +121,9 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   const storageRepository = new SqlStorageRepository(storage);
   const storageHealth = new StorageHealth({ probe: () => settings.set('storage.probe', `${new Date(now()).toISOString()} ${STORAGE_PROBE_PADDING}`), logger, now });
   const tasks = new BackgroundTasks({ logger, storage: storageHealth, now });
+  // Several nodes (REDIS_URL): undefined on a single node, which runs as it always has.
+  const reportRedis = (error: unknown) => tasks.failed('redis', error);
+  const cluster = await joinCluster(config, reportRedis);
   const { bus, close: closeBus } = await nodeBus(config, tasks);
   const events = eventsRepository(storage);
   const users = new SqlUsersRepository(storage);
@@ -140,6 +143,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     pingTimeout: 25_000,
     maxHttpBufferSize: 64 * 1024,
     cors: { origin: false },
+    ...socketOptionsFor(cluster),
   });
   // Each namespace has its own event map (from shared/); socket.io types one map per server.
   const live = io.of(NAMESPACES.live) as unknown as LiveNamespace;
@@ -303,7 +307,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
       ingest,
       devices,
       metrics,
-      limits: new TokenBuckets({ ratePerSecond: config.ingestDeviceEventsPerSecond, burst: config.ingestDeviceBurst, now }),
+      limits: deviceRateLimits(cluster, { ratePerSecond: config.ingestDeviceEventsPerSecond, burst: config.ingestDeviceBurst, now }, reportRedis),
     }),
   );
   app.use(
@@ -311,6 +315,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
       auth,
       maxFailures: config.loginMaxFailures,
       bus,
+      sharedLimits: cluster?.signInLimits,
     }),
   );
   app.use(usersRoutes({ users: usersService, auth }));
@@ -357,6 +362,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
     storage,
     logger,
     metrics,
+    cluster,
     services: { auth, audit, users: usersService, content, counters, corrections, deals, roadshow, devices, pairing, announcements, groups, schedule, ingest, broadcaster },
     snapshot: () => snapshots.current().snapshot,
 
@@ -391,6 +397,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
         await ingest.drain();
         sessionStore.close();
         await closeBus();
+        await cluster?.close();
         if (!deps.storage) await storage.close();
       })();
       return closing;

@@ -2,6 +2,7 @@ import { ConfigError, parseConfig } from './config/config.schema';
 import { ContentFileError } from './content/content.files';
 import { createServer } from './app';
 import { createLogger } from './platform/logger';
+import { RedisUnavailableError } from './cluster/redis';
 
 /** Starts showfloor from the environment and stops it cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -23,6 +24,10 @@ async function main(): Promise<void> {
     if (error instanceof ContentFileError) {
       process.stderr.write(`showfloor: invalid content: ${error.message}\n`);
       process.exit(2);
+    }
+    if (error instanceof RedisUnavailableError) {
+      process.stderr.write(`showfloor: ${error.message}\n`);
+      process.exit(1);
     }
     throw error;
   }

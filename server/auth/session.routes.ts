@@ -7,12 +7,14 @@ import type { AuthService } from './auth.service';
 import { PasswordGate } from './password-gate';
 import './session.types';
 import type { DomainEventPublisher } from '../platform/domain-events';
+import type { SharedLimitOptions } from '../cluster/rate-limit-store';
 
 const regenerate = (req: Request) => new Promise<void>((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
 const save = (req: Request) => new Promise<void>((resolve, reject) => req.session.save((err) => (err ? reject(err) : resolve())));
 const destroy = (req: Request) => new Promise<void>((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
 
-export function sessionRoutes(deps: { auth: AuthService; maxFailures: number; bus: DomainEventPublisher; gate?: PasswordGate }): Router {
+/** `sharedLimits`: count failed sign-ins in Redis, across every node of a cluster (in this process otherwise). */
+export function sessionRoutes(deps: { auth: AuthService; maxFailures: number; bus: DomainEventPublisher; gate?: PasswordGate; sharedLimits?: SharedLimitOptions }): Router {
   const router = Router();
   const gate = deps.gate ?? new PasswordGate();
   const nameOf = (req: Request) => {
@@ -29,6 +31,7 @@ export function sessionRoutes(deps: { auth: AuthService; maxFailures: number; bu
     // Keyed on the name as sign-in reads it: " admin" and "ADMIN\n" are admin's tries too.
     keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${nameOf(req)}`,
     handler: (_req, _res, next) => next(new AppError(429, 'too_many_attempts', 'Too many failed sign-ins; wait 15 minutes and try again')),
+    ...deps.sharedLimits,
   });
 
   router.post('/api/v1/session', loginLimiter, async (req, res) => {

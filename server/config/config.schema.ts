@@ -6,6 +6,8 @@ import { isTimeZone } from '../../shared/time-zone';
 const port = z.coerce.number().int().min(0).max(65535);
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+const NODE_ID_PATTERN = /^[a-z0-9-]{1,40}$/;
+
 export const IANA_TIME_ZONE = z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as Asia/Shanghai' });
 
 /**
@@ -66,16 +68,13 @@ export const EnvSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** PostgreSQL cancels a statement that runs longer than this. */
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
-  /** Several nodes: the Redis they share (`redis://host:6379`); without it, one node. */
+  /** Several nodes: the Redis that carries socket.io fan-out and shared rate limits (`redis://[:password@]host:6379`). */
   REDIS_URL: z
     .string()
-    .refine((url) => /^rediss?:\/\//.test(url) && URL.canParse(url), { error: 'must be a Redis URL such as redis://localhost:6379' })
+    .refine((url) => /^rediss?:\/\//.test(url) && URL.canParse(url), { error: 'must be a Redis URL such as redis://:password@localhost:6379 (or rediss:// for TLS)' })
     .optional(),
-  /** This node's name in a cluster (logs, the events it sends); by default host name and process id. */
-  NODE_ID: z
-    .string()
-    .regex(/^[a-z0-9-]{1,40}$/, 'must be 1 to 40 lower-case letters, digits or dashes')
-    .default(() => `${hostname()}-${process.pid}`.toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 40)),
+  /** This node's name in logs and cluster state; by default hostname-pid. */
+  NODE_ID: z.string().regex(NODE_ID_PATTERN, 'must be 1 to 40 of a-z, 0-9 and -, such as node-1').optional(),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -106,8 +105,9 @@ export interface Config {
   databaseUrl: string | undefined;
   databasePoolSize: number;
   databaseStatementTimeoutMs: number;
-  /** Redis shared by the nodes of a cluster; undefined: a single node. */
+  /** Redis's URL when several nodes share the show; undefined means a single node. */
   redisUrl: string | undefined;
+  /** This node's name: NODE_ID, else hostname-pid. */
   nodeId: string;
 }
 
@@ -125,6 +125,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = result.data;
+  // Each node would open its own SQLite file: they would silently run separate shows.
+  if (e.REDIS_URL !== undefined && e.DATABASE_URL === undefined) {
+    throw new ConfigError('Invalid configuration:\n  REDIS_URL: several nodes need one shared PostgreSQL database: set DATABASE_URL too (SQLite is a single-node store)');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -152,14 +156,24 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     databasePoolSize: e.DATABASE_POOL_SIZE,
     databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     redisUrl: e.REDIS_URL,
-    nodeId: e.NODE_ID,
+    nodeId: e.NODE_ID ?? defaultNodeId(hostname(), process.pid),
   };
 }
 
-/** A variable's value as an error message quotes it: DATABASE_URL may hold a password, which is never echoed. */
+/** hostname-pid in NODE_ID's alphabet: unique per process on a machine, readable in logs. */
+export function defaultNodeId(host: string, pid: number): string {
+  const suffix = `-${pid}`;
+  const name = host.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40 - suffix.length);
+  return `${name || 'node'}${suffix}`;
+}
+
+/** Variables whose URL may carry a password. */
+const URLS_WITH_SECRETS = new Set(['DATABASE_URL', 'REDIS_URL']);
+
+/** A variable's value as an error message quotes it: a database or Redis URL may hold a password, which is never echoed. */
 function shown(name: string, env: Record<string, string | undefined>): string {
   const value = env[name];
-  if ((name !== 'DATABASE_URL' && name !== 'REDIS_URL') || value === undefined) return JSON.stringify(value);
+  if (!URLS_WITH_SECRETS.has(name) || value === undefined) return JSON.stringify(value);
   // "user:password@host" parses as a URL whose scheme is "user:": only scheme://authority is safe to show.
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || !URL.canParse(value)) return 'a value not shown here, as it may hold a password';
   const url = new URL(value);

@@ -5,7 +5,7 @@ import { requireDevice } from '../devices/device-auth.middleware';
 import type { DevicesService } from '../devices/devices.service';
 import { AppError, parseOrThrow } from '../platform/errors';
 import type { Metrics } from '../platform/metrics';
-import type { TokenBuckets } from '../platform/token-bucket';
+import type { KeyedRateLimits } from '../platform/token-bucket';
 import type { IngestService } from './ingest.service';
 
 /**
@@ -13,7 +13,7 @@ import type { IngestService } from './ingest.service';
  * public counters are fed by device tokens, and a leaked one must not be able to post thousands
  * of events a second into them. A refused request stores nothing and says when to come back.
  */
-export function eventsRoutes(deps: { ingest: IngestService; devices: DevicesService; metrics: Metrics; limits: TokenBuckets }): Router {
+export function eventsRoutes(deps: { ingest: IngestService; devices: DevicesService; metrics: Metrics; limits: KeyedRateLimits }): Router {
   const router = Router();
   router.post('/api/v1/events', requireDevice(deps.devices, 'booth', 'sensor', 'door'), async (req, res) => {
     const stopTimer = deps.metrics.ingestAckSeconds.startTimer();
@@ -21,7 +21,7 @@ export function eventsRoutes(deps: { ingest: IngestService; devices: DevicesServ
     const device = (res.locals as { device: DeviceRecord }).device;
     // Checked before it is charged: a refused batch (an unknown item, a stale event) costs nothing.
     const checked = deps.ingest.check(device.id, batch);
-    const allowed = deps.limits.take(device.id, batch.events.length);
+    const allowed = await deps.limits.take(device.id, batch.events.length);
     if (!allowed.ok) {
       deps.metrics.eventsRateLimited.inc(batch.events.length);
       const seconds = Math.max(1, Math.ceil(allowed.retryAfterMs / 1000));

@@ -1,6 +1,14 @@
 /** The answer of a bucket: go ahead, or come back after `retryAfterMs`. */
 export type TakeResult = { ok: true } | { ok: false; retryAfterMs: number };
 
+/**
+ * One bucket per key, as the ingest route asks for it: in this process (TokenBuckets) or shared by
+ * every node of a cluster (server/cluster/redis-token-buckets.ts).
+ */
+export interface KeyedRateLimits {
+  take(key: string, cost?: number): TakeResult | Promise<TakeResult>;
+}
+
 export interface TokenBucketOptions {
   /** Tokens added per second, continuously. */
   ratePerSecond: number;
@@ -59,7 +67,7 @@ export class TokenBucket {
  * at `maxKeys` the buckets that have refilled completely are forgotten first (a fresh bucket
  * would be identical), then the least recently created ones.
  */
-export class TokenBuckets {
+export class TokenBuckets implements KeyedRateLimits {
   private readonly buckets = new Map<string, TokenBucket>();
 
   constructor(private readonly options: TokenBucketOptions & { maxKeys?: number }) {}

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDevice, signIn, startTestServer, type TestServer } from '../support/test-server';
@@ -6,20 +5,6 @@ import { startRedis, type RedisInstance } from '../support/redis';
 
 // Two nodes in this process on one PostgreSQL database and one private Redis: what one node changes,
 // the other's read models, sockets and figures follow (no node-local truth). PostgreSQL only.
-
-/**
- * Whether the socket.io Redis adapter is installed (it arrives with the cluster plumbing): the
- * fleet's "online" across nodes asks every node for its sockets through it. Without it that one
- * test cannot pass, and says so by being skipped rather than by a false failure.
- */
-const hasSocketAdapter = (() => {
-  try {
-    createRequire(import.meta.url).resolve('@socket.io/redis-streams-adapter');
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 let redis: RedisInstance;
 let a: TestServer;
@@ -121,7 +106,8 @@ describe('two nodes on one database and one Redis', () => {
     expect(await closed).toBeLessThan(5_000);
   });
 
-  it.skipIf(!hasSocketAdapter)('lists a screen connected to A as online in B’s fleet', async () => {
+  // Asks every node for its sockets through the socket.io Redis adapter.
+  it('lists a screen connected to A as online in B’s fleet', async () => {
     const device = await createDevice(a.url, { name: 'Stage on A', role: 'stage' }, cookieA);
     await connect(`${a.url}/device`, { auth: { token: device.token } });
     await expect

@@ -1,12 +1,15 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { openPostgresStorage } from '../../server/storage/postgres-storage';
+import { startPostgresServer, type PostgresProcess } from '../../server/cli/postgres-server';
 import { freePort } from './free-port';
+
+/** Where the binaries are found (PG_BIN, Debian, PATH); kept here for the tests that import it from here. */
+export { findPostgresBinaries } from '../../server/cli/postgres-server';
 
 /** The superuser of a test cluster, with a password so that PostgreSQL checks it as production does. */
 const USER = 'showfloor';
@@ -31,34 +34,18 @@ export interface PostgresCluster extends PostgresServer {
 }
 
 /**
- * Starts a private PostgreSQL cluster for tests and benches: initdb in a temp directory, its own
- * free port on 127.0.0.1 and its own socket directory, fsync on (durability tests mean it). Never
- * touches a system cluster. As root, the server runs as the `postgres` user, since it refuses root.
+ * Starts a private PostgreSQL cluster for tests and benches (server/cli/postgres-server.ts) in a
+ * temp directory on a free port, with a migrated template for fast test databases; stop() removes it.
  */
 export async function startPostgres(): Promise<PostgresCluster> {
-  const bin = findPostgresBinaries();
   const root = mkdtempSync(join(tmpdir(), 'showfloor-pg-'));
-  const dataDir = join(root, 'data');
-  const asUser = process.getuid?.() === 0 ? postgresUser() : undefined;
-  if (asUser) chownSync(root, asUser.uid, asUser.gid);
-  const run = (program: string, args: string[]) => {
-    const command = asUser ? ['runuser', ['-u', 'postgres', '--', join(bin, program), ...args]] as const : [join(bin, program), args] as const;
-    const result = spawnSync(command[0], command[1], { encoding: 'utf8', cwd: root });
-    if (result.status !== 0) {
-      throw new Error(`${program} failed (${result.status ?? result.signal}): ${result.stderr || result.stdout}${logTail(root)}`);
-    }
-  };
-
-  const passwordFile = join(root, 'password');
-  writeFileSync(passwordFile, PASSWORD);
-  if (asUser) chownSync(passwordFile, asUser.uid, asUser.gid);
-  // C collation and UTF-8: text sorts and lower() behave as SQLite's BINARY and NOCASE do.
-  run('initdb', ['-D', dataDir, '-U', USER, `--pwfile=${passwordFile}`, '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C']);
-  rmSync(passwordFile);
-
-  const port = await freePort();
-  const settings = [`-p ${port}`, `-k ${root}`, '-c listen_addresses=127.0.0.1', '-c fsync=on', '-c max_connections=200'];
-  run('pg_ctl', ['start', '-w', '-t', '60', '-D', dataDir, '-l', join(root, 'server.log'), '-o', settings.join(' ')]);
+  let postgres: PostgresProcess;
+  try {
+    postgres = startPostgresServer({ root, port: await freePort(), user: USER, password: PASSWORD });
+  } catch (error) {
+    rmSync(root, { recursive: true, force: true });
+    throw error;
+  }
 
   // If this process dies without stop(), do not leave a server running behind it.
   let stopped = false;
@@ -66,7 +53,7 @@ export async function startPostgres(): Promise<PostgresCluster> {
     if (stopped) return;
     stopped = true;
     try {
-      run('pg_ctl', ['stop', '-w', '-m', mode, '-D', dataDir]);
+      postgres.stop(mode);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
@@ -74,7 +61,7 @@ export async function startPostgres(): Promise<PostgresCluster> {
   const onExit = () => stopNow('immediate');
   process.once('exit', onExit);
 
-  const server = usePostgres(`postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`);
+  const server = usePostgres(postgres.url());
   try {
     await prepareTemplate(server);
   } catch (error) {
@@ -150,42 +137,6 @@ async function admin(adminUrl: string, statement: string): Promise<void> {
       await client.end().catch(() => {});
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** The directory of initdb and pg_ctl: PG_BIN, else Debian's newest, else the PATH. */
-export function findPostgresBinaries(env: Record<string, string | undefined> = process.env, debian = '/usr/lib/postgresql'): string {
-  const candidates: string[] = [];
-  if (env.PG_BIN) candidates.push(env.PG_BIN);
-  if (existsSync(debian)) {
-    const versions = readdirSync(debian).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
-    candidates.push(...versions.map((v) => join(debian, v, 'bin')));
-  }
-  candidates.push(...(env.PATH ?? '').split(':').filter(Boolean));
-  const found = candidates.find((dir) => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl')));
-  if (!found) {
-    throw new Error(
-      'PostgreSQL server binaries (initdb, pg_ctl) were not found. Install them with `apt-get install -y postgresql` ' +
-        '(Debian, Ubuntu; the tests start their own private cluster, not the system one), or set PG_BIN to their directory.',
-    );
-  }
-  return found;
-}
-
-function postgresUser(): { uid: number; gid: number } {
-  try {
-    const [uid, gid] = ['-u', '-g'].map((flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim()));
-    return { uid: uid!, gid: gid! };
-  } catch {
-    throw new Error('PostgreSQL refuses to run as root and there is no `postgres` user to run it as: install Debian\'s `postgresql` (apt-get install -y postgresql), which creates it, or run the tests as another user.');
-  }
-}
-
-function logTail(root: string): string {
-  try {
-    return `\nserver log:\n${readFileSync(join(root, 'server.log'), 'utf8').split('\n').slice(-20).join('\n')}`;
-  } catch {
-    return '';
   }
 }
 

@@ -1,8 +1,8 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './free-port';
+import { freePort } from '../../server/cli/ports';
+import { startRedisServer } from '../../server/cli/redis-server';
 
 /** A private Redis this process started. */
 export interface RedisInstance {
@@ -12,53 +12,30 @@ export interface RedisInstance {
   stop(options?: { crash?: boolean }): Promise<void>;
 }
 
-const REDIS_SERVER = process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server';
-
 /**
- * Starts redis-server on a free port of 127.0.0.1 in a temp directory, without persistence (what
- * the cluster keeps in Redis is rebuilt by the nodes). Never touches a system Redis. Missing
- * binary: an error that says how to get one, never a skip.
+ * Starts redis-server (server/cli/redis-server.ts) on a free port of 127.0.0.1 in a temp
+ * directory. Missing binary: an error that says how to get one, never a skip. `port` restarts
+ * one where another was.
  */
-export async function startRedis(): Promise<RedisInstance> {
-  if (!existsSync(REDIS_SERVER) || spawnSync(REDIS_SERVER, ['--version']).status !== 0) {
-    throw new Error(`redis-server not found at ${REDIS_SERVER}: install it with "apt-get install -y redis-server" (or set REDIS_SERVER_PATH)`);
-  }
+export async function startRedis(options: { port?: number } = {}): Promise<RedisInstance> {
   const dir = mkdtempSync(join(tmpdir(), 'showfloor-redis-'));
-  const port = await freePort();
-  const child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`redis-server did not start within 10 s:\n${output.slice(-2000)}`)), 10_000);
-    const check = setInterval(() => {
-      if (output.includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        clearInterval(check);
-        resolve();
-      }
-    }, 20);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      clearInterval(check);
-      reject(new Error(`redis-server exited (${code}):\n${output.slice(-2000)}`));
-    });
-  });
+  const port = options.port ?? (await freePort());
+  let server;
+  try {
+    server = await startRedisServer({ port, dir });
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   // The test process may end without stop(): the server goes with it.
-  const kill = () => child.kill('SIGKILL');
+  const kill = () => server.child.kill('SIGKILL');
   process.once('exit', kill);
   return {
-    url: `redis://127.0.0.1:${port}`,
+    url: server.url,
     port,
-    async stop(options = {}) {
+    async stop(stopOptions = {}) {
       process.off('exit', kill);
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill(options.crash ? 'SIGKILL' : 'SIGTERM');
-        await exited;
-      }
+      await server.stop(stopOptions);
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../server/config/config.schema';
+import { ConfigError, defaultNodeId, parseConfig } from '../../server/config/config.schema';
 
 describe('configuration from the environment', () => {
   it('has defaults for everything', () => {
@@ -67,5 +67,47 @@ describe('configuration from the environment', () => {
     expect(() => parseConfig({ DATABASE_POOL_SIZE: '201' })).toThrow(/DATABASE_POOL_SIZE/);
     expect(() => parseConfig({ DATABASE_POOL_SIZE: 'ten' })).toThrow(/DATABASE_POOL_SIZE/);
     expect(() => parseConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '-1' })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS/);
+  });
+
+  describe('several nodes', () => {
+    const database = { DATABASE_URL: 'postgres://showfloor:secret@db:5432/show' };
+    const refusal = (env: Record<string, string>) => {
+      try {
+        parseConfig(env);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return '';
+    };
+
+    it('is off without REDIS_URL, and takes a redis:// or rediss:// URL with DATABASE_URL', () => {
+      expect(parseConfig({}).redisUrl).toBeUndefined();
+      expect(parseConfig({ ...database, REDIS_URL: 'redis://:pw@cache:6379' }).redisUrl).toBe('redis://:pw@cache:6379');
+      expect(parseConfig({ ...database, REDIS_URL: 'rediss://cache.example.org:6380/2' }).redisUrl).toBe('rediss://cache.example.org:6380/2');
+    });
+
+    it('refuses a REDIS_URL of another kind, naming the variable and never echoing its password', () => {
+      for (const url of ['http://:hunter22@cache:6379', 'cache:6379', ':hunter22@cache:6379', 'redis://:hunter22@[cache']) {
+        const message = refusal({ ...database, REDIS_URL: url });
+        expect(message).toMatch(/REDIS_URL: must be a Redis URL/);
+        expect(message).not.toContain('hunter22');
+      }
+      expect(refusal({ ...database, REDIS_URL: 'http://user:hunter22@cache:6379' })).toContain('got "http://user:***@cache:6379/"');
+    });
+
+    it('refuses REDIS_URL without DATABASE_URL: nodes cannot share a SQLite file', () => {
+      expect(refusal({ REDIS_URL: 'redis://localhost:6379' })).toMatch(/REDIS_URL: several nodes need one shared PostgreSQL database: set DATABASE_URL/);
+    });
+
+    it('names the node from NODE_ID, else from the host name and process id', () => {
+      expect(parseConfig({ NODE_ID: 'node-1' }).nodeId).toBe('node-1');
+      expect(parseConfig({}).nodeId).toMatch(new RegExp(`^[a-z0-9-]{1,40}-${process.pid}$`));
+      expect(defaultNodeId('Show_Floor.Example.ORG', 4242)).toBe('show-floor-example-org-4242');
+      expect(defaultNodeId('a'.repeat(60), 123456)).toBe(`${'a'.repeat(33)}-123456`);
+      expect(defaultNodeId('__', 7)).toBe('node-7');
+      for (const id of ['Node-1', 'node_1', 'n'.repeat(41), 'node 1']) {
+        expect(refusal({ NODE_ID: id })).toMatch(/NODE_ID: must be 1 to 40 of a-z, 0-9 and -/);
+      }
+    });
   });
 });
