@@ -124,7 +124,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   // Several nodes (REDIS_URL): undefined on a single node, which runs as it always has.
   const reportRedis = (error: unknown) => tasks.failed('redis', error);
   const cluster = await joinCluster(config, reportRedis);
-  const { bus, close: closeBus } = await nodeBus(config, tasks);
+  const { bus, settle: settleBus } = await nodeBus(cluster, tasks);
   const events = eventsRepository(storage);
   const users = new SqlUsersRepository(storage);
   const auth = new AuthService(users, now);
@@ -396,7 +396,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
         await stopped;
         await ingest.drain();
         sessionStore.close();
-        await closeBus();
+        await settleBus();
         await cluster?.close();
         if (!deps.storage) await storage.close();
       })();
