@@ -126,10 +126,10 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
   const storageRepository = new SqlStorageRepository(storage);
   const storageHealth = new StorageHealth({ probe: () => settings.set('storage.probe', `${new Date(now()).toISOString()} ${STORAGE_PROBE_PADDING}`), logger, now });
   const tasks = new BackgroundTasks({ logger, storage: storageHealth, now });
-  const { bus, close: closeBus } = await nodeBus(config, tasks);
   // Several nodes (REDIS_URL): undefined on a single node, which runs as it always has.
   const reportRedis = (error: unknown) => tasks.failed('redis', error);
   const cluster = await joinCluster(config, reportRedis);
+  const { bus, settle: settleBus } = await nodeBus(cluster, tasks);
   // Several nodes: only the lease holder runs the live projection and the timers (server/cluster/live-owner.ts).
   const lease = await ownerLeaseFor(config, logger);
   const events = eventsRepository(storage);
@@ -416,7 +416,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}) {
         await stopped;
         await ingest.drain();
         sessionStore.close();
-        await closeBus();
+        await settleBus();
         await cluster?.close();
         if (!deps.storage) await storage.close();
       })();

@@ -1,30 +1,22 @@
-import type { Config } from '../config/config.schema';
 import type { BackgroundTasks } from '../platform/background';
 import { DomainEvents } from '../platform/domain-events';
-import { ClusterBus, type ClusterMessaging } from './cluster-bus';
-import { connectRedisMessaging } from './redis-messaging';
+import { ClusterBus } from './cluster-bus';
+import type { ClusterNode } from './cluster-node';
+import { redisMessaging } from './redis-messaging';
 
 export interface NodeBus {
   bus: DomainEvents;
-  /** Stops receiving the other nodes' events, after those already received have run. */
-  close(): Promise<void>;
+  /** Resolves once the other nodes' events received so far have run (their connection closes with the cluster's). */
+  settle(): Promise<void>;
 }
 
 /**
  * The domain-event bus of this node: the in-process one on a single node (no REDIS_URL), the
- * cluster bus over Redis pub/sub otherwise. `messaging` replaces the Redis connection this opens
- * (a cluster client shared with the socket.io adapter, or a test's).
+ * cluster bus over the node's Redis pub/sub otherwise.
  */
-export async function nodeBus(config: Pick<Config, 'redisUrl' | 'nodeId'>, tasks: Pick<BackgroundTasks, 'run' | 'runAsync' | 'failed'>, messaging?: ClusterMessaging & { close?(): Promise<void> }): Promise<NodeBus> {
-  if (!config.redisUrl && !messaging) return { bus: new DomainEvents(tasks), close: async () => {} };
-  const connection = messaging ?? (await connectRedisMessaging(config.redisUrl!, tasks));
-  const bus = new ClusterBus({ messaging: connection, node: config.nodeId, tasks });
+export async function nodeBus(cluster: Pick<ClusterNode, 'nodeId' | 'redis'> | undefined, tasks: Pick<BackgroundTasks, 'run' | 'runAsync' | 'failed'>): Promise<NodeBus> {
+  if (!cluster) return { bus: new DomainEvents(tasks), settle: async () => {} };
+  const bus = new ClusterBus({ messaging: await redisMessaging(cluster.redis), node: cluster.nodeId, tasks });
   await bus.start();
-  return {
-    bus,
-    async close() {
-      await bus.settled();
-      await connection.close?.();
-    },
-  };
+  return { bus, settle: () => bus.settled() };
 }

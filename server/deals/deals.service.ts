@@ -80,6 +80,7 @@ export class DealsService {
       await this.deps.audit.record(actor, { action: 'organisation.create', targetType: 'organisation', targetId: organisation.id, after: organisation });
     });
     this.organisationsById.set(organisation.id, organisation);
+    this.listsChanged();
     return organisation;
   }
 
@@ -90,6 +91,7 @@ export class DealsService {
       await this.deps.audit.record(actor, { action: 'partner.create', targetType: 'partner', targetId: partner.id, after: partner });
     });
     this.partnersById.set(partner.id, partner);
+    this.listsChanged();
     return partner;
   }
 
@@ -127,6 +129,7 @@ export class DealsService {
       if (kind === 'organisations') this.organisationsById.set(record.id, record as Organisation);
       else this.partnersById.set(record.id, record as Partner);
     }
+    this.listsChanged();
     return parsed.length;
   }
 
@@ -211,6 +214,11 @@ export class DealsService {
     this.meetingsById.set(meeting.id, meeting);
     this.cachedFigures = undefined;
     this.deps.bus.publish('deal.changed', { meetingId: meeting.id });
+  }
+
+  /** Organisations or partners were added: another node needs them before it records a meeting with them. */
+  private listsChanged(): void {
+    this.deps.bus.publish('deal.changed', { meetingId: null });
   }
 
   private nowIso(): string {
