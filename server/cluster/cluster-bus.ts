@@ -36,6 +36,7 @@ const FORWARDED: Record<DomainEventName, boolean> = {
   'announcement.stored': true,
   'deal.changed': true,
   'roadshow.changed': true,
+  'schedule.changed': true,
   'rehearsal.cleared': true,
   'user.access-changed': true,
   'users.changed': true,

@@ -33,6 +33,8 @@ export interface DomainEventMap {
   'announcement.stored': Record<string, never>;
   /** A matchmaking record changed the public deal figures. */
   'deal.changed': { meetingId: string | null };
+  /** The run of show changed (a slot planned, moved, removed or applied): every node's copy of the plan follows. */
+  'schedule.changed': Record<string, never>;
   /** The roadshow's public state changed (phase, scores, reveal). */
   'roadshow.changed': Record<string, never>;
   /** A rehearsal server's show data (counts, matchmaking, roadshow) was deleted. */

@@ -5,7 +5,7 @@ import type { CreateSlot, PublishSlot, ScenePinSlot, ScheduleSlot } from '../../
 import { startOfDay } from '../../shared/time-zone';
 import type { Actor, AuditService } from '../audit/audit.service';
 import type { Logger } from '../platform/logger';
-import type { DomainEventSource } from '../platform/domain-events';
+import type { DomainEventPublisher, DomainEventSource } from '../platform/domain-events';
 import { AppError, notFound } from '../platform/errors';
 import type { ScheduleRepository } from './schedule.repository';
 
@@ -33,7 +33,7 @@ export interface ScheduleServiceDeps {
   now: () => number;
   logger: Logger;
   /** Tells it when a screen connected (it is told what it missed) or a group changed (pins follow). */
-  bus: DomainEventSource;
+  bus: DomainEventSource & DomainEventPublisher;
   /** How often the plan is compared with what screens were told (default 1 s). */
   tickMs?: number;
   /** Several nodes: only the owner of the live projection runs the show's clock (a due slot is applied once, not once per node). */
@@ -70,15 +70,21 @@ export class ScheduleService {
   constructor(private readonly deps: ScheduleServiceDeps) {
     deps.bus.on('device.connected', ({ deviceId }) => this.screenConnected(deviceId));
     deps.bus.on('group.changed', () => void this.tick());
+    // Another node changed the plan: the owner (whichever node it is) must act on it.
+    deps.bus.on('schedule.changed', (_, { origin }) => (origin === 'remote' ? this.reload() : undefined));
   }
 
   /** Reads the plan from storage and starts the once-a-second comparison. */
   async start(): Promise<void> {
-    this.slots = await this.deps.repository.upcoming(new Date(this.deps.now() - DAY_MS).toISOString());
+    await this.reload();
     this.timer = setInterval(() => {
       if (this.deps.owner?.isOwner() ?? true) void this.tick();
     }, this.deps.tickMs ?? 1_000);
     this.timer.unref();
+  }
+
+  private async reload(): Promise<void> {
+    this.slots = await this.deps.repository.upcoming(new Date(this.deps.now() - DAY_MS).toISOString());
   }
 
   /** Slots of one calendar day in TIME_ZONE (default today), with the slots each conflicts with. */
@@ -106,6 +112,7 @@ export class ScheduleService {
     await this.deps.repository.create(slot);
     await this.deps.audit.record(actor, { action: 'schedule.create', targetType: 'schedule', targetId: slot.id, after: slot });
     this.slots = [...this.slots, slot];
+    this.deps.bus.publish('schedule.changed', {});
     await this.tick();
     return this.withConflicts(slot);
   }
@@ -120,6 +127,7 @@ export class ScheduleService {
     if (!before) throw notFound(`No run-of-show slot "${id}"`);
     await this.deps.audit.record(actor, { action: 'schedule.update', targetType: 'schedule', targetId: id, before, after: slot });
     this.slots = [...this.slots.filter((s) => s.id !== id), slot];
+    this.deps.bus.publish('schedule.changed', {});
     await this.tick();
     return this.withConflicts(slot);
   }
@@ -155,6 +163,7 @@ export class ScheduleService {
     if (!removed) throw notFound(`No run-of-show slot "${id}"`);
     await this.deps.audit.record(actor, { action: 'schedule.delete', targetType: 'schedule', targetId: id, before: removed });
     this.slots = this.slots.filter((s) => s.id !== id);
+    this.deps.bus.publish('schedule.changed', {});
     await this.tick();
   }
 
@@ -213,6 +222,7 @@ export class ScheduleService {
     const at = new Date(now).toISOString();
     await this.deps.repository.markApplied(slot.id, at);
     slot.appliedAt = at;
+    this.deps.bus.publish('schedule.changed', {});
     try {
       if (this.deps.content.hasItem(slot.item)) await this.deps.content.setPublished(slot.item, slot.published, { id: null, username: `${slot.createdBy} (run of show)` });
     } catch (error) {

@@ -107,6 +107,15 @@ describe('two nodes on one database and one Redis', () => {
   });
 
   // Asks every node for its sockets through the socket.io Redis adapter.
+  it('applies a run-of-show slot planned on either node: the owner, whichever it is, follows the plan', async () => {
+    const at = new Date(Date.now() + 2_000).toISOString();
+    const onA = await call(a, cookieA, 'POST', '/api/v1/schedule', { kind: 'item-publish', item: 'beta-item-1', published: false, startsAt: at });
+    const onB = await call(b, cookieB, 'POST', '/api/v1/schedule', { kind: 'item-publish', item: 'alpha-item-2', published: false, startsAt: at });
+    expect([onA.status, onB.status]).toEqual([201, 201]);
+    const published = async (id: string) => (await call(a, cookieA, 'GET', '/api/v1/content')).body.items.find((i: { id: string }) => i.id === id)?.published;
+    await expect.poll(async () => [await published('beta-item-1'), await published('alpha-item-2')], { timeout: 10_000 }).toEqual([false, false]);
+  });
+
   it('lists a screen connected to A as online in B’s fleet', async () => {
     const device = await createDevice(a.url, { name: 'Stage on A', role: 'stage' }, cookieA);
     await connect(`${a.url}/device`, { auth: { token: device.token } });
