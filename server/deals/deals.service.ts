@@ -57,7 +57,8 @@ export class DealsService {
 
   /** Reads everything from storage (at start, and after the rehearsal data was cleared). */
   async reload(): Promise<void> {
-    const [organisations, partners, meetings] = [await this.deps.repository.organisations(), await this.deps.repository.partners(), await this.deps.repository.meetings()];
+    const { repository } = this.deps;
+    const [organisations, partners, meetings] = await Promise.all([repository.organisations(), repository.partners(), repository.meetings()]);
     this.organisationsById = new Map(organisations.map((o) => [o.id, o]));
     this.partnersById = new Map(partners.map((p) => [p.id, p]));
     this.meetingsById = new Map(meetings.map((m) => [m.id, m]));

@@ -30,7 +30,7 @@ export const VIEW_COUNTER_INTERVAL_MS: Readonly<Record<LiveView, number>> = { ph
 export interface LiveBroadcasterDeps {
   /** Where patches go: a namespace's rooms (DEFAULT_ROOM, viewRoom(view)). */
   live: { to(room: string): { emit(event: 'patch', patch: Patch): unknown } };
-  settings: SettingsRepository;
+  settings: Pick<SettingsRepository, 'get' | 'set'>;
   metrics: Metrics;
   /** Minimum time between two counter patches. */
   counterIntervalMs: number;

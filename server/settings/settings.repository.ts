@@ -5,6 +5,8 @@ import type { Storage } from '../storage/storage';
 export interface SettingsRepository {
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string): Promise<void>;
+  /** Stores `value` unless the key already has one; returns the value kept (whoever wrote first wins). */
+  setIfAbsent(key: string, value: string): Promise<string>;
 }
 
 export class SqlSettingsRepository implements SettingsRepository {
@@ -17,5 +19,10 @@ export class SqlSettingsRepository implements SettingsRepository {
 
   async set(key: string, value: string): Promise<void> {
     await sql`INSERT INTO settings (key, value) VALUES (${key}, ${value}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`.execute(this.storage.db);
+  }
+
+  async setIfAbsent(key: string, value: string): Promise<string> {
+    await sql`INSERT INTO settings (key, value) VALUES (${key}, ${value}) ON CONFLICT (key) DO NOTHING`.execute(this.storage.db);
+    return (await this.get(key)) ?? value;
   }
 }

@@ -3,13 +3,9 @@ import type { SettingsRepository } from './settings.repository';
 
 /**
  * A random secret made on first use and kept in the database under `key`, so that what depends on
- * it (sessions, badge hashes) survives a restart without any setting.
+ * it (sessions, badge hashes) survives a restart without any setting. Several nodes starting at
+ * once on an empty database agree on one: the first write wins and every node reads it back.
  */
-export async function storedSecret(settings: SettingsRepository, key: string): Promise<string> {
-  let secret = await settings.get(key);
-  if (!secret) {
-    secret = randomBytes(32).toString('base64url');
-    await settings.set(key, secret);
-  }
-  return secret;
+export async function storedSecret(settings: Pick<SettingsRepository, 'get' | 'setIfAbsent'>, key: string): Promise<string> {
+  return (await settings.get(key)) ?? settings.setIfAbsent(key, randomBytes(32).toString('base64url'));
 }

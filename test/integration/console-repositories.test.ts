@@ -6,6 +6,7 @@ import { SqlUsersRepository, type UserRecord } from '../../server/auth/users.rep
 import { SqlDevicesRepository, type DeviceRecord } from '../../server/devices/devices.repository';
 import { SqlGroupsRepository } from '../../server/groups/groups.repository';
 import { SqlSettingsRepository } from '../../server/settings/settings.repository';
+import { storedSecret } from '../../server/settings/stored-secret';
 import type { Storage } from '../../server/storage/storage';
 import { SqlStorageRepository } from '../../server/storage/storage.repository';
 import { AuditQuerySchema } from '../../shared/audit.schema';
@@ -222,5 +223,13 @@ describe('settings and the storage probe', () => {
     await settings.set('session.secret', 'two');
     expect(await settings.get('session.secret')).toBe('two');
     await expect(new SqlStorageRepository(storage).ping()).resolves.toBeUndefined();
+  });
+
+  it('gives nodes that make a stored secret at once the same one (the first write wins)', async () => {
+    const settings = new SqlSettingsRepository(storage);
+    const secrets = await Promise.all(Array.from({ length: 4 }, () => storedSecret(settings, 'badge.key')));
+    expect(new Set(secrets).size).toBe(1);
+    expect(await settings.get('badge.key')).toBe(secrets[0]);
+    expect(await storedSecret(settings, 'badge.key')).toBe(secrets[0]);
   });
 });
